@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests run the built app (web/dist) as the real API binary serves it, on a database
+// of their own. Build both first: `cargo build -p marcottage-api` and `npm run build`.
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const binary = resolve(webDir, '../target/debug/marcottage');
+const distDir = resolve(webDir, 'dist');
+const port = 18080;
+const origin = `http://127.0.0.1:${port}`;
+
+for (const [path, how] of [
+  [binary, 'cargo build -p marcottage-api'],
+  [join(distDir, 'index.html'), 'npm run build'],
+]) {
+  if (!existsSync(path!)) throw new Error(`e2e: ${path} is missing; run \`${how}\` first.`);
+}
+
+// Workers load this file again: the variable makes them share the main process's directory.
+process.env.MARCOTTAGE_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'marcottage-e2e-'));
+const databaseUrl = `sqlite://${join(process.env.MARCOTTAGE_E2E_DIR, 'e2e.db')}?mode=rwc`;
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: process.env.CI ? 1 : undefined,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: origin,
+    locale: 'fr-FR',
+    // The narrowest phones our members use.
+    viewport: { width: 360, height: 740 },
+    trace: 'retain-on-failure',
+    // Debian's chromium: Playwright must never download a browser of its own here.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: `${binary} serve`,
+    url: `${origin}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      MARCOTTAGE_BIND: `127.0.0.1:${port}`,
+      MARCOTTAGE_DATABASE_URL: databaseUrl,
+      MARCOTTAGE_WEB_DIR: distDir,
+    },
+  },
+});
