@@ -36,25 +36,26 @@ RUN npm run build
 # with every target replaced by an empty stub. It only changes when dependencies change, so the
 # (long) dependency build below stays cached across source edits.
 FROM ${RUST_IMAGE} AS api-planner
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /context
 COPY . .
 RUN <<'SH'
-set -eu
+set -euo pipefail
 mkdir -p /rust /skeleton
 # /rust: the Rust sources, without the web app, so web-only edits do not rebuild the API.
 tar --exclude=./web -cf - . | tar -xf - -C /rust
-cd /rust
 for f in Cargo.lock rust-toolchain rust-toolchain.toml .cargo/config.toml .cargo/config; do
-  if [ -e "$f" ]; then install -D -m 0644 "$f" "/skeleton/$f"; fi
+  if [[ -e "$f" ]]; then install -D -m 0644 "$f" "/skeleton/$f"; fi
 done
-find . -name Cargo.toml -not -path './target/*' | sort | while read -r manifest; do
+find . \( -path ./web -o -path ./target \) -prune -o -name Cargo.toml -print | sort |
+while read -r manifest; do
   dir=$(dirname "$manifest")
   install -D -m 0644 "$manifest" "/skeleton/$manifest"
-  if [ -f "$dir/build.rs" ]; then install -D -m 0644 "$dir/build.rs" "/skeleton/$dir/build.rs"; fi
+  if [[ -f "$dir/build.rs" ]]; then install -D -m 0644 "$dir/build.rs" "/skeleton/$dir/build.rs"; fi
   # Conventional target roots plus every `path = "....rs"` declared in [lib], [[bin]], [[test]]...
   targets=$(sed -n 's/^[[:space:]]*path[[:space:]]*=[[:space:]]*"\([^"]*\.rs\)".*/\1/p' "$manifest")
   for target in src/lib.rs src/main.rs $targets; do
-    if [ -f "$dir/$target" ]; then
+    if [[ -f "$dir/$target" ]]; then
       mkdir -p "$(dirname "/skeleton/$dir/$target")"
       printf '#![allow(dead_code)]\nfn main() {}\n' >"/skeleton/$dir/$target"
     fi
@@ -87,12 +88,15 @@ FROM ${NGINX_IMAGE} AS web
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
 COPY --from=web-build /app/web/dist/ /usr/share/nginx/html/
 EXPOSE 80
+# hadolint ignore=DL3025
 HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD wget -q -O /dev/null http://127.0.0.1/ || exit 1
 
 # ---------------------------------------------------------------------------------------------
 # Runtime (default target): the API binary, serving the web app itself from /srv/web.
 FROM ${RUNTIME_IMAGE} AS api
+# Unpinned on purpose: bookworm-slim only ever gets security updates of these two packages.
+# hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates curl \
  && rm -rf /var/lib/apt/lists/* \
@@ -108,6 +112,7 @@ USER 10001:10001
 ENV MARCOTTAGE_BIND=0.0.0.0:8080 \
     MARCOTTAGE_WEB_DIR=/srv/web
 EXPOSE 8080
+# hadolint ignore=DL3025
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8080/healthz || exit 1
 LABEL org.opencontainers.image.title="Marcottage" \
