@@ -25,6 +25,7 @@ const databaseUrl = `sqlite://${join(process.env.MARCOTTAGE_E2E_DIR, 'e2e.db')}?
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   outputDir: './test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -49,7 +50,7 @@ export default defineConfig({
     url: `${origin}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
     stderr: 'pipe',
     env: {
       MARCOTTAGE_BIND: `127.0.0.1:${port}`,

@@ -11,8 +11,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the terms of a taxonomy */
+        /**
+         * A taxonomy with labels in French or English.
+         * @description Sectors are the OECD-DAC codes (3-digit categories, then their 5-digit codes with `parent`
+         *     set); countries, currencies and languages are the ISO codes with CLDR names.
+         */
         get: operations["get_taxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers. */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: request counts and latency histograms by route and status. */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers. A load balancer takes the replica out while this is 503. */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -25,36 +80,178 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        TaxonomyName: "sectors" | "countries" | "regions" | "currencies" | "languages" | "organisation-kinds" | "opportunity-categories" | "sdgs";
-        /** @enum {string} */
-        Lang: "fr" | "en";
-        Taxonomy: {
-            taxonomy: components["schemas"]["TaxonomyName"];
-            lang: components["schemas"]["Lang"];
-            items: components["schemas"]["TaxonomyTerm"][];
+        /**
+         * @description Stable, machine-readable error codes. New codes may be added; existing ones never change.
+         * @enum {string}
+         */
+        ErrorCode: "malformed_json" | "invalid_query" | "invalid_path" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        /** @description One invalid field of a request, as listed in a 422 problem. */
+        FieldError: {
+            /** @description A machine code for the rule that failed (`required`, `length`, `unknown_code`, ...). */
+            code: string;
+            /** @description The field's name as it appears in the request (`email`, `items[2].code`, `lang`). */
+            field: string;
+            /** @description A human-readable explanation. */
+            message: string;
         };
+        /** @description The state of the process or of its dependencies. */
+        Health: {
+            /** @description `ok` for liveness, `ready` for readiness. */
+            status: string;
+        };
+        /**
+         * @description A user-facing language. French comes first for our members; English is the default for
+         *     clients that say nothing.
+         * @enum {string}
+         */
+        Lang: "en" | "fr";
+        /** @description An RFC 9457 problem document. */
+        Problem: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description An explanation of this occurrence. */
+            detail?: string | null;
+            /** @description The invalid fields, for `validation_failed`. */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             */
+            status: number;
+            /** @description A short summary of the kind of problem. */
+            title: string;
+            /** @description A URI reference naming the kind of problem (`urn:marcottage:problem:<code>`). */
+            type: string;
+        };
+        /** @description A taxonomy as the API returns it. */
+        Taxonomy: {
+            items: components["schemas"]["TaxonomyTerm"][];
+            lang: components["schemas"]["Lang"];
+            taxonomy: components["schemas"]["TaxonomyKind"];
+        };
+        /**
+         * @description The taxonomies served under `/api/v1/taxonomies/{taxonomy}`.
+         * @enum {string}
+         */
+        TaxonomyKind: "sectors" | "countries" | "regions" | "currencies" | "languages" | "organisation-kinds" | "opportunity-categories" | "sdgs";
+        /** @description A code with its label in the requested language. */
         TaxonomyTerm: {
+            /** @description The standard's code (`32161`, `SN`, `XOF`, `wo`, `ngo`). */
             code: string;
             label: string;
+            /** @description The enclosing code: a 5-digit sector's 3-digit category. */
             parent?: string | null;
         };
-        Problem: {
-            type: string;
-            title: string;
-            /** Format: int32 */
-            status: number;
-            detail?: string | null;
-            code: string;
-            errors?: components["schemas"]["FieldError"][] | null;
+    };
+    responses: {
+        /** @description The request is malformed (bad JSON, query or path). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
         };
-        FieldError: {
-            field: string;
-            code: string;
-            message?: string | null;
+        /** @description The request conflicts with the current state. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller may not do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The method is not allowed on this path; see the `Allow` header. */
+        MethodNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is over the size limit. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The `If-Match` version is stale. */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The service or one of its dependencies is unavailable. */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests; see the `Retry-After` header. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Authentication is missing or invalid. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Some fields are invalid; see `errors`. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is not JSON. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
         };
     };
-    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -65,34 +262,99 @@ export interface operations {
     get_taxonomy: {
         parameters: {
             query?: {
+                /** @description Label language; when absent, `Accept-Language` decides, else English. */
                 lang?: components["schemas"]["Lang"];
             };
             header?: never;
             path: {
-                taxonomy: components["schemas"]["TaxonomyName"];
+                /** @description Which taxonomy */
+                taxonomy: components["schemas"]["TaxonomyKind"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The taxonomy's terms */
+            /** @description The taxonomy */
             200: {
                 headers: {
+                    /** @description Entity tag of this representation */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Taxonomy"];
                 };
             };
-            /** @description Unknown taxonomy */
-            404: {
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

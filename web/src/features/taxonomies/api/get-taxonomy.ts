@@ -3,11 +3,11 @@ import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 import type { Language } from '@/lib/i18n';
 
-export type TaxonomyName = components['schemas']['TaxonomyName'];
+export type TaxonomyKind = components['schemas']['TaxonomyKind'];
 export type Taxonomy = components['schemas']['Taxonomy'];
 export type TaxonomyTerm = components['schemas']['TaxonomyTerm'];
 
-export function taxonomyQueryOptions(taxonomy: TaxonomyName, lang: Language) {
+export function taxonomyQueryOptions(taxonomy: TaxonomyKind, lang: Language) {
   return queryOptions({
     queryKey: ['taxonomies', taxonomy, lang] as const,
     queryFn: async ({ signal }) =>
@@ -20,6 +20,6 @@ export function taxonomyQueryOptions(taxonomy: TaxonomyName, lang: Language) {
 }
 
 /** The terms of one taxonomy, labelled in `lang`; refetched when the language changes. */
-export function useTaxonomy(taxonomy: TaxonomyName, lang: Language) {
+export function useTaxonomy(taxonomy: TaxonomyKind, lang: Language) {
   return useQuery(taxonomyQueryOptions(taxonomy, lang));
 }
