@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** The Rust API in development; `make run` (or `cargo run -p marcottage-api -- serve`) listens here. */
+/** The Rust API in development (`cargo run -p marcottage-api -- serve`) listens here by default. */
 const apiTarget = process.env.MARCOTTAGE_API_URL ?? 'http://127.0.0.1:8080';
 
 // The same proxy serves `vite` and `vite preview`, so a built SPA can reach a real API.
