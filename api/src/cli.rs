@@ -1,0 +1,131 @@
+//! The `marcottage` command line: serve, migrate, seed and print the OpenAPI document.
+
+use std::io::Write;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use migration::{Migrator, MigratorTrait};
+
+use crate::{
+    Application,
+    config::Config,
+    db, openapi,
+    taxonomies::{Taxonomies, TaxonomyKind},
+    telemetry,
+};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "marcottage",
+    version,
+    about = "The open codevelopment marketplace"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API (and the built web app) — the default.
+    Serve,
+    /// Manage the database schema.
+    Migrate {
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+    /// Print the OpenAPI document as YAML.
+    Openapi,
+    /// Load demo data (idempotent).
+    Seed {
+        /// A realistic demo marketplace.
+        #[arg(long)]
+        demo: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateAction {
+    /// Apply every pending migration.
+    Up,
+    /// Revert the last applied migration.
+    Down,
+    /// List migrations and whether they are applied.
+    Status,
+}
+
+/// Runs a parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => print(&openapi::yaml()?),
+        Command::Serve => serve().await,
+        Command::Migrate { action } => migrate(action).await,
+        Command::Seed { demo } => seed(demo).await,
+    }
+}
+
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// Logging needs the configuration, and the configuration warns through logging: so the
+/// format and level are read first, the rest after.
+fn load_config() -> anyhow::Result<Config> {
+    let config = Config::load();
+    match &config {
+        Ok(config) => telemetry::init(config.log_format, &config.log_level),
+        Err(_) => telemetry::init(Default::default(), "info"),
+    }
+    Ok(config?)
+}
+
+async fn serve() -> anyhow::Result<()> {
+    let config = load_config()?;
+    let bind = config.bind;
+    let application = Application::build(config).await?;
+    tracing::info!(address = %bind, port = application.port(), "Marcottage is listening");
+    application
+        .run_until_stopped()
+        .await
+        .context("the server stopped with an error")
+}
+
+async fn migrate(action: MigrateAction) -> anyhow::Result<()> {
+    let config = load_config()?;
+    let db = db::connect(&config).await?;
+    match action {
+        MigrateAction::Up => Migrator::up(&db, None).await?,
+        MigrateAction::Down => Migrator::down(&db, Some(1)).await?,
+        MigrateAction::Status => {
+            let mut lines = String::new();
+            for migration in Migrator::get_migration_with_status(&db).await? {
+                lines.push_str(&format!(
+                    "{:<10} {}\n",
+                    format!("{:?}", migration.status()),
+                    migration.name()
+                ));
+            }
+            if lines.is_empty() {
+                lines.push_str("no migrations\n");
+            }
+            print(&lines)?;
+        }
+    }
+    Ok(())
+}
+
+async fn seed(demo: bool) -> anyhow::Result<()> {
+    anyhow::ensure!(demo, "say which data to load: `marcottage seed --demo`");
+    let config = load_config()?;
+    let db = db::connect(&config).await?;
+    db::migrate(&db).await?;
+    // Reference data ships inside the binary; the demo marketplace builds on it.
+    let taxonomies = Taxonomies::load()?;
+    for kind in TaxonomyKind::ALL {
+        tracing::info!(taxonomy = ?kind, terms = taxonomies.terms(kind).len(), "reference data ready");
+    }
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! Runtime configuration: defaults, then an optional TOML file, then `MARCOTTAGE_*` variables.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use rand::{Rng, distr::Alphanumeric};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The file read when `MARCOTTAGE_CONFIG` does not name another one.
+const DEFAULT_CONFIG_FILE: &str = "marcottage.toml";
+/// HS256 keys shorter than this are refused: they would be guessable offline.
+pub const MIN_JWT_SECRET_LEN: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    #[default]
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Pretty,
+    Json,
+}
+
+/// Everything the API needs to start. Built by [`Config::load`] or directly by tests.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    pub environment: Environment,
+    pub database_url: String,
+    pub database_max_connections: u32,
+    pub bind: SocketAddr,
+    /// Absent in development: [`Config::load`] then generates a random one.
+    #[serde(default)]
+    pub jwt_secret: Option<SecretString>,
+    #[serde(deserialize_with = "comma_separated")]
+    pub cors_origins: Vec<String>,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub web_dir: PathBuf,
+    pub json_limit: usize,
+}
+
+/// The defaults, kept serialisable so figment can layer the file and environment on top.
+#[derive(Serialize)]
+struct Defaults {
+    environment: Environment,
+    database_url: &'static str,
+    database_max_connections: u32,
+    bind: &'static str,
+    cors_origins: &'static str,
+    log_format: LogFormat,
+    log_level: &'static str,
+    web_dir: &'static str,
+    json_limit: usize,
+}
+
+const DEFAULTS: Defaults = Defaults {
+    environment: Environment::Development,
+    database_url: "sqlite://marcottage.db?mode=rwc",
+    database_max_connections: 10,
+    bind: "127.0.0.1:8080",
+    cors_origins: "",
+    log_format: LogFormat::Pretty,
+    log_level: "info",
+    web_dir: "web/dist",
+    json_limit: 64 * 1024,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+    #[error("MARCOTTAGE_JWT_SECRET is required in production")]
+    MissingJwtSecret,
+    #[error("MARCOTTAGE_JWT_SECRET must be at least {MIN_JWT_SECRET_LEN} characters")]
+    WeakJwtSecret,
+}
+
+impl Config {
+    /// Reads defaults, then the TOML file, then the environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let file =
+            std::env::var("MARCOTTAGE_CONFIG").unwrap_or_else(|_| DEFAULT_CONFIG_FILE.into());
+        let figment = Figment::from(Serialized::defaults(DEFAULTS))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("MARCOTTAGE_").ignore(&["CONFIG"]));
+        let config: Config = figment.extract().map_err(Box::new)?;
+        config.checked()
+    }
+
+    /// Applies the rules that span several fields; fills in a development secret.
+    pub fn checked(mut self) -> Result<Self, ConfigError> {
+        match (&self.jwt_secret, self.environment) {
+            (Some(secret), _) if secret.expose_secret().len() < MIN_JWT_SECRET_LEN => {
+                return Err(ConfigError::WeakJwtSecret);
+            }
+            (Some(_), _) => {}
+            (None, Environment::Production) => return Err(ConfigError::MissingJwtSecret),
+            (None, Environment::Development) => {
+                tracing::warn!(
+                    "MARCOTTAGE_JWT_SECRET is not set: using a random development secret; \
+                     sessions end when the server restarts"
+                );
+                self.jwt_secret = Some(random_secret().into());
+            }
+        }
+        Ok(self)
+    }
+
+    /// A configuration for tests and tools: defaults with the given database, port 0.
+    pub fn for_database(database_url: impl Into<String>) -> Self {
+        Self {
+            environment: Environment::Development,
+            database_url: database_url.into(),
+            database_max_connections: DEFAULTS.database_max_connections,
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            jwt_secret: Some(random_secret().into()),
+            cors_origins: Vec::new(),
+            log_format: LogFormat::Pretty,
+            log_level: DEFAULTS.log_level.into(),
+            web_dir: PathBuf::from(DEFAULTS.web_dir),
+            json_limit: DEFAULTS.json_limit,
+        }
+    }
+}
+
+fn random_secret() -> String {
+    rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(48)
+        .map(char::from)
+        .collect()
+}
+
+/// Accepts either a TOML list or a comma-separated string (the natural form in an env variable).
+fn comma_separated<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrString {
+        List(Vec<String>),
+        String(String),
+    }
+    let items = match ListOrString::deserialize(deserializer)? {
+        ListOrString::List(items) => items,
+        ListOrString::String(joined) => joined.split(',').map(str::to_owned).collect(),
+    };
+    Ok(items
+        .into_iter()
+        .map(|item| item.trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_with(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(DEFAULTS));
+        for (key, value) in vars {
+            figment = figment.merge((*key, *value));
+        }
+        let config: Config = figment.extract().map_err(Box::new)?;
+        config.checked()
+    }
+
+    #[test]
+    fn defaults_bind_loopback_with_a_sqlite_file() -> Result<(), ConfigError> {
+        let config = load_with(&[])?;
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert!(config.database_url.starts_with("sqlite://"));
+        assert!(
+            config.jwt_secret.is_some(),
+            "development gets a random secret"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn production_refuses_to_start_without_a_secret() {
+        let result = load_with(&[("environment", "production")]);
+        assert!(matches!(result, Err(ConfigError::MissingJwtSecret)));
+    }
+
+    #[test]
+    fn short_secrets_are_refused() {
+        let result = load_with(&[("jwt_secret", "short")]);
+        assert!(matches!(result, Err(ConfigError::WeakJwtSecret)));
+    }
+
+    #[test]
+    fn cors_origins_are_read_from_a_comma_separated_string() -> Result<(), ConfigError> {
+        let config = load_with(&[("cors_origins", "https://a.example, https://b.example,")])?;
+        assert_eq!(
+            config.cors_origins,
+            ["https://a.example", "https://b.example"]
+        );
+        Ok(())
+    }
+}

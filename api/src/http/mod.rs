@@ -1,0 +1,21 @@
+//! HTTP plumbing shared by every feature: conditional requests, request ids, extractor errors
+//! and the fallback that answers 404 and 405.
+
+pub mod conditional;
+pub mod fallback;
+pub mod request_id;
+
+use actix_web::web;
+
+use crate::error::ApiError;
+
+/// Extractor settings that turn every client mistake into a problem document.
+pub fn extractor_config(json_limit: usize) -> (web::JsonConfig, web::QueryConfig, web::PathConfig) {
+    (
+        web::JsonConfig::default()
+            .limit(json_limit)
+            .error_handler(|error, _| ApiError::from(error).into()),
+        web::QueryConfig::default().error_handler(|error, _| ApiError::from(error).into()),
+        web::PathConfig::default().error_handler(|error, _| ApiError::from(error).into()),
+    )
+}

@@ -1,0 +1,15 @@
+//! Marcottage, the open codevelopment marketplace: the HTTP API as a library, so that the
+//! binary and the black-box tests build the very same application.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod ops;
+pub mod startup;
+pub mod taxonomies;
+pub mod telemetry;
+
+pub use startup::Application;

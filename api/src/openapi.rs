@@ -1,0 +1,67 @@
+//! The OpenAPI document, generated from the route annotations. `openapi.yaml` at the repository
+//! root is this document; a test fails when they differ.
+
+use actix_web::App;
+use utoipa::{OpenApi, openapi};
+use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
+
+use crate::{
+    error::{ErrorCode, FieldError, Problem, responses},
+    ops, taxonomies,
+};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Marcottage API",
+        description = "The open codevelopment marketplace: projects, opportunities and partners \
+            for economic activity in Africa. Errors are RFC 9457 problem documents with a stable \
+            `code`.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    servers((url = "/", description = "This server")),
+    components(
+        schemas(Problem, ErrorCode, FieldError),
+        responses(
+            responses::BadRequest,
+            responses::Unauthorized,
+            responses::Forbidden,
+            responses::NotFound,
+            responses::MethodNotAllowed,
+            responses::Conflict,
+            responses::PreconditionFailed,
+            responses::PayloadTooLarge,
+            responses::UnsupportedMediaType,
+            responses::UnprocessableEntity,
+            responses::TooManyRequests,
+            responses::ServiceUnavailable,
+        )
+    ),
+    tags(
+        (name = "taxonomies", description = "Reference data with French and English labels"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Every documented route. The server and the spec generator both call this, so they cannot
+/// disagree.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(scope::scope("/api/v1").configure(taxonomies::configure));
+    ops::configure(cfg);
+}
+
+/// The OpenAPI document of the whole API.
+pub fn document() -> openapi::OpenApi {
+    let (_, document) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    document
+}
+
+/// The document as the YAML committed in `openapi.yaml`.
+pub fn yaml() -> anyhow::Result<String> {
+    Ok(document().to_yaml()?)
+}

@@ -1,0 +1,195 @@
+//! Builds the HTTP server: middleware, routes, documentation and static web app.
+
+use std::{net::TcpListener, sync::Arc};
+
+use actix_cors::Cors;
+use actix_files::Files;
+use actix_web::{
+    App, HttpResponse, HttpServer,
+    dev::Server,
+    guard,
+    http::header,
+    middleware::{Compress, Condition, from_fn},
+    web::{self, Data},
+};
+use actix_web_prom::PrometheusMetricsBuilder;
+use anyhow::Context;
+use sea_orm::DatabaseConnection;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::{
+    config::Config,
+    db, http,
+    http::fallback::{RouteTable, WebApp, fallback},
+    openapi::{self, ApiDoc},
+    taxonomies::Taxonomies,
+};
+
+/// Seconds given to in-flight requests to finish after SIGTERM.
+const SHUTDOWN_GRACE_SECONDS: u64 = 30;
+
+/// A configured server bound to its port, not yet running.
+pub struct Application {
+    port: u16,
+    server: Server,
+    db: DatabaseConnection,
+}
+
+impl Application {
+    /// Connects and migrates the database, binds the address and prepares the server.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = db::connect(&config)
+            .await
+            .context("cannot open the database")?;
+        db::migrate(&db)
+            .await
+            .context("cannot migrate the database")?;
+        let listener = TcpListener::bind(config.bind)
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let server = server(config, db.clone(), listener)?;
+        Ok(Self { port, server, db })
+    }
+
+    /// The bound port (useful when the configuration asked for port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// A handle to stop the server gracefully.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGTERM or SIGINT, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// What every worker shares, built once.
+struct Shared {
+    config: Data<Config>,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    registry: Data<prometheus::Registry>,
+    routes: Data<RouteTable>,
+    web_app: Data<WebApp>,
+    spec: Arc<utoipa::openapi::OpenApi>,
+    spec_yaml: Data<String>,
+}
+
+fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyhow::Result<Server> {
+    let metrics = PrometheusMetricsBuilder::new("marcottage")
+        .mask_unmatched_patterns("UNMATCHED")
+        .build()
+        .map_err(|error| anyhow::anyhow!("cannot set up metrics: {error}"))?;
+    let spec = openapi::document();
+    let index = config.web_dir.join("index.html");
+    if !index.is_file() {
+        tracing::info!(web_dir = %config.web_dir.display(), "no built web app; serving the API only");
+    }
+    let shared = Arc::new(Shared {
+        taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
+        registry: Data::new(metrics.registry.clone()),
+        routes: Data::new(RouteTable::from_openapi(&spec)),
+        web_app: Data::new(WebApp {
+            index: index.is_file().then_some(index),
+        }),
+        spec_yaml: Data::new(spec.to_yaml()?),
+        spec: Arc::new(spec),
+        db: Data::new(db),
+        config: Data::new(config),
+    });
+
+    let server = HttpServer::new(move || {
+        let shared = Arc::clone(&shared);
+        let (json, query, path) = http::extractor_config(shared.config.json_limit);
+        // The spec routes come first: the `/api/v1` scope below would otherwise swallow them.
+        let (app, _) = App::new()
+            .service(
+                SwaggerUi::new("/api/docs/{_:.*}")
+                    .url("/api/v1/openapi.json", (*shared.spec).clone()),
+            )
+            .route("/api/docs", web::get().to(redirect_to_docs))
+            .route("/api/v1/openapi.yaml", web::get().to(spec_yaml))
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .configure(openapi::routes)
+            .split_for_parts();
+        let app = app
+            .app_data(json)
+            .app_data(query)
+            .app_data(path)
+            .app_data(shared.config.clone())
+            .app_data(shared.db.clone())
+            .app_data(shared.taxonomies.clone())
+            .app_data(shared.registry.clone())
+            .app_data(shared.routes.clone())
+            .app_data(shared.web_app.clone())
+            .app_data(shared.spec_yaml.clone());
+        let app = match &shared.web_app.index {
+            Some(_) => app.service(
+                Files::new("/", &shared.config.web_dir)
+                    .index_file("index.html")
+                    .guard(guard::Any(guard::Get()).or(guard::Head()))
+                    .default_handler(web::to(fallback)),
+            ),
+            None => app,
+        };
+        app.default_service(web::to(fallback))
+            .wrap(Condition::new(
+                !shared.config.cors_origins.is_empty(),
+                cors(&shared.config),
+            ))
+            .wrap(Compress::default())
+            .wrap(metrics.clone())
+            .wrap(from_fn(http::request_id::request_id))
+    })
+    .shutdown_timeout(SHUTDOWN_GRACE_SECONDS)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+fn cors(config: &Config) -> Cors {
+    config
+        .cors_origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+            header::ACCEPT_LANGUAGE,
+            header::HeaderName::from_static("idempotency-key"),
+            http::request_id::X_REQUEST_ID,
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            http::request_id::X_REQUEST_ID,
+        ])
+        .max_age(3600)
+}
+
+async fn spec_yaml(yaml: Data<String>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/yaml")
+        .body(yaml.get_ref().clone())
+}
+
+async fn redirect_to_docs() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/api/docs/"))
+        .finish()
+}

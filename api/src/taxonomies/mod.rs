@@ -1,0 +1,15 @@
+//! Reference data: the standard vocabularies every other feature speaks (sectors, countries,
+//! regions, currencies, languages, SDGs) and our own (organisation kinds, opportunity
+//! categories), with French and English labels.
+
+mod catalog;
+mod codelist;
+mod language;
+mod names;
+mod routes;
+mod vocabulary;
+
+pub use catalog::{Taxonomies, TaxonomyKind, Term};
+pub use language::Lang;
+pub use routes::configure;
+pub use vocabulary::{OpportunityCategory, OrganisationKind};

@@ -1,0 +1,211 @@
+//! `spawn_app` starts the real application on a random port against a database of its own:
+//! a fresh SQLite file, or a fresh PostgreSQL database named by a UUID and dropped afterwards.
+
+use std::path::PathBuf;
+
+use marcottage::{Application, config::Config};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+
+/// Where the tests create their PostgreSQL databases.
+fn postgres_admin_url() -> String {
+    std::env::var("MARCOTTAGE_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running application and the database it owns.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    /// The app's own pool, for tests that inspect what was stored.
+    #[allow(dead_code)]
+    pub db: DatabaseConnection,
+    pub database: TestDatabase,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request failed")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop accepting work; the database guard then removes the database.
+        drop(self.handle.stop(false));
+    }
+}
+
+/// Spawns the app with default test configuration. `None` when the backend is PostgreSQL and
+/// no server is reachable outside CI (under `CI=true` PostgreSQL is mandatory).
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(
+    backend: Backend,
+    customise: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    let database = TestDatabase::create(backend).await?;
+    let mut config = Config::for_database(database.url.clone());
+    customise(&mut config);
+    let application = Application::build(config)
+        .await
+        .expect("the application failed to build");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    let db = application.db().clone();
+    let handle = application.handle();
+    tokio::spawn(application.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("cannot build an HTTP client");
+    Some(TestApp {
+        address,
+        client,
+        db,
+        database,
+        handle,
+    })
+}
+
+/// A database that exists for one test only.
+pub struct TestDatabase {
+    pub url: String,
+    #[allow(dead_code)]
+    pub backend: Backend,
+    /// The PostgreSQL database name, or the SQLite file.
+    pub name: String,
+    file: Option<PathBuf>,
+}
+
+impl TestDatabase {
+    async fn create(backend: Backend) -> Option<Self> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        match backend {
+            Backend::Sqlite => {
+                let file = std::env::temp_dir().join(format!("marcottage-test-{id}.db"));
+                Some(Self {
+                    url: format!("sqlite://{}?mode=rwc", file.display()),
+                    backend,
+                    name: file.display().to_string(),
+                    file: Some(file),
+                })
+            }
+            Backend::Postgres => {
+                let admin = match Database::connect(postgres_admin_url()).await {
+                    Ok(admin) => admin,
+                    Err(error) if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
+                        panic!("PostgreSQL is mandatory under CI=true and unreachable: {error}")
+                    }
+                    Err(error) => {
+                        eprintln!("PostgreSQL unreachable ({error}); skipping the PostgreSQL run");
+                        return None;
+                    }
+                };
+                let name = format!("marcottage_test_{id}");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("cannot create the test database");
+                let url = postgres_admin_url();
+                let base = url.rsplit_once('/').map_or(url.as_str(), |(base, _)| base);
+                Some(Self {
+                    url: format!("{base}/{name}"),
+                    backend,
+                    name,
+                    file: None,
+                })
+            }
+        }
+    }
+
+    /// A new connection to the server's admin database (PostgreSQL only).
+    pub async fn admin(&self) -> DatabaseConnection {
+        Database::connect(postgres_admin_url())
+            .await
+            .expect("cannot reach PostgreSQL")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some(file) = &self.file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+            return;
+        }
+        // Drop cannot await: a short-lived runtime on its own thread removes the database.
+        let name = self.name.clone();
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let admin = Database::connect(postgres_admin_url()).await?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await?;
+                Ok::<_, anyhow::Error>(())
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop test database {}", self.name);
+        }
+    }
+}
+
+/// Declares scenarios that run once on SQLite and once on PostgreSQL:
+/// `mod name { fn sqlite(); fn postgres(); }`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            use $crate::helpers::{Backend, TestApp, spawn_app};
+
+            async fn scenario($app: TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                scenario(spawn_app(Backend::Sqlite).await.expect("SQLite always runs")).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = spawn_app(Backend::Postgres).await {
+                    scenario(app).await
+                }
+            }
+        }
+    )*};
+}
+
+/// Reads a problem document and checks its media type.
+pub async fn problem(response: reqwest::Response) -> serde_json::Value {
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    response.json().await.expect("a problem is JSON")
+}

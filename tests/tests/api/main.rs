@@ -1,0 +1,11 @@
+//! Black-box tests of the Marcottage API, one binary, names that read as sentences.
+// A failed expectation in a test helper is a failed test: panicking is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod errors;
+mod openapi;
+mod operations;
+mod taxonomies;
+mod web_app;
