@@ -84,7 +84,7 @@ export interface components {
          * @description Stable, machine-readable error codes. New codes may be added; existing ones never change.
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "invalid_query" | "invalid_path" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_query" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
         /** @description One invalid field of a request, as listed in a 422 problem. */
         FieldError: {
             /** @description A machine code for the rule that failed (`required`, `length`, `unknown_code`, ...). */
