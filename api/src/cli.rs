@@ -8,6 +8,7 @@ use migration::{Migrator, MigratorTrait};
 
 use crate::{
     Application,
+    accounts::{Role, admin as accounts_admin},
     config::Config,
     db, openapi,
     taxonomies::{Taxonomies, TaxonomyKind},
@@ -36,12 +37,53 @@ pub enum Command {
     },
     /// Print the OpenAPI document as YAML.
     Openapi,
+    /// Manage administrators and facilitators.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
     /// Load demo data (idempotent).
     Seed {
         /// A realistic demo marketplace.
         #[arg(long)]
         demo: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminAction {
+    /// Create an administrator account (e-mail already verified). The password is read from
+    /// MARCOTTAGE_ADMIN_PASSWORD, else generated and printed once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        display_name: String,
+    },
+    /// Give an existing member a role.
+    Grant {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RoleArg {
+    Member,
+    Facilitator,
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Member => Role::Member,
+            RoleArg::Facilitator => Role::Facilitator,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +103,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => serve().await,
         Command::Migrate { action } => migrate(action).await,
         Command::Seed { demo } => seed(demo).await,
+        Command::Admin { action } => admin(action).await,
     }
 }
 
@@ -126,6 +169,36 @@ async fn seed(demo: bool) -> anyhow::Result<()> {
     let taxonomies = Taxonomies::load()?;
     for kind in TaxonomyKind::ALL {
         tracing::info!(taxonomy = ?kind, terms = taxonomies.terms(kind).len(), "reference data ready");
+    }
+    Ok(())
+}
+
+async fn admin(action: AdminAction) -> anyhow::Result<()> {
+    let config = load_config()?;
+    let db = db::connect(&config).await?;
+    db::migrate(&db).await?;
+    match action {
+        AdminAction::Create {
+            email,
+            display_name,
+        } => {
+            let (password, generated) = match std::env::var("MARCOTTAGE_ADMIN_PASSWORD") {
+                Ok(password) => (password, false),
+                Err(_) => (accounts_admin::generate_password(), true),
+            };
+            accounts_admin::create_admin(&db, &email, &display_name, &password).await?;
+            if generated {
+                print(&format!(
+                    "created admin {email} with password: {password}\n"
+                ))?;
+            } else {
+                print(&format!("created admin {email}\n"))?;
+            }
+        }
+        AdminAction::Grant { email, role } => {
+            accounts_admin::grant(&db, &email, role.into()).await?;
+            print(&format!("{email} is now {}\n", Role::from(role).as_str()))?;
+        }
     }
     Ok(())
 }

@@ -41,6 +41,15 @@ pub struct Config {
     /// Absent in development: [`Config::load`] then generates a random one.
     #[serde(default)]
     pub jwt_secret: Option<SecretString>,
+    /// The key before the last rotation: tokens it signed stay valid until they expire.
+    #[serde(default)]
+    pub jwt_previous_secret: Option<SecretString>,
+    /// The address of the web app, for links in e-mails.
+    pub public_url: String,
+    /// `smtp://user:pass@host:587` (or `smtps://`); without it e-mails go to the log.
+    #[serde(default)]
+    pub smtp_url: Option<SecretString>,
+    pub mail_from: String,
     #[serde(deserialize_with = "comma_separated")]
     pub cors_origins: Vec<String>,
     pub log_format: LogFormat,
@@ -53,6 +62,8 @@ pub struct Config {
 #[derive(Serialize)]
 struct Defaults {
     environment: Environment,
+    public_url: &'static str,
+    mail_from: &'static str,
     database_url: &'static str,
     database_max_connections: u32,
     bind: &'static str,
@@ -65,6 +76,8 @@ struct Defaults {
 
 const DEFAULTS: Defaults = Defaults {
     environment: Environment::Development,
+    public_url: "http://127.0.0.1:8080",
+    mail_from: "Marcottage <no-reply@marcottage.localhost>",
     database_url: "sqlite://marcottage.db?mode=rwc",
     database_max_connections: 10,
     bind: "127.0.0.1:8080",
@@ -124,6 +137,10 @@ impl Config {
             database_max_connections: DEFAULTS.database_max_connections,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             jwt_secret: Some(random_secret().into()),
+            jwt_previous_secret: None,
+            public_url: DEFAULTS.public_url.into(),
+            smtp_url: None,
+            mail_from: DEFAULTS.mail_from.into(),
             cors_origins: Vec::new(),
             log_format: LogFormat::Pretty,
             log_level: DEFAULTS.log_level.into(),

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     ValidationFailed,
     Unauthenticated,
+    InvalidCredentials,
+    AccountSuspended,
     Forbidden,
     NotFound,
     MethodNotAllowed,
@@ -92,6 +94,10 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     #[error("authentication is required")]
     Unauthenticated,
+    #[error("the e-mail or the password is wrong")]
+    InvalidCredentials,
+    #[error("this account is suspended")]
+    AccountSuspended,
     #[error("you may not do this")]
     Forbidden,
     #[error("no such {0}")]
@@ -120,6 +126,8 @@ impl ApiError {
             Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             Self::Validation(_) => ErrorCode::ValidationFailed,
             Self::Unauthenticated => ErrorCode::Unauthenticated,
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::AccountSuspended => ErrorCode::AccountSuspended,
             Self::Forbidden => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
@@ -170,8 +178,8 @@ impl ResponseError for ApiError {
             Self::MalformedJson(_) | Self::InvalidQuery(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Unauthenticated => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden | Self::AccountSuspended => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -204,7 +212,8 @@ impl ResponseError for ApiError {
                 response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
             }
             Self::Unauthenticated => {
-                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+                response
+                    .insert_header((header::WWW_AUTHENTICATE, r#"Bearer error="invalid_token""#));
             }
             _ => {}
         }

@@ -1,11 +1,14 @@
 //! Marcottage, the open codevelopment marketplace: the HTTP API as a library, so that the
 //! binary and the black-box tests build the very same application.
 
+pub mod accounts;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod entities;
 pub mod error;
 pub mod http;
+pub mod mail;
 pub mod openapi;
 pub mod ops;
 pub mod startup;

@@ -2,10 +2,17 @@
 //! root is this document; a test fails when they differ.
 
 use actix_web::App;
-use utoipa::{OpenApi, openapi};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::{
+        self,
+        security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    },
+};
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
 use crate::{
+    accounts,
     error::{ErrorCode, FieldError, Problem, responses},
     ops, taxonomies,
 };
@@ -37,17 +44,47 @@ use crate::{
             responses::ServiceUnavailable,
         )
     ),
+    modifiers(&BearerAuth),
     tags(
+        (name = "auth", description = "Registration, login, sessions, e-mail verification, password reset"),
+        (name = "me", description = "The caller's own account and personal data"),
+        (name = "users", description = "Public profiles of members"),
+        (name = "admin", description = "Administration of members (admins only)"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]
 pub struct ApiDoc;
 
+/// Declares the `bearer` scheme that protected operations name.
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, document: &mut openapi::OpenApi) {
+        let components = document.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An access token from `/api/v1/auth/login` or `/api/v1/auth/refresh`",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
 /// Every documented route. The server and the spec generator both call this, so they cannot
 /// disagree.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(scope::scope("/api/v1").configure(taxonomies::configure));
+    cfg.service(
+        scope::scope("/api/v1")
+            .configure(accounts::configure)
+            .configure(taxonomies::configure),
+    );
     ops::configure(cfg);
 }
 

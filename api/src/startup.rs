@@ -20,9 +20,11 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
+    accounts::AccessTokens,
     config::Config,
     db, http,
     http::fallback::{RouteTable, WebApp, fallback},
+    mail::{self, Mailer},
     openapi::{self, ApiDoc},
     taxonomies::Taxonomies,
 };
@@ -49,6 +51,8 @@ impl Application {
         let listener = TcpListener::bind(config.bind)
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let port = listener.local_addr()?.port();
+        // The worker lives as long as the runtime; each replica runs one.
+        mail::spawn_worker(db.clone(), Mailer::from_config(&config)?);
         let server = server(config, db.clone(), listener)?;
         Ok(Self { port, server, db })
     }
@@ -78,6 +82,7 @@ struct Shared {
     config: Data<Config>,
     db: Data<DatabaseConnection>,
     taxonomies: Data<Taxonomies>,
+    access_tokens: Data<AccessTokens>,
     registry: Data<prometheus::Registry>,
     routes: Data<RouteTable>,
     web_app: Data<WebApp>,
@@ -97,6 +102,7 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
     }
     let shared = Arc::new(Shared {
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
+        access_tokens: Data::new(AccessTokens::from_config(&config)?),
         registry: Data::new(metrics.registry.clone()),
         routes: Data::new(RouteTable::from_openapi(&spec)),
         web_app: Data::new(WebApp {
@@ -130,6 +136,7 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
             .app_data(shared.config.clone())
             .app_data(shared.db.clone())
             .app_data(shared.taxonomies.clone())
+            .app_data(shared.access_tokens.clone())
             .app_data(shared.registry.clone())
             .app_data(shared.routes.clone())
             .app_data(shared.web_app.clone())

@@ -1,11 +1,17 @@
 //! Schema migrations. Each migration is portable across SQLite and PostgreSQL.
 pub use sea_orm_migration::prelude::*;
 
+mod m20261126_000001_create_accounts;
+mod m20261126_000002_create_outbox;
+
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![]
+        vec![
+            Box::new(m20261126_000001_create_accounts::Migration),
+            Box::new(m20261126_000002_create_outbox::Migration),
+        ]
     }
 }

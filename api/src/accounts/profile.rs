@@ -1,0 +1,453 @@
+//! `/api/v1/me` (one's own account), `/api/v1/users/{id}` (public profiles) and
+//! `/api/v1/admin/users/{id}` (roles and suspension).
+
+use std::collections::BTreeMap;
+
+use actix_web::{
+    HttpRequest, HttpResponse, delete, get,
+    http::header::ETAG,
+    patch, post,
+    web::{Data, Json, Path},
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::{Expr, ExprTrait},
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    Member, Role,
+    dto::{
+        AccountDeletion, AdministeredMember, MemberAdministration, OwnProfile, PasswordChange,
+        PersonalDataExport, ProfileChanges, PublicProfile, SessionExport,
+    },
+    password::{self, NewPassword},
+    sessions, users,
+};
+use crate::{
+    entities::{
+        email_token::{self, Entity as EmailToken},
+        refresh_token::{self, Entity as RefreshToken},
+        user::{self, Entity as User},
+    },
+    error::{ApiError, FieldError, Result, responses},
+    http::conditional::{check_if_match, version_etag},
+    taxonomies::{Taxonomies, TaxonomyKind},
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get_me)
+        .service(update_me)
+        .service(change_password)
+        .service(export_me)
+        .service(delete_me)
+        .service(get_user)
+        .service(administer_user);
+}
+
+fn own_profile_response(user: &user::Model) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((ETAG, version_etag(user.version)))
+        .json(OwnProfile::from(user))
+}
+
+/// The caller's own profile, with private fields.
+#[utoipa::path(
+    tag = "me",
+    responses(
+        (status = 200, description = "The caller's profile", body = OwnProfile,
+            headers(("ETag" = String, description = "The profile's version, for `If-Match`"))),
+        (status = 401, response = responses::Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me")]
+async fn get_me(member: Member) -> HttpResponse {
+    own_profile_response(&member.user)
+}
+
+/// Changes the caller's profile. Codes are checked against the taxonomies.
+#[utoipa::path(
+    tag = "me",
+    request_body = ProfileChanges,
+    params(("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale")),
+    responses(
+        (status = 200, description = "The updated profile", body = OwnProfile),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 412, response = responses::PreconditionFailed),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/me")]
+async fn update_me(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    body: Json<ProfileChanges>,
+) -> Result<HttpResponse> {
+    check_if_match(&request, &version_etag(member.user.version))?;
+    let changes = body.into_inner();
+    let mut row = validated_changes(&changes, &taxonomies)?;
+    row.version = Set(member.user.version + 1);
+    row.updated_at = Set(Utc::now());
+    // The version in the filter turns a concurrent change into a 412, not a lost update.
+    let updated = User::update_many()
+        .set(row)
+        .filter(user::Column::Id.eq(member.id()))
+        .filter(user::Column::Version.eq(member.user.version))
+        .exec(db.get_ref())
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    let user = users::find(db.get_ref(), member.id())
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    Ok(own_profile_response(&user))
+}
+
+/// Checks every field and turns the changes into a partial row.
+fn validated_changes(
+    changes: &ProfileChanges,
+    taxonomies: &Taxonomies,
+) -> Result<user::ActiveModel> {
+    let mut errors = match changes.validate() {
+        Ok(()) => Vec::new(),
+        Err(errors) => match ApiError::from(errors) {
+            ApiError::Validation(list) => list,
+            other => return Err(other),
+        },
+    };
+    let mut row = user::ActiveModel::default();
+    if let Some(name) = &changes.display_name {
+        if name.trim().is_empty() {
+            errors.push(FieldError::new(
+                "display_name",
+                "length",
+                "use 1 to 100 characters",
+            ));
+        }
+        row.display_name = Set(name.trim().to_owned());
+    }
+    if let Some(bio) = &changes.bio {
+        if bio.as_ref().is_some_and(|bio| bio.chars().count() > 2000) {
+            errors.push(FieldError::new(
+                "bio",
+                "length",
+                "use at most 2000 characters",
+            ));
+        }
+        row.bio = Set(bio.clone().filter(|bio| !bio.trim().is_empty()));
+    }
+    if let Some(skills) = &changes.skills {
+        let mut cleaned: Vec<String> = skills
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        cleaned.dedup();
+        if cleaned.iter().any(|skill| skill.chars().count() > 50) {
+            errors.push(FieldError::new(
+                "skills",
+                "length",
+                "each skill has at most 50 characters",
+            ));
+        }
+        row.skills = Set(serde_json::json!(cleaned));
+    }
+    let lists = [
+        ("sectors", &changes.sectors, TaxonomyKind::Sectors),
+        ("countries", &changes.countries, TaxonomyKind::Countries),
+        ("languages", &changes.languages, TaxonomyKind::Languages),
+    ];
+    for (field, codes, kind) in lists {
+        let Some(codes) = codes else { continue };
+        errors.extend(unknown_codes(field, codes, kind, taxonomies));
+        let value = serde_json::json!(codes);
+        match field {
+            "sectors" => row.sectors = Set(value),
+            "countries" => row.countries = Set(value),
+            _ => row.languages = Set(value),
+        }
+    }
+    for (field, code) in [
+        ("country_of_origin", &changes.country_of_origin),
+        ("country_of_residence", &changes.country_of_residence),
+    ] {
+        let Some(code) = code else { continue };
+        if let Some(code) = code {
+            errors.extend(unknown_codes(
+                field,
+                std::slice::from_ref(code),
+                TaxonomyKind::Countries,
+                taxonomies,
+            ));
+        }
+        if field == "country_of_origin" {
+            row.country_of_origin = Set(code.clone());
+        } else {
+            row.country_of_residence = Set(code.clone());
+        }
+    }
+    if let Some(locale) = changes.locale {
+        row.locale = Set(locale.as_str().to_owned());
+    }
+    if errors.is_empty() {
+        Ok(row)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// One field error per code that the taxonomy does not know.
+pub fn unknown_codes(
+    field: &str,
+    codes: &[String],
+    kind: TaxonomyKind,
+    taxonomies: &Taxonomies,
+) -> Vec<FieldError> {
+    codes
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| !taxonomies.contains(kind, code))
+        .map(|(index, code)| {
+            let field = if codes.len() == 1 && !field.ends_with('s') {
+                field.to_owned()
+            } else {
+                format!("{field}[{index}]")
+            };
+            FieldError::new(
+                field,
+                "unknown_code",
+                format!("`{code}` is not a known code"),
+            )
+        })
+        .collect()
+}
+
+/// Changes the caller's password and ends their other sessions.
+#[utoipa::path(
+    tag = "me",
+    path = "/me/password",
+    request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed; other sessions ended"),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/me/password")]
+async fn change_password(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    body: Json<PasswordChange>,
+) -> Result<HttpResponse> {
+    if !password::verify(&body.current_password, Some(&member.user.password_hash)).await? {
+        return Err(ApiError::invalid_field(
+            "current_password",
+            "wrong_password",
+            "the current password is wrong",
+        ));
+    }
+    let new_password = NewPassword::parse("new_password", &body.new_password)
+        .map_err(|e| ApiError::Validation(vec![e]))?;
+    let hash = password::hash(new_password).await?;
+    let txn = db.begin().await?;
+    users::set_password(&txn, member.id(), hash).await?;
+    sessions::revoke_all(&txn, member.id(), Some(member.session)).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// All the personal data Marcottage holds about the caller, as JSON.
+#[utoipa::path(
+    tag = "me",
+    path = "/me/export",
+    responses(
+        (status = 200, description = "The caller's personal data", body = PersonalDataExport),
+        (status = 401, response = responses::Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/export")]
+async fn export_me(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+    let tokens = RefreshToken::find()
+        .filter(refresh_token::Column::UserId.eq(member.id()))
+        .all(db.get_ref())
+        .await?;
+    let mut families: BTreeMap<Uuid, SessionExport> = BTreeMap::new();
+    for token in tokens {
+        let session = families.entry(token.family_id).or_insert(SessionExport {
+            started_at: token.created_at,
+            expires_at: token.expires_at,
+            revoked: false,
+        });
+        session.started_at = Ord::min(session.started_at, token.created_at);
+        session.expires_at = Ord::max(session.expires_at, token.expires_at);
+        session.revoked |= token.revoked_at.is_some();
+    }
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"marcottage-export.json\"",
+        ))
+        .json(PersonalDataExport {
+            profile: OwnProfile::from(&member.user),
+            sessions: families.into_values().collect(),
+            exported_at: Utc::now(),
+        }))
+}
+
+/// Deletes the caller's account: personal data is erased and the account anonymised, so that
+/// what others built with the member stays intact.
+#[utoipa::path(
+    tag = "me",
+    request_body = AccountDeletion,
+    responses(
+        (status = 204, description = "The account is deleted"),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/me")]
+async fn delete_me(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    body: Json<AccountDeletion>,
+) -> Result<HttpResponse> {
+    if !password::verify(&body.password, Some(&member.user.password_hash)).await? {
+        return Err(ApiError::invalid_field(
+            "password",
+            "wrong_password",
+            "the password is wrong",
+        ));
+    }
+    let id = member.id();
+    let txn = db.begin().await?;
+    let empty = serde_json::json!([]);
+    let anonymised = user::ActiveModel {
+        email: Set(format!("deleted-{id}@deleted.invalid")),
+        email_verified_at: Set(None),
+        // No password hashes to "!": no login can ever match it.
+        password_hash: Set("!".into()),
+        display_name: Set("Deleted member".into()),
+        bio: Set(None),
+        skills: Set(empty.clone()),
+        sectors: Set(empty.clone()),
+        countries: Set(empty.clone()),
+        languages: Set(empty),
+        country_of_origin: Set(None),
+        country_of_residence: Set(None),
+        suspended: Set(true),
+        version: Set(member.user.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    User::update_many()
+        .set(anonymised)
+        .filter(user::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    RefreshToken::delete_many()
+        .filter(refresh_token::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
+    EmailToken::delete_many()
+        .filter(email_token::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A member's public profile; never their e-mail address.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = Uuid, Path, description = "The member's id")),
+    responses(
+        (status = 200, description = "The public profile", body = PublicProfile),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(())
+)]
+#[get("/users/{id}")]
+async fn get_user(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<HttpResponse> {
+    let user = users::find(db.get_ref(), *id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    Ok(HttpResponse::Ok().json(PublicProfile::from(&user)))
+}
+
+/// Changes a member's role or suspends them (admins only). Suspension ends their sessions.
+#[utoipa::path(
+    tag = "admin",
+    path = "/admin/users/{id}",
+    params(("id" = Uuid, Path, description = "The member's id")),
+    request_body = MemberAdministration,
+    responses(
+        (status = 200, description = "The member after the change", body = AdministeredMember),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/admin/users/{id}")]
+async fn administer_user(
+    db: Data<DatabaseConnection>,
+    admin: Member,
+    id: Path<Uuid>,
+    body: Json<MemberAdministration>,
+) -> Result<HttpResponse> {
+    admin.require(Role::Admin)?;
+    let txn = db.begin().await?;
+    let target = users::find(&txn, *id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    let mut update = User::update_many()
+        .col_expr(
+            user::Column::Version,
+            Expr::col(user::Column::Version).add(1),
+        )
+        .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(target.id));
+    if let Some(role) = body.role {
+        update = update.col_expr(user::Column::Role, Expr::value(role.as_str()));
+    }
+    if let Some(suspended) = body.suspended {
+        update = update.col_expr(user::Column::Suspended, Expr::value(suspended));
+        if suspended {
+            sessions::revoke_all(&txn, target.id, None).await?;
+        }
+    }
+    update.exec(&txn).await?;
+    let target = users::find(&txn, target.id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().json(AdministeredMember {
+        suspended: target.suspended,
+        profile: PublicProfile::from(&target),
+    }))
+}

@@ -1,0 +1,395 @@
+//! `/api/v1/auth/*`: registration, login, session refresh and logout, e-mail verification and
+//! password reset.
+
+use actix_web::{
+    HttpRequest, HttpResponse, post,
+    web::{Data, Json},
+};
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{
+    AccessTokens, Member, Role,
+    dto::{
+        Accepted, Credentials, PasswordResetConfirmation, PasswordResetRequest, RefreshRequest,
+        Registration, TokenPair, TokenRequest,
+    },
+    email_address::EmailAddress,
+    emails,
+    password::{self, NewPassword},
+    sessions::{self, REFRESH_TOKEN_LIFETIME},
+    throttle,
+    tokens::ACCESS_TOKEN_LIFETIME,
+    users::{self, NewMember, TokenPurpose},
+};
+use crate::{
+    config::Config,
+    error::{ApiError, FieldError, Result, responses},
+    mail,
+    taxonomies::Lang,
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(register)
+        .service(login)
+        .service(refresh)
+        .service(logout)
+        .service(logout_all)
+        .service(verify_email)
+        .service(resend_verification)
+        .service(request_password_reset)
+        .service(confirm_password_reset);
+}
+
+/// Creates an account and sends a verification e-mail.
+///
+/// The answer is the same whether or not the address already has an account (its owner gets
+/// an e-mail instead), so that registration cannot be used to find out who is a member. Log in
+/// afterwards to get tokens.
+#[utoipa::path(
+    tag = "auth",
+    request_body = Registration,
+    responses(
+        (status = 202, description = "Accepted; a message is on its way to the address", body = Accepted),
+        (status = 400, response = responses::BadRequest),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[post("/auth/register")]
+async fn register(
+    db: Data<DatabaseConnection>,
+    config: Data<Config>,
+    body: Json<Registration>,
+) -> Result<HttpResponse> {
+    let body = body.into_inner();
+    let mut errors = Vec::new();
+    let email = EmailAddress::parse("email", &body.email)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let new_password = NewPassword::parse("password", &body.password)
+        .map_err(|e| errors.push(e))
+        .ok();
+    if body.display_name.trim().is_empty() || body.display_name.chars().count() > 100 {
+        errors.push(FieldError::new(
+            "display_name",
+            "length",
+            "use 1 to 100 characters",
+        ));
+    }
+    let (Some(email), Some(new_password), true) = (email, new_password, errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let locale = body.locale.unwrap_or(Lang::Fr);
+    let password_hash = password::hash(new_password).await?;
+
+    let txn = db.begin().await?;
+    let member = NewMember {
+        email: email.as_str(),
+        password_hash,
+        display_name: &body.display_name,
+        locale,
+        role: Role::Member,
+    };
+    match users::create(&txn, member).await? {
+        Some(user) => {
+            let token = users::issue_email_token(&txn, user.id, TokenPurpose::VerifyEmail).await?;
+            let link = format!("{}/verify-email?token={}", config.public_url, token.value);
+            mail::enqueue(&txn, &emails::verification(&user.email, locale, &link)).await?;
+        }
+        None => {
+            let login_link = format!("{}/login", config.public_url);
+            let reset_link = format!("{}/password-reset", config.public_url);
+            let message =
+                emails::already_registered(email.as_str(), locale, &login_link, &reset_link);
+            mail::enqueue(&txn, &message).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().json(Accepted::new()))
+}
+
+/// Logs in with e-mail and password.
+///
+/// Repeated failures are throttled per account and per client address (429 with
+/// `Retry-After`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = Credentials,
+    responses(
+        (status = 200, description = "Logged in", body = TokenPair),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+        (status = 429, response = responses::TooManyRequests),
+    ),
+    security(())
+)]
+#[post("/auth/login")]
+async fn login(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    tokens: Data<AccessTokens>,
+    body: Json<Credentials>,
+) -> Result<HttpResponse> {
+    let email = body.email.trim().to_lowercase();
+    let address = client_address(&request);
+    throttle::check(db.get_ref(), &email, &address).await?;
+    let user = users::find_by_email(db.get_ref(), &email).await?;
+    let valid = password::verify(
+        &body.password,
+        user.as_ref().map(|u| u.password_hash.as_str()),
+    )
+    .await?;
+    let user = match user {
+        Some(user) if valid => user,
+        _ => {
+            throttle::record_failure(db.get_ref(), &email, &address).await?;
+            return Err(ApiError::InvalidCredentials);
+        }
+    };
+    if user.suspended {
+        return Err(ApiError::AccountSuspended);
+    }
+    throttle::clear_account(db.get_ref(), &email).await?;
+    let session = sessions::start(db.get_ref(), user.id).await?;
+    Ok(HttpResponse::Ok().json(token_pair(&tokens, user.id, session)?))
+}
+
+/// Exchanges a refresh token for a new pair. A refresh token works once: presenting it again
+/// ends its session.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "A new token pair", body = TokenPair),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[post("/auth/refresh")]
+async fn refresh(
+    db: Data<DatabaseConnection>,
+    tokens: Data<AccessTokens>,
+    body: Json<RefreshRequest>,
+) -> Result<HttpResponse> {
+    let txn = db.begin().await?;
+    let (user_id, session) = match sessions::rotate(&txn, &body.refresh_token).await {
+        Ok(rotated) => rotated,
+        Err(error) => {
+            // Keep the family's revocation when a reused token was detected.
+            txn.commit().await?;
+            return Err(error);
+        }
+    };
+    let user = users::find(&txn, user_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    if user.suspended {
+        return Err(ApiError::AccountSuspended);
+    }
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().json(token_pair(&tokens, user_id, session)?))
+}
+
+/// Ends the session the refresh token belongs to.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Logged out"),
+        (status = 400, response = responses::BadRequest),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[post("/auth/logout")]
+async fn logout(db: Data<DatabaseConnection>, body: Json<RefreshRequest>) -> Result<HttpResponse> {
+    sessions::end(db.get_ref(), &body.refresh_token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Ends every session of the caller, on every device.
+#[utoipa::path(
+    tag = "auth",
+    responses(
+        (status = 204, description = "All sessions ended"),
+        (status = 401, response = responses::Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/auth/logout-all")]
+async fn logout_all(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+    sessions::revoke_all(db.get_ref(), member.id(), None).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Confirms the e-mail address with the token sent at registration.
+#[utoipa::path(
+    tag = "auth",
+    request_body = TokenRequest,
+    responses(
+        (status = 204, description = "The address is verified"),
+        (status = 400, response = responses::BadRequest),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[post("/auth/verify-email")]
+async fn verify_email(
+    db: Data<DatabaseConnection>,
+    body: Json<TokenRequest>,
+) -> Result<HttpResponse> {
+    let txn = db.begin().await?;
+    let user = users::consume_email_token(&txn, &body.token, TokenPurpose::VerifyEmail)
+        .await?
+        .ok_or_else(invalid_token)?;
+    users::mark_verified(&txn, user).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Sends the verification e-mail again.
+#[utoipa::path(
+    tag = "auth",
+    responses(
+        (status = 202, description = "A new message is on its way", body = Accepted),
+        (status = 401, response = responses::Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/auth/verify-email/resend")]
+async fn resend_verification(
+    db: Data<DatabaseConnection>,
+    config: Data<Config>,
+    member: Member,
+) -> Result<HttpResponse> {
+    if member.user.email_verified_at.is_none() {
+        let txn = db.begin().await?;
+        let token = users::issue_email_token(&txn, member.id(), TokenPurpose::VerifyEmail).await?;
+        let link = format!("{}/verify-email?token={}", config.public_url, token.value);
+        let lang = if member.user.locale == "fr" {
+            Lang::Fr
+        } else {
+            Lang::En
+        };
+        mail::enqueue(&txn, &emails::verification(&member.user.email, lang, &link)).await?;
+        txn.commit().await?;
+    }
+    Ok(HttpResponse::Accepted().json(Accepted::new()))
+}
+
+/// Sends a password-reset link. The answer is the same whether or not the address is known.
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "If the address has an account, a link is on its way", body = Accepted),
+        (status = 400, response = responses::BadRequest),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[post("/auth/password-reset")]
+async fn request_password_reset(
+    db: Data<DatabaseConnection>,
+    config: Data<Config>,
+    body: Json<PasswordResetRequest>,
+) -> Result<HttpResponse> {
+    let email =
+        EmailAddress::parse("email", &body.email).map_err(|e| ApiError::Validation(vec![e]))?;
+    let txn = db.begin().await?;
+    if let Some(user) = users::find_by_email(&txn, email.as_str()).await? {
+        let token = users::issue_email_token(&txn, user.id, TokenPurpose::ResetPassword).await?;
+        let link = format!("{}/password-reset?token={}", config.public_url, token.value);
+        let lang = if user.locale == "fr" {
+            Lang::Fr
+        } else {
+            Lang::En
+        };
+        mail::enqueue(&txn, &emails::password_reset(&user.email, lang, &link)).await?;
+    }
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().json(Accepted::new()))
+}
+
+/// Sets a new password with the token from the reset e-mail; every session ends.
+#[utoipa::path(
+    tag = "auth",
+    path = "/auth/password-reset/confirm",
+    request_body = PasswordResetConfirmation,
+    responses(
+        (status = 204, description = "The password is changed; log in again"),
+        (status = 400, response = responses::BadRequest),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[post("/auth/password-reset/confirm")]
+async fn confirm_password_reset(
+    db: Data<DatabaseConnection>,
+    body: Json<PasswordResetConfirmation>,
+) -> Result<HttpResponse> {
+    let new_password = NewPassword::parse("password", &body.password)
+        .map_err(|e| ApiError::Validation(vec![e]))?;
+    let password_hash = password::hash(new_password).await?;
+    let txn = db.begin().await?;
+    let user = users::consume_email_token(&txn, &body.token, TokenPurpose::ResetPassword)
+        .await?
+        .ok_or_else(invalid_token)?;
+    users::set_password(&txn, user, password_hash).await?;
+    sessions::revoke_all(&txn, user, None).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+fn invalid_token() -> ApiError {
+    ApiError::invalid_field(
+        "token",
+        "invalid_token",
+        "this link is invalid, used or expired; ask for a new one",
+    )
+}
+
+fn token_pair(
+    tokens: &AccessTokens,
+    user: uuid::Uuid,
+    session: sessions::Issued,
+) -> Result<TokenPair> {
+    Ok(TokenPair {
+        access_token: tokens
+            .issue(user, session.family)
+            .map_err(ApiError::Internal)?,
+        token_type: "Bearer".into(),
+        expires_in: ACCESS_TOKEN_LIFETIME.num_seconds(),
+        refresh_token: session.token.value,
+        refresh_expires_in: REFRESH_TOKEN_LIFETIME.num_seconds(),
+    })
+}
+
+/// The peer's IP address. Behind a reverse proxy every request shares the proxy's address;
+/// trusting `X-Forwarded-For` would let anyone pick their own, so we do not.
+fn client_address(request: &HttpRequest) -> String {
+    request
+        .peer_addr()
+        .map(|peer| peer.ip().to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,176 @@
+//! Queries and changes on members and their e-mail tokens.
+
+use chrono::{TimeDelta, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, SqlErr, sea_query::Expr,
+};
+use uuid::Uuid;
+
+use super::{
+    Role,
+    tokens::{OpaqueToken, hash_opaque},
+};
+use crate::{
+    entities::{
+        email_token::{self, Entity as EmailToken},
+        user::{self, Entity as User},
+    },
+    error::Result,
+    taxonomies::Lang,
+};
+
+/// Why an e-mail token was sent; a token is only good for its purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+}
+
+impl TokenPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::VerifyEmail => "verify_email",
+            Self::ResetPassword => "reset_password",
+        }
+    }
+
+    fn lifetime(self) -> TimeDelta {
+        match self {
+            Self::VerifyEmail => TimeDelta::hours(48),
+            Self::ResetPassword => TimeDelta::hours(1),
+        }
+    }
+}
+
+pub struct NewMember<'a> {
+    pub email: &'a str,
+    pub password_hash: String,
+    pub display_name: &'a str,
+    pub locale: Lang,
+    pub role: Role,
+}
+
+/// Inserts a member; `None` when the e-mail is taken (the unique constraint decides).
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    member: NewMember<'_>,
+) -> Result<Option<user::Model>> {
+    let now = Utc::now();
+    let empty = serde_json::json!([]);
+    let row = user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(member.email.to_owned()),
+        email_verified_at: Set(None),
+        password_hash: Set(member.password_hash),
+        display_name: Set(member.display_name.trim().to_owned()),
+        locale: Set(member.locale.as_str().to_owned()),
+        role: Set(member.role.as_str().to_owned()),
+        suspended: Set(false),
+        bio: Set(None),
+        skills: Set(empty.clone()),
+        sectors: Set(empty.clone()),
+        countries: Set(empty.clone()),
+        languages: Set(empty),
+        country_of_origin: Set(None),
+        country_of_residence: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    match row.insert(db).await {
+        Ok(user) => Ok(Some(user)),
+        Err(error) if is_unique_violation(&error) => Ok(None),
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub fn is_unique_violation(error: &DbErr) -> bool {
+    matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>> {
+    Ok(User::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?)
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Option<user::Model>> {
+    Ok(User::find_by_id(id).one(db).await?)
+}
+
+/// Creates a single-use token for an e-mail link.
+pub async fn issue_email_token<C: ConnectionTrait>(
+    db: &C,
+    user: Uuid,
+    purpose: TokenPurpose,
+) -> Result<OpaqueToken> {
+    let token = OpaqueToken::generate();
+    let now = Utc::now();
+    let row = email_token::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user),
+        purpose: Set(purpose.as_str().into()),
+        token_hash: Set(token.hash.clone()),
+        expires_at: Set(now + purpose.lifetime()),
+        used_at: Set(None),
+        created_at: Set(now),
+    };
+    email_token::Entity::insert(row)
+        .exec_without_returning(db)
+        .await?;
+    Ok(token)
+}
+
+/// Uses up a token; returns its member when it was valid, unused and for this purpose.
+pub async fn consume_email_token<C: ConnectionTrait>(
+    db: &C,
+    value: &str,
+    purpose: TokenPurpose,
+) -> Result<Option<Uuid>> {
+    let now = Utc::now();
+    let Some(token) = EmailToken::find()
+        .filter(email_token::Column::TokenHash.eq(hash_opaque(value)))
+        .filter(email_token::Column::Purpose.eq(purpose.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if token.expires_at <= now {
+        return Ok(None);
+    }
+    // The conditional update makes the token single-use even under concurrent attempts.
+    let used = EmailToken::update_many()
+        .col_expr(email_token::Column::UsedAt, Expr::value(now))
+        .filter(email_token::Column::Id.eq(token.id))
+        .filter(email_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok((used.rows_affected == 1).then_some(token.user_id))
+}
+
+pub async fn mark_verified<C: ConnectionTrait>(db: &C, user: Uuid) -> Result<()> {
+    User::update_many()
+        .col_expr(user::Column::EmailVerifiedAt, Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user))
+        .filter(user::Column::EmailVerifiedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password<C: ConnectionTrait>(
+    db: &C,
+    user: Uuid,
+    password_hash: String,
+) -> Result<()> {
+    User::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,35 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub email: String,
+    pub email_verified_at: Option<DateTimeUtc>,
+    pub password_hash: String,
+    pub display_name: String,
+    pub locale: String,
+    pub role: String,
+    pub suspended: bool,
+    pub bio: Option<String>,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub skills: Json,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub sectors: Json,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub countries: Json,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub languages: Json,
+    pub country_of_origin: Option<String>,
+    pub country_of_residence: Option<String>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,137 @@
+use std::time::Duration;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
+    sea_query::{Expr, ExprTrait, LockBehavior, LockType, Query},
+};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::Mailer;
+use crate::entities::outbox::{self, Entity as Outbox};
+
+pub const KIND_EMAIL: &str = "email";
+const BATCH: u64 = 10;
+/// A claimed row not finished within this time is claimed again (its worker died).
+const LEASE: chrono::TimeDelta = chrono::TimeDelta::seconds(120);
+const MAX_ATTEMPTS: i32 = 8;
+const POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+/// A plain-text e-mail, as stored in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Queues an e-mail; call it inside the transaction that caused it.
+pub async fn enqueue<C: ConnectionTrait>(db: &C, email: &Email) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let row = outbox::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        kind: Set(KIND_EMAIL.into()),
+        payload: Set(serde_json::to_value(email).map_err(|e| DbErr::Custom(e.to_string()))?),
+        status: Set("pending".into()),
+        attempts: Set(0),
+        available_at: Set(now),
+        locked_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+    };
+    Outbox::insert(row).exec_without_returning(db).await?;
+    Ok(())
+}
+
+/// Starts the worker that sends queued e-mails until the process ends.
+pub fn spawn_worker(db: DatabaseConnection, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match run_once(&db, &mailer).await {
+                Ok(0) => tokio::time::sleep(POLL_INTERVAL).await,
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "outbox worker failed; retrying");
+                    tokio::time::sleep(POLL_INTERVAL * 4).await;
+                }
+            }
+        }
+    })
+}
+
+/// Claims a batch of due rows and delivers them; returns how many were claimed.
+pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> Result<usize, DbErr> {
+    let claimed = claim(db).await?;
+    for row in &claimed {
+        let result = match serde_json::from_value::<Email>(row.payload.clone()) {
+            Ok(email) => mailer.send(&email).await,
+            Err(error) => Err(error.into()),
+        };
+        finish(db, row, result).await?;
+    }
+    Ok(claimed.len())
+}
+
+/// Leases due rows to this worker. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets replicas claim
+/// disjoint batches concurrently; SQLite serialises writers, so the plain update is enough.
+async fn claim(db: &DatabaseConnection) -> Result<Vec<outbox::Model>, DbErr> {
+    let now = Utc::now();
+    let mut due = Query::select();
+    due.column(outbox::Column::Id)
+        .from(Outbox)
+        .and_where(outbox::Column::Status.eq("pending"))
+        .and_where(outbox::Column::AvailableAt.lte(now))
+        .and_where(
+            outbox::Column::LockedUntil
+                .is_null()
+                .or(outbox::Column::LockedUntil.lt(now)),
+        )
+        .order_by(outbox::Column::AvailableAt, sea_orm::Order::Asc)
+        .limit(BATCH);
+    if db.get_database_backend() == DbBackend::Postgres {
+        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    Outbox::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(now + LEASE))
+        .col_expr(
+            outbox::Column::Attempts,
+            Expr::col(outbox::Column::Attempts).add(1),
+        )
+        .filter(outbox::Column::Id.in_subquery(due))
+        .exec_with_returning(db)
+        .await
+}
+
+async fn finish(
+    db: &DatabaseConnection,
+    row: &outbox::Model,
+    result: anyhow::Result<()>,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let mut update = outbox::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(row.id),
+        ..Default::default()
+    };
+    match result {
+        Ok(()) => {
+            update.status = Set("sent".into());
+            update.sent_at = Set(Some(now));
+            update.locked_until = Set(None);
+        }
+        Err(error) => {
+            tracing::warn!(id = %row.id, attempts = row.attempts, %error, "delivery failed");
+            let exhausted = row.attempts >= MAX_ATTEMPTS;
+            update.status = Set(if exhausted { "failed" } else { "pending" }.into());
+            update.last_error = Set(Some(error.to_string()));
+            update.locked_until = Set(None);
+            // Exponential backoff: 2, 4, 8 ... seconds.
+            update.available_at =
+                Set(now + chrono::TimeDelta::seconds(1 << row.attempts.clamp(1, 12)));
+        }
+    }
+    Outbox::update(update).exec(db).await?;
+    Ok(())
+}
