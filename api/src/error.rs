@@ -153,10 +153,12 @@ impl ApiError {
             Self::Internal(_) => None,
             other => Some(other.to_string()),
         };
-        let errors = match self {
+        let mut errors = match self {
             Self::Validation(errors) => errors.clone(),
             _ => Vec::new(),
         };
+        // A stable order, whatever order the checks ran in.
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
         let code_name = serde_json::to_value(code)
             .ok()
             .and_then(|value| value.as_str().map(str::to_owned))
@@ -260,7 +262,6 @@ fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<Field
             }
         }
     }
-    flat.sort_by(|a, b| a.field.cmp(&b.field));
     flat
 }
 

@@ -12,7 +12,7 @@ use actix_web::{
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -29,6 +29,7 @@ use super::{
     sessions, users,
 };
 use crate::{
+    db,
     entities::{
         email_token::{self, Entity as EmailToken},
         refresh_token::{self, Entity as RefreshToken},
@@ -265,7 +266,7 @@ async fn change_password(
     let new_password = NewPassword::parse("new_password", &body.new_password)
         .map_err(|e| ApiError::Validation(vec![e]))?;
     let hash = password::hash(new_password).await?;
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     users::set_password(&txn, member.id(), hash).await?;
     sessions::revoke_all(&txn, member.id(), Some(member.session)).await?;
     txn.commit().await?;
@@ -340,7 +341,7 @@ async fn delete_me(
         ));
     }
     let id = member.id();
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     let empty = serde_json::json!([]);
     let anonymised = user::ActiveModel {
         email: Set(format!("deleted-{id}@deleted.invalid")),
@@ -421,7 +422,7 @@ async fn administer_user(
     body: Json<MemberAdministration>,
 ) -> Result<HttpResponse> {
     admin.require(Role::Admin)?;
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     let target = users::find(&txn, *id)
         .await?
         .ok_or(ApiError::NotFound("member"))?;

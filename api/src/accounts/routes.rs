@@ -5,7 +5,7 @@ use actix_web::{
     HttpRequest, HttpResponse, post,
     web::{Data, Json},
 };
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{
@@ -24,6 +24,7 @@ use super::{
 };
 use crate::{
     config::Config,
+    db,
     error::{ApiError, FieldError, Result, responses},
     mail,
     taxonomies::Lang,
@@ -85,7 +86,7 @@ async fn register(
     let locale = body.locale.unwrap_or(Lang::Fr);
     let password_hash = password::hash(new_password).await?;
 
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     let member = NewMember {
         email: email.as_str(),
         password_hash,
@@ -183,7 +184,7 @@ async fn refresh(
     tokens: Data<AccessTokens>,
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse> {
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     let (user_id, session) = match sessions::rotate(&txn, &body.refresh_token).await {
         Ok(rotated) => rotated,
         Err(error) => {
@@ -254,7 +255,7 @@ async fn verify_email(
     db: Data<DatabaseConnection>,
     body: Json<TokenRequest>,
 ) -> Result<HttpResponse> {
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     let user = users::consume_email_token(&txn, &body.token, TokenPurpose::VerifyEmail)
         .await?
         .ok_or_else(invalid_token)?;
@@ -279,7 +280,7 @@ async fn resend_verification(
     member: Member,
 ) -> Result<HttpResponse> {
     if member.user.email_verified_at.is_none() {
-        let txn = db.begin().await?;
+        let txn = db::write_transaction(&db).await?;
         let token = users::issue_email_token(&txn, member.id(), TokenPurpose::VerifyEmail).await?;
         let link = format!("{}/verify-email?token={}", config.public_url, token.value);
         let lang = if member.user.locale == "fr" {
@@ -314,7 +315,7 @@ async fn request_password_reset(
 ) -> Result<HttpResponse> {
     let email =
         EmailAddress::parse("email", &body.email).map_err(|e| ApiError::Validation(vec![e]))?;
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     if let Some(user) = users::find_by_email(&txn, email.as_str()).await? {
         let token = users::issue_email_token(&txn, user.id, TokenPurpose::ResetPassword).await?;
         let link = format!("{}/password-reset?token={}", config.public_url, token.value);
@@ -351,7 +352,7 @@ async fn confirm_password_reset(
     let new_password = NewPassword::parse("password", &body.password)
         .map_err(|e| ApiError::Validation(vec![e]))?;
     let password_hash = password::hash(new_password).await?;
-    let txn = db.begin().await?;
+    let txn = db::write_transaction(&db).await?;
     let user = users::consume_email_token(&txn, &body.token, TokenPurpose::ResetPassword)
         .await?
         .ok_or_else(invalid_token)?;

@@ -2,8 +2,9 @@
 
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, SqlErr, sea_query::Expr,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    sea_query::{Expr, OnConflict},
 };
 use uuid::Uuid;
 
@@ -58,8 +59,8 @@ pub async fn create<C: ConnectionTrait>(
 ) -> Result<Option<user::Model>> {
     let now = Utc::now();
     let empty = serde_json::json!([]);
-    let row = user::ActiveModel {
-        id: Set(Uuid::now_v7()),
+    let mut row = user::ActiveModel {
+        id: Set(Uuid::nil()),
         email: Set(member.email.to_owned()),
         email_verified_at: Set(None),
         password_hash: Set(member.password_hash),
@@ -78,15 +79,22 @@ pub async fn create<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    match row.insert(db).await {
-        Ok(user) => Ok(Some(user)),
-        Err(error) if is_unique_violation(&error) => Ok(None),
-        Err(error) => Err(error.into()),
+    let id = Uuid::now_v7();
+    row.id = Set(id);
+    // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed
+    // statement would abort the surrounding transaction.
+    let inserted = User::insert(row)
+        .on_conflict(
+            OnConflict::column(user::Column::Email)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    if inserted == 0 {
+        return Ok(None);
     }
-}
-
-pub fn is_unique_violation(error: &DbErr) -> bool {
-    matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+    find(db, id).await
 }
 
 pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>> {

@@ -63,3 +63,41 @@ on_both_databases! {
         assert_eq!(response.headers()["content-encoding"], "gzip");
     }
 }
+
+on_both_databases! {
+    async fn broken_json_is_a_400_problem(app: TestApp) {
+        let response = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .header("Content-Type", "application/json")
+            .body("{\"email\": \"awa@")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400);
+        assert_eq!(problem(response).await["code"], "malformed_json");
+    }
+
+    async fn a_two_megabyte_body_is_a_413_problem(app: TestApp) {
+        let huge = format!("{{\"email\": \"{}\"}}", "a".repeat(2 * 1024 * 1024));
+        let response = app
+            .client
+            .post(app.url("/api/v1/auth/register"))
+            .header("Content-Type", "application/json")
+            .body(huge)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 413);
+        assert_eq!(problem(response).await["code"], "payload_too_large");
+    }
+
+    async fn a_body_that_is_not_json_is_a_415_and_a_wrong_type_a_422(app: TestApp) {
+        let text = app.client.post(app.url("/api/v1/auth/login")).body("email=a").send().await.unwrap();
+        assert_eq!(text.status(), 415);
+        assert_eq!(problem(text).await["code"], "unsupported_media_type");
+        let wrong_type = app.post_json("/api/v1/auth/login", &serde_json::json!({"email": 42, "password": []})).await;
+        assert_eq!(wrong_type.status(), 422);
+        assert_eq!(problem(wrong_type).await["code"], "validation_failed");
+    }
+}

@@ -21,6 +21,8 @@ pub enum Backend {
 /// A running application and the database it owns.
 pub struct TestApp {
     pub address: String,
+    /// The HS256 secret this app signs access tokens with, for forging tests.
+    pub jwt_secret: String,
     pub client: reqwest::Client,
     /// The app's own pool, for tests that inspect what was stored.
     #[allow(dead_code)]
@@ -43,6 +45,112 @@ impl TestApp {
     }
 }
 
+/// A logged-in member as the tests see them.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id: String,
+    pub access: String,
+    pub refresh: String,
+}
+
+pub const PASSWORD: &str = "une graine de baobab";
+
+impl TestApp {
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request failed")
+    }
+
+    pub async fn get_as(&self, path: &str, access: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(access)
+            .send()
+            .await
+            .expect("request failed")
+    }
+
+    pub async fn register(&self, email: &str, password: &str) -> reqwest::Response {
+        let body = serde_json::json!({"email": email, "password": password, "display_name": "Awa Diop", "locale": "fr"});
+        self.post_json("/api/v1/auth/register", &body).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_json(
+            "/api/v1/auth/login",
+            &serde_json::json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// Registers a member, verifies the address through the e-mail, and logs in.
+    pub async fn member(&self, email: &str) -> Session {
+        assert_eq!(self.register(email, PASSWORD).await.status(), 202);
+        let token = self.token_from_last_email(email, "verify-email").await;
+        let verified = self
+            .post_json(
+                "/api/v1/auth/verify-email",
+                &serde_json::json!({"token": token}),
+            )
+            .await;
+        assert_eq!(verified.status(), 204);
+        self.log_in(email, PASSWORD).await
+    }
+
+    pub async fn log_in(&self, email: &str, password: &str) -> Session {
+        let response = self.login(email, password).await;
+        assert_eq!(response.status(), 200, "login of {email}");
+        let pair: serde_json::Value = response.json().await.unwrap();
+        let access = pair["access_token"].as_str().unwrap().to_owned();
+        let me: serde_json::Value = self
+            .get_as("/api/v1/me", &access)
+            .await
+            .json()
+            .await
+            .unwrap();
+        Session {
+            id: me["id"].as_str().unwrap().to_owned(),
+            access,
+            refresh: pair["refresh_token"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    /// The e-mails queued for an address, oldest first, read from the outbox table.
+    pub async fn emails_to(&self, to: &str) -> Vec<marcottage::mail::Email> {
+        use marcottage::entities::outbox;
+        use sea_orm::{EntityTrait, QueryOrder};
+        outbox::Entity::find()
+            .order_by_asc(outbox::Column::CreatedAt)
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|row| serde_json::from_value::<marcottage::mail::Email>(row.payload).ok())
+            .filter(|email| email.to == to)
+            .collect()
+    }
+
+    /// The token of the last e-mail to `to` whose link contains `path`.
+    pub async fn token_from_last_email(&self, to: &str, path: &str) -> String {
+        let emails = self.emails_to(to).await;
+        let body = emails
+            .iter()
+            .rev()
+            .map(|email| email.body.as_str())
+            .find(|body| body.contains(path))
+            .unwrap_or_else(|| panic!("no e-mail with a {path} link for {to}: {emails:?}"));
+        let start = body.find("token=").expect("a token in the link") + "token=".len();
+        body[start..]
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .collect()
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop accepting work; the database guard then removes the database.
@@ -60,8 +168,14 @@ pub async fn spawn_app_with(
     backend: Backend,
     customise: impl FnOnce(&mut Config),
 ) -> Option<TestApp> {
+    // TEST_LOG=debug shows the application's logs beside a failing test.
+    if let Ok(level) = std::env::var("TEST_LOG") {
+        marcottage::telemetry::init(marcottage::config::LogFormat::Pretty, &level);
+    }
     let database = TestDatabase::create(backend).await?;
     let mut config = Config::for_database(database.url.clone());
+    let jwt_secret = format!("test-secret-{}", uuid::Uuid::new_v4());
+    config.jwt_secret = Some(jwt_secret.clone().into());
     customise(&mut config);
     let application = Application::build(config)
         .await
@@ -76,6 +190,7 @@ pub async fn spawn_app_with(
         .expect("cannot build an HTTP client");
     Some(TestApp {
         address,
+        jwt_secret,
         client,
         db,
         database,

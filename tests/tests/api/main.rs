@@ -4,8 +4,11 @@
 
 mod helpers;
 
+mod accounts;
 mod errors;
 mod openapi;
 mod operations;
+mod profile;
+mod sessions;
 mod taxonomies;
 mod web_app;
