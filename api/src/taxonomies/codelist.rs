@@ -113,3 +113,51 @@ mod tests {
         );
     }
 }
+
+/// The vendored copy is the standard's own: every file matches its recorded checksum and, where
+/// the shared reference data sits beside the repository, that file byte for byte.
+#[cfg(test)]
+mod vendored_copy {
+    use std::path::Path;
+
+    use sha2::{Digest, Sha256};
+
+    fn vendored_dir() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/iati-codelists")
+    }
+
+    #[test]
+    fn every_file_matches_its_recorded_checksum() {
+        let sums = std::fs::read_to_string(vendored_dir().join("SHA256SUMS")).unwrap();
+        let mut checked = 0;
+        for line in sums.lines() {
+            let (expected, name) = line.split_once("  ").unwrap();
+            let bytes = std::fs::read(vendored_dir().join(name)).unwrap();
+            assert_eq!(
+                hex::encode(Sha256::digest(&bytes)),
+                expected,
+                "{name} was changed"
+            );
+            checked += 1;
+        }
+        assert_eq!(checked, 9);
+    }
+
+    #[test]
+    fn every_file_is_identical_to_the_shared_reference_data() {
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/iati-codelists");
+        if !shared.is_dir() {
+            eprintln!("no shared reference data beside the repository; checksums still hold");
+            return;
+        }
+        let sums = std::fs::read_to_string(vendored_dir().join("SHA256SUMS")).unwrap();
+        for name in sums
+            .lines()
+            .filter_map(|line| line.split_once("  ").map(|(_, name)| name))
+        {
+            let ours = std::fs::read(vendored_dir().join(name)).unwrap();
+            let theirs = std::fs::read(shared.join(name)).unwrap();
+            assert!(ours == theirs, "{name} differs from the shared codelist");
+        }
+    }
+}
