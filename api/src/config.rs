@@ -56,6 +56,11 @@ pub struct Config {
     pub log_level: String,
     pub web_dir: PathBuf,
     pub json_limit: usize,
+    /// Failed logins allowed per account in 15 minutes before 429.
+    pub login_failures_per_account: usize,
+    /// Failed logins allowed per client address in 15 minutes. Generous: whole mobile
+    /// networks share one address behind carrier-grade NAT.
+    pub login_failures_per_address: usize,
 }
 
 /// The defaults, kept serialisable so figment can layer the file and environment on top.
@@ -72,6 +77,8 @@ struct Defaults {
     log_level: &'static str,
     web_dir: &'static str,
     json_limit: usize,
+    login_failures_per_account: usize,
+    login_failures_per_address: usize,
 }
 
 const DEFAULTS: Defaults = Defaults {
@@ -86,6 +93,8 @@ const DEFAULTS: Defaults = Defaults {
     log_level: "info",
     web_dir: "web/dist",
     json_limit: 64 * 1024,
+    login_failures_per_account: 5,
+    login_failures_per_address: 100,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -146,6 +155,8 @@ impl Config {
             log_level: DEFAULTS.log_level.into(),
             web_dir: PathBuf::from(DEFAULTS.web_dir),
             json_limit: DEFAULTS.json_limit,
+            login_failures_per_account: DEFAULTS.login_failures_per_account,
+            login_failures_per_address: DEFAULTS.login_failures_per_address,
         }
     }
 }

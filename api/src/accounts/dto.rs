@@ -22,58 +22,66 @@ pub struct Registration {
     pub locale: Option<Lang>,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
+    #[validate(length(max = 254))]
     #[schema(max_length = 254)]
     pub email: String,
+    #[validate(length(max = 1024))]
     #[schema(max_length = 1024, format = Password)]
     pub password: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
+    #[validate(length(max = 256))]
     #[schema(max_length = 256)]
     pub refresh_token: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
     /// The token received by e-mail.
+    #[validate(length(max = 256))]
     #[schema(max_length = 256)]
     pub token: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetRequest {
-    #[schema(max_length = 254)]
+    #[validate(length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetConfirmation {
+    #[validate(length(max = 256))]
     #[schema(max_length = 256)]
     pub token: String,
     #[schema(min_length = 8, max_length = 128, format = Password)]
     pub password: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
+    #[validate(length(max = 1024))]
     #[schema(max_length = 1024, format = Password)]
     pub current_password: String,
     #[schema(min_length = 8, max_length = 128, format = Password)]
     pub new_password: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccountDeletion {
+    #[validate(length(max = 1024))]
     #[schema(max_length = 1024, format = Password)]
     pub password: String,
 }

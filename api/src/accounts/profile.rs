@@ -95,9 +95,9 @@ async fn update_me(
     member: Member,
     body: Json<ProfileChanges>,
 ) -> Result<HttpResponse> {
-    check_if_match(&request, &version_etag(member.user.version))?;
     let changes = body.into_inner();
     let mut row = validated_changes(&changes, &taxonomies)?;
+    check_if_match(&request, &version_etag(member.user.version))?;
     row.version = Set(member.user.version + 1);
     row.updated_at = Set(Utc::now());
     // The version in the filter turns a concurrent change into a 412, not a lost update.
@@ -256,6 +256,7 @@ async fn change_password(
     member: Member,
     body: Json<PasswordChange>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     if !password::verify(&body.current_password, Some(&member.user.password_hash)).await? {
         return Err(ApiError::invalid_field(
             "current_password",
@@ -333,6 +334,7 @@ async fn delete_me(
     member: Member,
     body: Json<AccountDeletion>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     if !password::verify(&body.password, Some(&member.user.password_hash)).await? {
         return Err(ApiError::invalid_field(
             "password",

@@ -7,6 +7,7 @@ use actix_web::{
 };
 use sea_orm::DatabaseConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
+use validator::Validate;
 
 use super::{
     AccessTokens, Member, Role,
@@ -136,11 +137,17 @@ async fn login(
     request: HttpRequest,
     db: Data<DatabaseConnection>,
     tokens: Data<AccessTokens>,
+    config: Data<Config>,
     body: Json<Credentials>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     let email = body.email.trim().to_lowercase();
     let address = client_address(&request);
-    throttle::check(db.get_ref(), &email, &address).await?;
+    let limits = throttle::Limits {
+        per_account: config.login_failures_per_account,
+        per_address: config.login_failures_per_address,
+    };
+    throttle::check(db.get_ref(), limits, &email, &address).await?;
     let user = users::find_by_email(db.get_ref(), &email).await?;
     let valid = password::verify(
         &body.password,
@@ -184,6 +191,7 @@ async fn refresh(
     tokens: Data<AccessTokens>,
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     let txn = db::write_transaction(&db).await?;
     let (user_id, session) = match sessions::rotate(&txn, &body.refresh_token).await {
         Ok(rotated) => rotated,
@@ -218,6 +226,7 @@ async fn refresh(
 )]
 #[post("/auth/logout")]
 async fn logout(db: Data<DatabaseConnection>, body: Json<RefreshRequest>) -> Result<HttpResponse> {
+    body.validate()?;
     sessions::end(db.get_ref(), &body.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -255,6 +264,7 @@ async fn verify_email(
     db: Data<DatabaseConnection>,
     body: Json<TokenRequest>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     let txn = db::write_transaction(&db).await?;
     let user = users::consume_email_token(&txn, &body.token, TokenPurpose::VerifyEmail)
         .await?
@@ -313,6 +323,7 @@ async fn request_password_reset(
     config: Data<Config>,
     body: Json<PasswordResetRequest>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     let email =
         EmailAddress::parse("email", &body.email).map_err(|e| ApiError::Validation(vec![e]))?;
     let txn = db::write_transaction(&db).await?;
@@ -349,6 +360,7 @@ async fn confirm_password_reset(
     db: Data<DatabaseConnection>,
     body: Json<PasswordResetConfirmation>,
 ) -> Result<HttpResponse> {
+    body.validate()?;
     let new_password = NewPassword::parse("password", &body.password)
         .map_err(|e| ApiError::Validation(vec![e]))?;
     let password_hash = password::hash(new_password).await?;

@@ -13,18 +13,28 @@ use crate::{
 };
 
 const WINDOW: TimeDelta = TimeDelta::minutes(15);
-const PER_ACCOUNT: usize = 5;
-const PER_ADDRESS: usize = 20;
+
+/// How many failures the window tolerates.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub per_account: usize,
+    pub per_address: usize,
+}
 
 const ACCOUNT: &str = "account";
 const ADDRESS: &str = "address";
 
 /// Refuses with 429 when the account or the address has failed too often lately.
-pub async fn check<C: ConnectionTrait>(db: &C, account: &str, address: &str) -> Result<()> {
+pub async fn check<C: ConnectionTrait>(
+    db: &C,
+    limits: Limits,
+    account: &str,
+    address: &str,
+) -> Result<()> {
     let now = Utc::now();
     for (scope, key, limit) in [
-        (ACCOUNT, account, PER_ACCOUNT),
-        (ADDRESS, address, PER_ADDRESS),
+        (ACCOUNT, account, limits.per_account),
+        (ADDRESS, address, limits.per_address),
     ] {
         let failures = recent(db, scope, key, now).await?;
         if failures.len() >= limit {

@@ -420,6 +420,7 @@ export interface components {
             token: string;
         };
         PasswordResetRequest: {
+            /** Format: email */
             email: string;
         };
         /** @description Everything Marcottage holds about a member (GDPR art. 15 and 20). */
