@@ -359,10 +359,8 @@ mod tests {
         let Err(errors) = outer.validate() else {
             panic!("expected validation errors");
         };
-        let fields: Vec<_> = field_errors(&errors, "")
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
+        let problem = ApiError::from(errors).problem();
+        let fields: Vec<_> = problem.errors.into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["items[0].code", "name"]);
     }
 
