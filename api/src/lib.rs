@@ -11,6 +11,7 @@ pub mod http;
 pub mod mail;
 pub mod openapi;
 pub mod ops;
+pub mod organisations;
 pub mod startup;
 pub mod taxonomies;
 pub mod telemetry;

@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use crate::{
     accounts,
     error::{ErrorCode, FieldError, Problem, responses},
-    ops, taxonomies,
+    ops, organisations, taxonomies,
 };
 
 #[derive(OpenApi)]
@@ -50,6 +50,7 @@ use crate::{
         (name = "me", description = "The caller's own account and personal data"),
         (name = "users", description = "Public profiles of members"),
         (name = "admin", description = "Administration of members (admins only)"),
+        (name = "organisations", description = "Organisations, their members, verification by facilitators"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
@@ -83,6 +84,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(
         scope::scope("/api/v1")
             .configure(accounts::configure)
+            .configure(organisations::configure)
             .configure(taxonomies::configure),
     );
     ops::configure(cfg);

@@ -246,6 +246,7 @@ impl From<&user::Model> for PublicProfile {
 pub struct PersonalDataExport {
     pub profile: OwnProfile,
     pub sessions: Vec<SessionExport>,
+    pub organisations: Vec<MembershipExport>,
     pub exported_at: DateTime<Utc>,
 }
 
@@ -254,6 +255,15 @@ pub struct SessionExport {
     pub started_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub revoked: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MembershipExport {
+    pub organisation_id: Uuid,
+    pub name: String,
+    /// `owner` or `editor`.
+    pub role: String,
+    pub joined_at: DateTime<Utc>,
 }
 
 /// What an admin may change about a member.

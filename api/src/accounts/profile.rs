@@ -22,8 +22,8 @@ use validator::Validate;
 use super::{
     Member, Role,
     dto::{
-        AccountDeletion, AdministeredMember, MemberAdministration, OwnProfile, PasswordChange,
-        PersonalDataExport, ProfileChanges, PublicProfile, SessionExport,
+        AccountDeletion, AdministeredMember, MemberAdministration, MembershipExport, OwnProfile,
+        PasswordChange, PersonalDataExport, ProfileChanges, PublicProfile, SessionExport,
     },
     password::{self, NewPassword},
     sessions, users,
@@ -32,6 +32,7 @@ use crate::{
     db,
     entities::{
         email_token::{self, Entity as EmailToken},
+        organisation, organisation_member,
         refresh_token::{self, Entity as RefreshToken},
         user::{self, Entity as User},
     },
@@ -301,6 +302,26 @@ async fn export_me(db: Data<DatabaseConnection>, member: Member) -> Result<HttpR
         session.expires_at = Ord::max(session.expires_at, token.expires_at);
         session.revoked |= token.revoked_at.is_some();
     }
+    let memberships = organisation_member::Entity::find()
+        .filter(organisation_member::Column::UserId.eq(member.id()))
+        .all(db.get_ref())
+        .await?;
+    let names: BTreeMap<Uuid, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(memberships.iter().map(|m| m.organisation_id)))
+        .all(db.get_ref())
+        .await?
+        .into_iter()
+        .map(|row| (row.id, row.name))
+        .collect();
+    let organisations = memberships
+        .into_iter()
+        .map(|m| MembershipExport {
+            name: names.get(&m.organisation_id).cloned().unwrap_or_default(),
+            organisation_id: m.organisation_id,
+            role: m.role,
+            joined_at: m.joined_at,
+        })
+        .collect();
     Ok(HttpResponse::Ok()
         .insert_header((
             "Content-Disposition",
@@ -309,6 +330,7 @@ async fn export_me(db: Data<DatabaseConnection>, member: Member) -> Result<HttpR
         .json(PersonalDataExport {
             profile: OwnProfile::from(&member.user),
             sessions: families.into_values().collect(),
+            organisations,
             exported_at: Utc::now(),
         }))
 }
@@ -374,6 +396,11 @@ async fn delete_me(
         .await?;
     EmailToken::delete_many()
         .filter(email_token::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
+    // Memberships are personal data too; the organisations themselves stay.
+    organisation_member::Entity::delete_many()
+        .filter(organisation_member::Column::UserId.eq(id))
         .exec(&txn)
         .await?;
     txn.commit().await?;

@@ -3,6 +3,7 @@
 
 pub mod conditional;
 pub mod fallback;
+pub mod idempotency;
 pub mod request_id;
 
 use actix_web::web;

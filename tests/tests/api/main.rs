@@ -8,6 +8,7 @@ mod accounts;
 mod errors;
 mod openapi;
 mod operations;
+mod organisations;
 mod profile;
 mod sessions;
 mod taxonomies;

@@ -242,6 +242,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists organisations, newest first, with filters and cursor pagination. */
+        get: operations["list_organisations"];
+        put?: never;
+        /** Creates an organisation; the caller becomes its owner. */
+        post: operations["create_organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation. */
+        get: operations["get_organisation"];
+        put?: never;
+        post?: never;
+        /** Deletes an organisation (its owners only). */
+        delete: operations["delete_organisation"];
+        options?: never;
+        head?: never;
+        /** Changes an organisation (its owners and editors only). */
+        patch: operations["update_organisation"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of an organisation and their roles. */
+        get: operations["list_members"];
+        put?: never;
+        /** Adds an existing Marcottage member, found by e-mail (owners only). */
+        post: operations["add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes a member (owners), or leaves (any member removing themselves). The last owner
+         *     cannot leave.
+         */
+        delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        /** Changes a member's role (owners only). The last owner cannot step down. */
+        patch: operations["change_member"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks an organisation as verified (facilitators only). */
+        post: operations["verify_organisation"];
+        /** Withdraws an organisation's verification (facilitators only). */
+        delete: operations["unverify_organisation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomies/{taxonomy}": {
         parameters: {
             query?: never;
@@ -382,6 +476,93 @@ export interface components {
             role?: components["schemas"]["Role"] | null;
             suspended?: boolean | null;
         };
+        /**
+         * @description A member's role in an organisation.
+         * @enum {string}
+         */
+        MemberRole: "owner" | "editor";
+        MembershipChange: {
+            role: components["schemas"]["MemberRole"];
+        };
+        MembershipExport: {
+            /** Format: date-time */
+            joined_at: string;
+            name: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @description `owner` or `editor`. */
+            role: string;
+        };
+        NewOrganisation: {
+            city?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example FR
+             */
+            country: string;
+            description?: string | null;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @example Association Teranga Lyon */
+            name: string;
+            website?: string | null;
+        };
+        NewOrganisationMember: {
+            /**
+             * Format: email
+             * @description The e-mail address of an existing Marcottage member.
+             */
+            email: string;
+            role: components["schemas"]["MemberRole"];
+        };
+        Organisation: {
+            city?: string | null;
+            country: string;
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Checked by a facilitator. */
+            verified: boolean;
+            /** Format: int32 */
+            version: number;
+            website?: string | null;
+        };
+        /**
+         * @description Changes to an organisation. Absent fields are unchanged; `null` clears a nullable one.
+         *     `verified` is not here: only facilitators verify, through `/verification`.
+         */
+        OrganisationChanges: {
+            city?: string | null;
+            country?: string | null;
+            description?: string | null;
+            kind?: components["schemas"]["OrganisationKind"] | null;
+            name?: string | null;
+            website?: string | null;
+        };
+        /**
+         * @description What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
+         *     exports.
+         * @enum {string}
+         */
+        OrganisationKind: "company" | "ngo" | "local_authority" | "diaspora_association" | "public_agency" | "academic" | "funder" | "other";
+        OrganisationMember: {
+            display_name: string;
+            /** Format: date-time */
+            joined_at: string;
+            role: components["schemas"]["MemberRole"];
+            /** Format: uuid */
+            user_id: string;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["Organisation"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description A member's own profile, with the private fields. */
         OwnProfile: {
             bio?: string | null;
@@ -427,6 +608,7 @@ export interface components {
         PersonalDataExport: {
             /** Format: date-time */
             exported_at: string;
+            organisations: components["schemas"]["MembershipExport"][];
             profile: components["schemas"]["OwnProfile"];
             sessions: components["schemas"]["SessionExport"][];
         };
@@ -1059,6 +1241,341 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    list_organisations: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["OrganisationKind"];
+                /** @description ISO 3166-1 alpha-2. */
+                country?: string;
+                verified?: boolean;
+                /** @description Words to find in the name, city or description. */
+                q?: string;
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organisations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    create_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisation"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new organisation */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    delete_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    update_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationChanges"];
+            };
+        };
+        responses: {
+            /** @description The updated organisation */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    list_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationMember"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationMember"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    remove_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The member's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    change_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The member's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipChange"];
+            };
+        };
+        responses: {
+            /** @description The membership after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    verify_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation, verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    unverify_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation, no longer verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     get_taxonomy: {

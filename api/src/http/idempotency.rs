@@ -1,0 +1,157 @@
+//! `Idempotency-Key` on creating POSTs: a retried request (lost connection, double tap on a
+//! slow network) replays the first response instead of creating a second object.
+
+use actix_web::{
+    HttpRequest, HttpResponse,
+    http::{
+        StatusCode,
+        header::{CONTENT_TYPE, ETAG, HeaderName, LOCATION},
+    },
+};
+use chrono::{TimeDelta, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict,
+};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::{
+    entities::idempotency_key::{self, Entity as IdempotencyKey},
+    error::{ApiError, Result},
+};
+
+pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+/// How long a key is remembered.
+const RETENTION: TimeDelta = TimeDelta::hours(24);
+const MAX_KEY_LENGTH: usize = 255;
+
+/// A creating request's key and the fingerprint of what it asks.
+pub struct Attempt {
+    user: Uuid,
+    key: String,
+    fingerprint: String,
+}
+
+/// A response worth replaying.
+pub struct StoredResponse {
+    pub status: StatusCode,
+    pub body: String,
+    pub location: Option<String>,
+    pub etag: Option<String>,
+}
+
+impl StoredResponse {
+    pub fn into_response(self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        response.insert_header((CONTENT_TYPE, "application/json"));
+        if let Some(location) = self.location {
+            response.insert_header((LOCATION, location));
+        }
+        if let Some(etag) = self.etag {
+            response.insert_header((ETAG, etag));
+        }
+        response.body(self.body)
+    }
+}
+
+impl Attempt {
+    /// Reads the header; `None` when the client sent none.
+    pub fn from_request(request: &HttpRequest, user: Uuid, body: &[u8]) -> Result<Option<Self>> {
+        let Some(value) = request.headers().get(IDEMPOTENCY_KEY) else {
+            return Ok(None);
+        };
+        let key = value
+            .to_str()
+            .ok()
+            .map(str::trim)
+            .filter(|key| !key.is_empty() && key.len() <= MAX_KEY_LENGTH)
+            .ok_or_else(|| {
+                ApiError::invalid_field(
+                    "Idempotency-Key",
+                    "length",
+                    "use 1 to 255 visible characters",
+                )
+            })?;
+        let mut hasher = Sha256::new();
+        hasher.update(request.method().as_str());
+        hasher.update(request.path());
+        hasher.update(body);
+        Ok(Some(Self {
+            user,
+            key: key.to_owned(),
+            fingerprint: hex::encode(hasher.finalize()),
+        }))
+    }
+
+    /// Claims the key inside the creating transaction. `Some` is the earlier response to replay.
+    pub async fn claim<C: ConnectionTrait>(&self, db: &C) -> Result<Option<StoredResponse>> {
+        let now = Utc::now();
+        IdempotencyKey::delete_many()
+            .filter(idempotency_key::Column::CreatedAt.lt(now - RETENTION))
+            .exec(db)
+            .await?;
+        let row = idempotency_key::ActiveModel {
+            user_id: Set(self.user),
+            key: Set(self.key.clone()),
+            fingerprint: Set(self.fingerprint.clone()),
+            status: Set(None),
+            body: Set(None),
+            location: Set(None),
+            created_at: Set(now),
+        };
+        let inserted = IdempotencyKey::insert(row)
+            .on_conflict(
+                OnConflict::columns([
+                    idempotency_key::Column::UserId,
+                    idempotency_key::Column::Key,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+        if inserted == 1 {
+            return Ok(None);
+        }
+        let earlier = IdempotencyKey::find_by_id((self.user, self.key.clone()))
+            .one(db)
+            .await?
+            .ok_or_else(|| ApiError::Conflict("this Idempotency-Key is in use".into()))?;
+        if earlier.fingerprint != self.fingerprint {
+            return Err(ApiError::invalid_field(
+                "Idempotency-Key",
+                "reused",
+                "this key was used for another request; use a new key",
+            ));
+        }
+        match (earlier.status, earlier.body) {
+            (Some(status), Some(body)) => Ok(Some(StoredResponse {
+                status: StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK),
+                body,
+                location: earlier.location,
+                etag: None,
+            })),
+            _ => Err(ApiError::Conflict(
+                "a request with this Idempotency-Key is in progress".into(),
+            )),
+        }
+    }
+
+    /// Records the response of the first request, in the same transaction as its effects.
+    pub async fn complete<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        response: &StoredResponse,
+    ) -> Result<()> {
+        let row = idempotency_key::ActiveModel {
+            user_id: sea_orm::ActiveValue::Unchanged(self.user),
+            key: sea_orm::ActiveValue::Unchanged(self.key.clone()),
+            status: Set(Some(i32::from(response.status.as_u16()))),
+            body: Set(Some(response.body.clone())),
+            location: Set(response.location.clone()),
+            ..Default::default()
+        };
+        IdempotencyKey::update(row).exec(db).await?;
+        Ok(())
+    }
+}

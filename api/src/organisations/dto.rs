@@ -1,0 +1,141 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use super::queries::MemberRole;
+use crate::{entities::organisation, taxonomies::OrganisationKind};
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisation {
+    #[validate(length(min = 2, max = 200))]
+    #[schema(min_length = 2, max_length = 200, example = "Association Teranga Lyon")]
+    pub name: String,
+    pub kind: OrganisationKind,
+    /// ISO 3166-1 alpha-2.
+    #[schema(min_length = 2, max_length = 2, example = "FR")]
+    pub country: String,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub city: Option<String>,
+    #[validate(length(max = 300), url)]
+    #[schema(max_length = 300)]
+    pub website: Option<String>,
+    #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
+    pub description: Option<String>,
+}
+
+/// Changes to an organisation. Absent fields are unchanged; `null` clears a nullable one.
+/// `verified` is not here: only facilitators verify, through `/verification`.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationChanges {
+    #[validate(length(min = 2, max = 200))]
+    #[schema(min_length = 2, max_length = 200)]
+    pub name: Option<String>,
+    pub kind: Option<OrganisationKind>,
+    #[schema(min_length = 2, max_length = 2)]
+    pub country: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 100)]
+    pub city: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 300)]
+    pub website: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 5000)]
+    pub description: Option<Option<String>>,
+}
+
+fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Organisation {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub country: String,
+    pub city: Option<String>,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    /// Checked by a facilitator.
+    pub verified: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&organisation::Model> for Organisation {
+    fn from(row: &organisation::Model) -> Self {
+        Self {
+            id: row.id,
+            name: row.name.clone(),
+            kind: serde_json::from_value(serde_json::Value::String(row.kind.clone()))
+                .unwrap_or(OrganisationKind::Other),
+            country: row.country.clone(),
+            city: row.city.clone(),
+            website: row.website.clone(),
+            description: row.description.clone(),
+            verified: row.verified,
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationPage {
+    pub items: Vec<Organisation>,
+    /// Pass it as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrganisationQuery {
+    pub kind: Option<OrganisationKind>,
+    /// ISO 3166-1 alpha-2.
+    #[param(min_length = 2, max_length = 2)]
+    pub country: Option<String>,
+    pub verified: Option<bool>,
+    /// Words to find in the name, city or description.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// 1 to 100, default 20.
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u64>,
+    #[param(max_length = 64)]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationMember {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub role: MemberRole,
+    pub joined_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisationMember {
+    /// The e-mail address of an existing Marcottage member.
+    #[validate(length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
+    pub email: String,
+    pub role: MemberRole,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipChange {
+    pub role: MemberRole,
+}

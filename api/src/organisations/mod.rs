@@ -1,0 +1,16 @@
+//! Organisations (companies, NGOs, local authorities, diaspora associations, funders...), their
+//! members with roles owner and editor, and verification by facilitators.
+
+mod dto;
+mod members;
+mod queries;
+mod routes;
+
+pub use queries::{MemberRole, membership};
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    routes::configure(cfg);
+    members::configure(cfg);
+}

@@ -1,0 +1,453 @@
+//! `/api/v1/organisations` and `/api/v1/organisations/{id}`, and verification.
+
+use actix_web::{
+    HttpRequest, HttpResponse, delete, get,
+    http::{StatusCode, header::ETAG},
+    patch, post,
+    web::{Data, Json, Path, Query},
+};
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{
+        NewOrganisation, Organisation, OrganisationChanges, OrganisationPage, OrganisationQuery,
+    },
+    queries::{self, DEFAULT_LIMIT, MAX_LIMIT, MemberRole, membership},
+};
+use crate::{
+    accounts::{Member, Role},
+    db,
+    entities::{
+        organisation::{self, Entity as OrganisationEntity},
+        organisation_member,
+    },
+    error::{ApiError, FieldError, Result, responses},
+    http::{
+        conditional::{check_if_match, version_etag},
+        idempotency::{Attempt, StoredResponse},
+    },
+    taxonomies::{Taxonomies, TaxonomyKind},
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_organisation)
+        .service(list_organisations)
+        .service(get_organisation)
+        .service(update_organisation)
+        .service(delete_organisation)
+        .service(verify_organisation)
+        .service(unverify_organisation);
+}
+
+fn organisation_response(status: StatusCode, row: &organisation::Model) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((ETAG, version_etag(row.version)))
+        .json(Organisation::from(row))
+}
+
+fn check_country(field: &str, code: &str, taxonomies: &Taxonomies) -> Option<FieldError> {
+    (!taxonomies.contains(TaxonomyKind::Countries, code)).then(|| {
+        FieldError::new(
+            field,
+            "unknown_code",
+            format!("`{code}` is not a known country code"),
+        )
+    })
+}
+
+fn check_website(website: &str) -> Option<FieldError> {
+    let lower = website.to_ascii_lowercase();
+    (!(lower.starts_with("https://") || lower.starts_with("http://")))
+        .then(|| FieldError::new("website", "url", "use an http:// or https:// address"))
+}
+
+/// Creates an organisation; the caller becomes its owner.
+#[utoipa::path(
+    tag = "organisations",
+    request_body = NewOrganisation,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    responses(
+        (status = 201, description = "Created", body = Organisation,
+            headers(("Location" = String, description = "The new organisation"), ("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations")]
+async fn create_organisation(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    body: Json<NewOrganisation>,
+) -> Result<HttpResponse> {
+    let body = body.into_inner();
+    let mut errors = match body.validate() {
+        Ok(()) => Vec::new(),
+        Err(errors) => match ApiError::from(errors) {
+            ApiError::Validation(list) => list,
+            other => return Err(other),
+        },
+    };
+    errors.extend(check_country("country", &body.country, &taxonomies));
+    errors.extend(body.website.as_deref().and_then(check_website));
+    if body.name.trim().chars().count() < 2 {
+        errors.push(FieldError::new("name", "length", "use 2 to 200 characters"));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let fingerprint = serde_json::to_vec(&body).map_err(|e| ApiError::Internal(e.into()))?;
+    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
+
+    let txn = db::write_transaction(&db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let row = organisation::ActiveModel {
+        id: Set(id),
+        name: Set(body.name.trim().to_owned()),
+        kind: Set(body.kind.code().to_owned()),
+        country: Set(body.country.clone()),
+        city: Set(body
+            .city
+            .map(|city| city.trim().to_owned())
+            .filter(|city| !city.is_empty())),
+        website: Set(body.website),
+        description: Set(body.description),
+        verified: Set(false),
+        verified_at: Set(None),
+        verified_by: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    OrganisationEntity::insert(row)
+        .exec_without_returning(&txn)
+        .await?;
+    let owner = organisation_member::ActiveModel {
+        organisation_id: Set(id),
+        user_id: Set(member.id()),
+        role: Set(MemberRole::Owner.as_str().into()),
+        joined_at: Set(now),
+    };
+    organisation_member::Entity::insert(owner)
+        .exec_without_returning(&txn)
+        .await?;
+    let created = queries::find(&txn, id).await?;
+    let response = StoredResponse {
+        status: StatusCode::CREATED,
+        body: serde_json::to_string(&Organisation::from(&created))
+            .map_err(|e| ApiError::Internal(e.into()))?,
+        location: Some(format!("/api/v1/organisations/{id}")),
+        etag: Some(version_etag(created.version)),
+    };
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
+}
+
+/// Lists organisations, newest first, with filters and cursor pagination.
+#[utoipa::path(
+    tag = "organisations",
+    params(OrganisationQuery),
+    responses(
+        (status = 200, description = "A page of organisations", body = OrganisationPage),
+        (status = 400, response = responses::BadRequest),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[get("/organisations")]
+async fn list_organisations(
+    db: Data<DatabaseConnection>,
+    query: Query<OrganisationQuery>,
+) -> Result<HttpResponse> {
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::invalid_field(
+            "limit",
+            "range",
+            format!("use 1 to {MAX_LIMIT}"),
+        ));
+    }
+    let after = match query.cursor.as_deref() {
+        None => None,
+        Some(cursor) => Some(Uuid::try_parse(cursor).map_err(|_| {
+            ApiError::invalid_field("cursor", "invalid", "this cursor is not one we gave")
+        })?),
+    };
+    let mut rows = queries::page(db.get_ref(), &query, after, limit).await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|row| row.id.simple().to_string())
+    } else {
+        None
+    };
+    Ok(HttpResponse::Ok().json(OrganisationPage {
+        items: rows.iter().map(Organisation::from).collect(),
+        next_cursor,
+    }))
+}
+
+/// One organisation.
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path, description = "The organisation's id")),
+    responses(
+        (status = 200, description = "The organisation", body = Organisation, headers(("ETag" = String))),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(())
+)]
+#[get("/organisations/{id}")]
+async fn get_organisation(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<HttpResponse> {
+    let row = queries::find(db.get_ref(), *id).await?;
+    Ok(organisation_response(StatusCode::OK, &row))
+}
+
+/// Changes an organisation (its owners and editors only).
+#[utoipa::path(
+    tag = "organisations",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+    ),
+    request_body = OrganisationChanges,
+    responses(
+        (status = 200, description = "The updated organisation", body = Organisation, headers(("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/organisations/{id}")]
+async fn update_organisation(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    id: Path<Uuid>,
+    body: Json<OrganisationChanges>,
+) -> Result<HttpResponse> {
+    let current = queries::find(db.get_ref(), *id).await?;
+    if membership(db.get_ref(), current.id, member.id())
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::Forbidden);
+    }
+    let mut row = validated_changes(&body, &taxonomies)?;
+    check_if_match(&request, &version_etag(current.version))?;
+    row.version = Set(current.version + 1);
+    row.updated_at = Set(Utc::now());
+    let updated = OrganisationEntity::update_many()
+        .set(row)
+        .filter(organisation::Column::Id.eq(current.id))
+        .filter(organisation::Column::Version.eq(current.version))
+        .exec(db.get_ref())
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    let row = queries::find(db.get_ref(), current.id).await?;
+    Ok(organisation_response(StatusCode::OK, &row))
+}
+
+fn validated_changes(
+    changes: &OrganisationChanges,
+    taxonomies: &Taxonomies,
+) -> Result<organisation::ActiveModel> {
+    let mut errors = match changes.validate() {
+        Ok(()) => Vec::new(),
+        Err(errors) => match ApiError::from(errors) {
+            ApiError::Validation(list) => list,
+            other => return Err(other),
+        },
+    };
+    let mut row = organisation::ActiveModel::default();
+    if let Some(name) = &changes.name {
+        if name.trim().chars().count() < 2 {
+            errors.push(FieldError::new("name", "length", "use 2 to 200 characters"));
+        }
+        row.name = Set(name.trim().to_owned());
+    }
+    if let Some(kind) = changes.kind {
+        row.kind = Set(kind.code().to_owned());
+    }
+    if let Some(country) = &changes.country {
+        errors.extend(check_country("country", country, taxonomies));
+        row.country = Set(country.clone());
+    }
+    if let Some(city) = &changes.city {
+        if city.as_ref().is_some_and(|city| city.chars().count() > 100) {
+            errors.push(FieldError::new(
+                "city",
+                "length",
+                "use at most 100 characters",
+            ));
+        }
+        row.city = Set(city.clone().filter(|city| !city.trim().is_empty()));
+    }
+    if let Some(website) = &changes.website {
+        if let Some(website) = website {
+            errors.extend(check_website(website));
+            if website.len() > 300 {
+                errors.push(FieldError::new(
+                    "website",
+                    "length",
+                    "use at most 300 characters",
+                ));
+            }
+        }
+        row.website = Set(website.clone());
+    }
+    if let Some(description) = &changes.description {
+        if description
+            .as_ref()
+            .is_some_and(|text| text.chars().count() > 5000)
+        {
+            errors.push(FieldError::new(
+                "description",
+                "length",
+                "use at most 5000 characters",
+            ));
+        }
+        row.description = Set(description.clone());
+    }
+    if errors.is_empty() {
+        Ok(row)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Deletes an organisation (its owners only).
+#[utoipa::path(
+    tag = "organisations",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/organisations/{id}")]
+async fn delete_organisation(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let current = queries::find(db.get_ref(), *id).await?;
+    if membership(db.get_ref(), current.id, member.id()).await? != Some(MemberRole::Owner) {
+        return Err(ApiError::Forbidden);
+    }
+    check_if_match(&request, &version_etag(current.version))?;
+    let deleted = OrganisationEntity::delete_many()
+        .filter(organisation::Column::Id.eq(current.id))
+        .filter(organisation::Column::Version.eq(current.version))
+        .exec(db.get_ref())
+        .await?;
+    if deleted.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Marks an organisation as verified (facilitators only).
+#[utoipa::path(
+    tag = "organisations",
+    path = "/organisations/{id}/verification",
+    params(("id" = Uuid, Path, description = "The organisation's id")),
+    responses(
+        (status = 200, description = "The organisation, verified", body = Organisation),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations/{id}/verification")]
+async fn verify_organisation(
+    db: Data<DatabaseConnection>,
+    facilitator: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    set_verified(&db, &facilitator, *id, true).await
+}
+
+/// Withdraws an organisation's verification (facilitators only).
+#[utoipa::path(
+    tag = "organisations",
+    path = "/organisations/{id}/verification",
+    params(("id" = Uuid, Path, description = "The organisation's id")),
+    responses(
+        (status = 200, description = "The organisation, no longer verified", body = Organisation),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/organisations/{id}/verification")]
+async fn unverify_organisation(
+    db: Data<DatabaseConnection>,
+    facilitator: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    set_verified(&db, &facilitator, *id, false).await
+}
+
+async fn set_verified(
+    db: &DatabaseConnection,
+    facilitator: &Member,
+    id: Uuid,
+    verified: bool,
+) -> Result<HttpResponse> {
+    facilitator.require(Role::Facilitator)?;
+    let current = queries::find(db, id).await?;
+    let row = organisation::ActiveModel {
+        verified: Set(verified),
+        verified_at: Set(verified.then(Utc::now)),
+        verified_by: Set(verified.then(|| facilitator.id())),
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    OrganisationEntity::update_many()
+        .set(row)
+        .filter(organisation::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    let row = queries::find(db, id).await?;
+    Ok(organisation_response(StatusCode::OK, &row))
+}
