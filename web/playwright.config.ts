@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { smtpPort } from './e2e/mailbox';
 
 // End-to-end tests run the built app (web/dist) as the real API binary serves it, on a database
 // of their own. Build both first: `cargo build -p marcottage-api` and `npm run build`.
@@ -19,12 +20,14 @@ for (const [path, how] of [
   if (!existsSync(path!)) throw new Error(`e2e: ${path} is missing; run \`${how}\` first.`);
 }
 
-// Workers load this file again: the variable makes them share the main process's directory.
+// Workers load this file again: the variable makes them share the main process's directory,
+// which holds the database and the mail the SMTP sink (e2e/global-setup.ts) receives.
 process.env.MARCOTTAGE_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'marcottage-e2e-'));
 const databaseUrl = `sqlite://${join(process.env.MARCOTTAGE_E2E_DIR, 'e2e.db')}?mode=rwc`;
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
   outputDir: './test-results',
   fullyParallel: true,
@@ -56,6 +59,9 @@ export default defineConfig({
       MARCOTTAGE_BIND: `127.0.0.1:${port}`,
       MARCOTTAGE_DATABASE_URL: databaseUrl,
       MARCOTTAGE_WEB_DIR: distDir,
+      // Links in e-mails point at the app under test; the mail goes to the sink.
+      MARCOTTAGE_PUBLIC_URL: origin,
+      MARCOTTAGE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     },
   },
 });

@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { installAuth } from './features/auth/api/app-session';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');
+
+installAuth();
 
 createRoot(root).render(
   <StrictMode>

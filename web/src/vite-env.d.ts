@@ -7,3 +7,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** The app shell's sections of a locale file (see `localeShell` in vite.config.ts). */
+declare module 'virtual:locale-shell/*' {
+  const texts: Record<string, Record<string, string>>;
+  export default texts;
+}

@@ -1,17 +1,54 @@
-import { Route, Routes } from 'react-router';
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '@/components/layout/app-layout';
+import { AccountNav } from '@/features/auth/components/account-nav';
+import { RequireSession } from '@/features/auth/components/require-session';
+import { SessionEvents } from '@/features/auth/components/session-events';
 import { SectorsRoute } from '@/features/taxonomies/routes/sectors-route';
 import { NotFoundRoute } from './not-found';
+
+// Account and profile pages load when first visited: most visits only read, and members on
+// metered links should not download forms they never open.
+const LoginRoute = lazy(() =>
+  import('@/features/auth/routes/login-route').then((m) => ({ default: m.LoginRoute })),
+);
+const RegisterRoute = lazy(() =>
+  import('@/features/auth/routes/register-route').then((m) => ({ default: m.RegisterRoute })),
+);
+const VerifyEmailRoute = lazy(() =>
+  import('@/features/auth/routes/verify-email-route').then((m) => ({ default: m.VerifyEmailRoute })),
+);
+const PasswordResetRoute = lazy(() =>
+  import('@/features/auth/routes/password-reset-route').then((m) => ({ default: m.PasswordResetRoute })),
+);
+const ProfileRoute = lazy(() =>
+  import('@/features/profile/routes/profile-route').then((m) => ({ default: m.ProfileRoute })),
+);
+const AccountSettingsRoute = lazy(() =>
+  import('@/features/profile/routes/account-settings-route').then((m) => ({ default: m.AccountSettingsRoute })),
+);
 
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<SectorsRoute />} />
-        <Route path="*" element={<NotFoundRoute />} />
-      </Route>
-    </Routes>
+    <>
+      <SessionEvents />
+      <Routes>
+        <Route element={<AppLayout account={<AccountNav />} />}>
+          <Route index element={<SectorsRoute />} />
+          <Route path="login" element={<LoginRoute />} />
+          <Route path="register" element={<RegisterRoute />} />
+          <Route path="verify-email" element={<VerifyEmailRoute />} />
+          <Route path="password-reset" element={<PasswordResetRoute />} />
+          <Route path="account" element={<RequireSession />}>
+            <Route index element={<Navigate to="profile" replace />} />
+            <Route path="profile" element={<ProfileRoute />} />
+            <Route path="settings" element={<AccountSettingsRoute />} />
+          </Route>
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </>
   );
 }

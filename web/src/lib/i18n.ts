@@ -1,7 +1,9 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '@/locales/en.json';
-import fr from '@/locales/fr.json';
+import type enFile from '@/locales/en.json';
+import type frFile from '@/locales/fr.json';
+import enShell from 'virtual:locale-shell/en';
+import frShell from 'virtual:locale-shell/fr';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -54,7 +56,16 @@ function followLanguage(instance: I18n) {
   });
 }
 
-/** Builds an i18next instance with both locales bundled (they are small). */
+// A key missing from the English file is a type error.
+const englishHasEveryKey: typeof enFile extends typeof frFile ? true : never = true;
+void englishHasEveryKey;
+
+/**
+ * Builds an i18next instance with the texts of the app shell and the public pages, in both
+ * languages (they are small). The account and profile pages add the other sections of the locale
+ * files when they load (`useAccountTexts` in `i18n-account.ts`), so that the first download
+ * stays light. The shell's sections are listed in vite.config.ts; shell components use only those.
+ */
 export function createI18n(lng: Language = initialLanguage()): I18n {
   const instance = i18next.createInstance();
   followLanguage(instance);
@@ -62,8 +73,8 @@ export function createI18n(lng: Language = initialLanguage()): I18n {
     lng,
     fallbackLng: 'fr',
     supportedLngs: languages,
-    // `satisfies` makes a key missing from the English file a type error.
-    resources: { fr: { translation: fr }, en: { translation: en satisfies typeof fr } },
+    // Copies: i18next keeps these objects and `addResourceBundle` adds sections to them.
+    resources: { fr: { translation: { ...frShell } }, en: { translation: { ...enShell } } },
     interpolation: { escapeValue: false }, // React escapes already.
     initAsync: false,
   });

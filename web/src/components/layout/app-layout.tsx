@@ -1,9 +1,17 @@
+import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadingNotice } from '@/components/ui/status';
+import { FlashNotice } from './flash-notice';
 import { LanguageSwitch } from './language-switch';
 
-/** Header with the name and the language switch, the page, and a footer crediting the code lists. */
-export function AppLayout() {
+interface AppLayoutProps {
+  /** The account corner of the header (log in, or the member's menu), given by the app. */
+  account?: ReactNode;
+}
+
+/** Header with the name, account and language switch, the page, and a footer crediting the code lists. */
+export function AppLayout({ account }: AppLayoutProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -16,11 +24,18 @@ export function AppLayout() {
             <Link to="/">{t('app.name')}</Link>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </p>
-          <LanguageSwitch />
+          <div className="site-header__tools">
+            {account}
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>
-        <Outlet />
+        <FlashNotice />
+        {/* Lazy pages load here, under a header that stays. */}
+        <Suspense fallback={<LoadingNotice />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p className="container">{t('app.footer')}</p>

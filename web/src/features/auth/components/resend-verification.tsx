@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/components/ui/form-errors';
+import { useResendVerification } from '../api/auth-requests';
+
+/** Asks for a new verification e-mail (the member must be logged in). */
+export function ResendVerification() {
+  const { t } = useTranslation();
+  const resend = useResendVerification();
+  if (resend.isSuccess) {
+    return (
+      <p role="status" className="notice notice--success">
+        {t('verifyEmail.resent')}
+      </p>
+    );
+  }
+  return (
+    <>
+      {resend.isError && (
+        <p role="alert" className="notice notice--error">
+          {problemMessage(resend.error, t)}
+        </p>
+      )}
+      <button type="button" className="button button--secondary" disabled={resend.isPending} onClick={() => resend.mutate()}>
+        {t('verifyEmail.resend')}
+      </button>
+    </>
+  );
+}
