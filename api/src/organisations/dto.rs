@@ -15,13 +15,13 @@ pub struct NewOrganisation {
     pub name: String,
     pub kind: OrganisationKind,
     /// ISO 3166-1 alpha-2.
-    #[schema(min_length = 2, max_length = 2, example = "FR")]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$", example = "FR")]
     pub country: String,
     #[validate(length(max = 100))]
     #[schema(max_length = 100)]
     pub city: Option<String>,
     #[validate(length(max = 300), url)]
-    #[schema(max_length = 300)]
+    #[schema(max_length = 300, pattern = "^https?://")]
     pub website: Option<String>,
     #[validate(length(max = 5000))]
     #[schema(max_length = 5000)]
@@ -37,13 +37,13 @@ pub struct OrganisationChanges {
     #[schema(min_length = 2, max_length = 200)]
     pub name: Option<String>,
     pub kind: Option<OrganisationKind>,
-    #[schema(min_length = 2, max_length = 2)]
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$")]
     pub country: Option<String>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>, max_length = 100)]
     pub city: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 300)]
+    #[schema(value_type = Option<String>, max_length = 300, pattern = "^https?://")]
     pub website: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>, max_length = 5000)]
@@ -103,7 +103,7 @@ pub struct OrganisationPage {
 pub struct OrganisationQuery {
     pub kind: Option<OrganisationKind>,
     /// ISO 3166-1 alpha-2.
-    #[param(min_length = 2, max_length = 2)]
+    #[param(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub country: Option<String>,
     pub verified: Option<bool>,
     /// Words to find in the name, city or description.
@@ -112,7 +112,8 @@ pub struct OrganisationQuery {
     /// 1 to 100, default 20.
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
-    #[param(max_length = 64)]
+    /// The `next_cursor` of the previous page.
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 

@@ -99,7 +99,9 @@ async fn create_organisation(
         },
     };
     errors.extend(check_country("country", &body.country, &taxonomies));
-    errors.extend(body.website.as_deref().and_then(check_website));
+    if !errors.iter().any(|error| error.field == "website") {
+        errors.extend(body.website.as_deref().and_then(check_website));
+    }
     if body.name.trim().chars().count() < 2 {
         errors.push(FieldError::new("name", "length", "use 2 to 200 characters"));
     }
@@ -179,6 +181,25 @@ async fn list_organisations(
     db: Data<DatabaseConnection>,
     query: Query<OrganisationQuery>,
 ) -> Result<HttpResponse> {
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        return Err(ApiError::invalid_field(
+            "q",
+            "length",
+            "use at most 200 characters",
+        ));
+    }
+    let is_code = |code: &String| code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic());
+    if query
+        .country
+        .as_ref()
+        .is_some_and(|country| !is_code(country))
+    {
+        return Err(ApiError::invalid_field(
+            "country",
+            "length",
+            "use an ISO 3166-1 alpha-2 code",
+        ));
+    }
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::invalid_field(

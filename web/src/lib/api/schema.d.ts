@@ -1254,6 +1254,7 @@ export interface operations {
                 q?: string;
                 /** @description 1 to 100, default 20. */
                 limit?: number;
+                /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
             header?: never;
