@@ -14,7 +14,9 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use crate::{
     accounts,
     error::{ErrorCode, FieldError, Problem, responses},
-    ops, organisations, taxonomies,
+    opportunities, ops, organisations, projects,
+    search::listing::Sort,
+    taxonomies,
 };
 
 #[derive(OpenApi)]
@@ -28,7 +30,7 @@ use crate::{
     ),
     servers((url = "/", description = "This server")),
     components(
-        schemas(Problem, ErrorCode, FieldError),
+        schemas(Problem, ErrorCode, FieldError, Sort),
         responses(
             responses::BadRequest,
             responses::Unauthorized,
@@ -51,6 +53,8 @@ use crate::{
         (name = "users", description = "Public profiles of members"),
         (name = "admin", description = "Administration of members (admins only)"),
         (name = "organisations", description = "Organisations, their members, verification by facilitators"),
+        (name = "projects", description = "Projects from idea to venture, with their milestones"),
+        (name = "opportunities", description = "Offers and requests: partnerships, internships, jobs, volunteering, cooperation"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
@@ -85,6 +89,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         scope::scope("/api/v1")
             .configure(accounts::configure)
             .configure(organisations::configure)
+            .configure(projects::configure)
+            .configure(opportunities::configure)
             .configure(taxonomies::configure),
     );
     ops::configure(cfg);

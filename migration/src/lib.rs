@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_create_accounts;
 mod m20261126_000002_create_outbox;
 mod m20261126_000003_create_organisations;
+mod m20261126_000004_create_marketplace;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_create_accounts::Migration),
             Box::new(m20261126_000002_create_outbox::Migration),
             Box::new(m20261126_000003_create_organisations::Migration),
+            Box::new(m20261126_000004_create_marketplace::Migration),
         ]
     }
 }

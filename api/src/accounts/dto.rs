@@ -105,8 +105,8 @@ pub struct Accepted {
     pub status: String,
 }
 
-impl Accepted {
-    pub fn new() -> Self {
+impl Default for Accepted {
+    fn default() -> Self {
         Self {
             status: "accepted".into(),
         }

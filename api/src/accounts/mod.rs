@@ -3,7 +3,7 @@
 
 pub mod admin;
 mod authenticated;
-mod dto;
+pub mod dto;
 mod email_address;
 mod emails;
 mod password;

@@ -110,7 +110,7 @@ async fn register(
         }
     }
     txn.commit().await?;
-    Ok(HttpResponse::Accepted().json(Accepted::new()))
+    Ok(HttpResponse::Accepted().json(Accepted::default()))
 }
 
 /// Logs in with e-mail and password.
@@ -301,7 +301,7 @@ async fn resend_verification(
         mail::enqueue(&txn, &emails::verification(&member.user.email, lang, &link)).await?;
         txn.commit().await?;
     }
-    Ok(HttpResponse::Accepted().json(Accepted::new()))
+    Ok(HttpResponse::Accepted().json(Accepted::default()))
 }
 
 /// Sends a password-reset link. The answer is the same whether or not the address is known.
@@ -338,7 +338,7 @@ async fn request_password_reset(
         mail::enqueue(&txn, &emails::password_reset(&user.email, lang, &link)).await?;
     }
     txn.commit().await?;
-    Ok(HttpResponse::Accepted().json(Accepted::new()))
+    Ok(HttpResponse::Accepted().json(Accepted::default()))
 }
 
 /// Sets a new password with the token from the reset e-mail; every session ends.

@@ -6,7 +6,7 @@ mod members;
 mod queries;
 mod routes;
 
-pub use queries::{MemberRole, membership};
+pub use queries::{MemberRole, may_edit, membership};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

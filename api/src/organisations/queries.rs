@@ -115,3 +115,20 @@ pub async fn page<C: ConnectionTrait>(
     }
     Ok(select.all(db).await?)
 }
+
+/// Whether `member` may change an item owned by `owner` on behalf of `organisation`: its
+/// author, or an owner or editor of its organisation.
+pub async fn may_edit<C: ConnectionTrait>(
+    db: &C,
+    member: Uuid,
+    owner: Uuid,
+    organisation: Option<Uuid>,
+) -> Result<bool> {
+    if member == owner {
+        return Ok(true);
+    }
+    match organisation {
+        Some(organisation) => Ok(membership(db, organisation, member).await?.is_some()),
+        None => Ok(false),
+    }
+}

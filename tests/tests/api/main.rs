@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod errors;
+mod marketplace;
 mod openapi;
 mod operations;
 mod organisations;

@@ -225,6 +225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own opportunities, whatever their status, newest first. */
+        get: operations["my_opportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -240,6 +257,60 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own projects, drafts included, newest first. */
+        get: operations["my_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches open opportunities: words, filters, sort, cursor pagination, total and facets. */
+        get: operations["search_opportunities"];
+        put?: never;
+        /** Publishes an opportunity (open at once). */
+        post: operations["create_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One opportunity. The author of an anonymous one is shown to the author only. */
+        get: operations["get_opportunity"];
+        put?: never;
+        post?: never;
+        /** Deletes an opportunity (its author, or editors of its organisation). */
+        delete: operations["delete_opportunity"];
+        options?: never;
+        head?: never;
+        /** Changes an opportunity (its author, or editors of its organisation). */
+        patch: operations["update_opportunity"];
         trace?: never;
     };
     "/api/v1/organisations": {
@@ -331,6 +402,67 @@ export interface paths {
         post: operations["verify_organisation"];
         /** Withdraws an organisation's verification (facilitators only). */
         delete: operations["unverify_organisation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches published projects: words, filters, sort, cursor pagination, total and facets. */
+        get: operations["search_projects"];
+        put?: never;
+        /**
+         * Creates a project (a draft unless `status` says `published`), at the `idea` stage unless
+         *     told otherwise; its first milestone records the start.
+         */
+        post: operations["create_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project. */
+        get: operations["get_project"];
+        put?: never;
+        post?: never;
+        /**
+         * Deletes a project (its author, or editors of its organisation). Archiving keeps its
+         *     history public instead.
+         */
+        delete: operations["delete_project"];
+        options?: never;
+        head?: never;
+        /** Changes a project (its author, or editors of its organisation). */
+        patch: operations["update_project"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's milestones, oldest first. */
+        get: operations["list_milestones"];
+        put?: never;
+        /** Records a milestone; with `stage`, the project moves to that stage (one step at a time). */
+        post: operations["add_milestone"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -441,16 +573,32 @@ export interface components {
         AdministeredMember: components["schemas"]["PublicProfile"] & {
             suspended: boolean;
         };
+        Budget: {
+            /** Format: int64 */
+            amount: number;
+            currency: string;
+        };
         Credentials: {
             email: string;
             /** Format: password */
             password: string;
         };
         /**
+         * @description Whether the author offers something or looks for it.
+         * @enum {string}
+         */
+        Direction: "offer" | "request";
+        /**
          * @description Stable, machine-readable error codes. New codes may be added; existing ones never change.
          * @enum {string}
          */
         ErrorCode: "malformed_json" | "invalid_query" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_suspended" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        /** @description One value of a facet and how many results have it. */
+        FacetCount: {
+            /** Format: int64 */
+            count: number;
+            value: string;
+        };
         /** @description One invalid field of a request, as listed in a 422 problem. */
         FieldError: {
             /** @description A machine code for the rule that failed (`required`, `length`, `unknown_code`, ...). */
@@ -493,6 +641,67 @@ export interface components {
             /** @description `owner` or `editor`. */
             role: string;
         };
+        Milestone: {
+            /** Format: uuid */
+            author_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            /** Format: date */
+            occurred_on: string;
+            stage_from?: components["schemas"]["ProjectStage"] | null;
+            stage_to: components["schemas"]["ProjectStage"];
+        };
+        NewMilestone: {
+            /** @example Premier lot de mangues séchées vendu à Dakar */
+            note: string;
+            /**
+             * Format: date
+             * @description When it happened; today when absent. Never in the future.
+             */
+            occurred_on?: string | null;
+            stage?: components["schemas"]["ProjectStage"] | null;
+        };
+        NewOpportunity: {
+            /** @description Hide the author's identity in public reads. */
+            anonymous?: boolean;
+            category: components["schemas"]["OpportunityCategory"];
+            city?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example SN
+             */
+            country: string;
+            description: string;
+            direction: components["schemas"]["Direction"];
+            /** Format: int32 */
+            duration_months?: number | null;
+            /**
+             * Format: date-time
+             * @description At most a year ahead; 90 days from now when absent.
+             */
+            expires_at?: string | null;
+            /**
+             * Format: uuid
+             * @description An organisation the caller belongs to, publishing on its behalf.
+             */
+            organisation_id?: string | null;
+            /**
+             * Format: uuid
+             * @description A project the caller may edit.
+             */
+            project_id?: string | null;
+            remote?: boolean;
+            /** @description OECD-DAC 5-digit sector codes. */
+            sectors?: string[];
+            skills?: string[];
+            /** Format: date */
+            starts_on?: string | null;
+            /** @example Partenaire technique pour une unité de séchage de mangues */
+            title: string;
+        };
         NewOrganisation: {
             city?: string | null;
             /**
@@ -514,6 +723,114 @@ export interface components {
             email: string;
             role: components["schemas"]["MemberRole"];
         };
+        NewProject: {
+            /** Format: int64 */
+            budget_amount?: number | null;
+            /**
+             * @description ISO 4217, required with an amount.
+             * @example XOF
+             */
+            budget_currency?: string | null;
+            /** @description ISO 3166-1 alpha-2 codes. */
+            countries?: string[];
+            description?: string;
+            /** @description ISO 639-1 code of the content's language; `fr` when absent. */
+            language?: string | null;
+            /** @description The kinds of partner sought. */
+            needs?: components["schemas"]["OpportunityCategory"][];
+            /**
+             * Format: uuid
+             * @description An organisation the caller belongs to.
+             */
+            organisation_id?: string | null;
+            /** @description OECD-DAC 5-digit sector codes. */
+            sectors?: string[];
+            stage?: components["schemas"]["ProjectStage"] | null;
+            status?: components["schemas"]["ProjectStatus"] | null;
+            summary: string;
+            territories?: components["schemas"]["Territory"][];
+            /** @example Séchage solaire de mangues en Casamance */
+            title: string;
+        };
+        Opportunity: {
+            anonymous: boolean;
+            category: components["schemas"]["OpportunityCategory"];
+            city?: string | null;
+            country: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            direction: components["schemas"]["Direction"];
+            /** Format: int32 */
+            duration_months?: number | null;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Hidden (null) like the author.
+             */
+            organisation_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Hidden (null) when the opportunity is anonymous and the reader is not its author.
+             */
+            owner_id?: string | null;
+            /** Format: uuid */
+            project_id?: string | null;
+            remote: boolean;
+            sectors: string[];
+            skills: string[];
+            /** Format: date */
+            starts_on?: string | null;
+            status: components["schemas"]["OpportunityStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description What an opportunity offers or seeks.
+         * @enum {string}
+         */
+        OpportunityCategory: "technical_partnership" | "industrial_partnership" | "commercial_partnership" | "financial_partnership" | "internship" | "job" | "volunteering" | "authority_cooperation";
+        /** @description Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one. */
+        OpportunityChanges: {
+            anonymous?: boolean | null;
+            city?: string | null;
+            country?: string | null;
+            description?: string | null;
+            /** Format: int32 */
+            duration_months?: number | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            remote?: boolean | null;
+            sectors?: string[] | null;
+            skills?: string[] | null;
+            /** Format: date */
+            starts_on?: string | null;
+            status?: components["schemas"]["OpportunityStatus"] | null;
+            title?: string | null;
+        };
+        OpportunityFacets: {
+            category: components["schemas"]["FacetCount"][];
+            country: components["schemas"]["FacetCount"][];
+            sector_category: components["schemas"]["FacetCount"][];
+        };
+        OpportunitySearchPage: {
+            facets: components["schemas"]["OpportunityFacets"];
+            items: components["schemas"]["Opportunity"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many results match, on all pages.
+             */
+            total: number;
+        };
+        /** @enum {string} */
+        OpportunityStatus: "open" | "filled" | "closed" | "expired";
         Organisation: {
             city?: string | null;
             country: string;
@@ -644,6 +961,64 @@ export interface components {
             sectors?: string[] | null;
             skills?: string[] | null;
         };
+        Project: {
+            budget?: components["schemas"]["Budget"] | null;
+            countries: string[];
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            needs: components["schemas"]["OpportunityCategory"][];
+            /** Format: uuid */
+            organisation_id?: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            sectors: string[];
+            stage: components["schemas"]["ProjectStage"];
+            status: components["schemas"]["ProjectStatus"];
+            summary: string;
+            territories: components["schemas"]["Territory"][];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ProjectChanges: {
+            /** Format: int64 */
+            budget_amount?: number | null;
+            budget_currency?: string | null;
+            countries?: string[] | null;
+            description?: string | null;
+            language?: string | null;
+            needs?: components["schemas"]["OpportunityCategory"][] | null;
+            sectors?: string[] | null;
+            status?: components["schemas"]["ProjectStatus"] | null;
+            summary?: string | null;
+            territories?: components["schemas"]["Territory"][] | null;
+            title?: string | null;
+        };
+        ProjectFacets: {
+            country: components["schemas"]["FacetCount"][];
+            sector_category: components["schemas"]["FacetCount"][];
+            stage: components["schemas"]["FacetCount"][];
+        };
+        ProjectSearchPage: {
+            facets: components["schemas"]["ProjectFacets"];
+            items: components["schemas"]["Project"][];
+            next_cursor?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        /**
+         * @description How far an idea has taken root.
+         * @enum {string}
+         */
+        ProjectStage: "idea" | "project" | "venture";
+        /** @enum {string} */
+        ProjectStatus: "draft" | "published" | "closed" | "archived";
         /** @description What anyone may see of a member: never the e-mail address. */
         PublicProfile: {
             bio?: string | null;
@@ -687,6 +1062,11 @@ export interface components {
             /** Format: date-time */
             started_at: string;
         };
+        /**
+         * @description How a list is ordered.
+         * @enum {string}
+         */
+        Sort: "relevance" | "newest" | "expiring_soon";
         /** @description A taxonomy as the API returns it. */
         Taxonomy: {
             items: components["schemas"]["TaxonomyTerm"][];
@@ -705,6 +1085,13 @@ export interface components {
             label: string;
             /** @description The enclosing code: a 5-digit sector's 3-digit category. */
             parent?: string | null;
+        };
+        /** @description A place where the project acts: a country and, within it, a territory. */
+        Territory: {
+            /** @example SN */
+            country: string;
+            /** @example Ziguinchor */
+            place: string;
         };
         /** @description A new access token and the session's next refresh token. */
         TokenPair: {
@@ -1216,6 +1603,27 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    my_opportunities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's opportunities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     change_password: {
         parameters: {
             query?: never;
@@ -1238,6 +1646,193 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    my_projects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    search_opportunities: {
+        parameters: {
+            query?: {
+                /** @description Words to find (French or English; accents and case do not matter). */
+                q?: string;
+                direction?: components["schemas"]["Direction"];
+                category?: components["schemas"]["OpportunityCategory"];
+                /** @description ISO 3166-1 alpha-2. */
+                country?: string;
+                /** @description A 5-digit DAC code or a 3-digit category. */
+                sector?: string;
+                remote?: boolean;
+                /** @description Default: open and not expired. */
+                status?: components["schemas"]["OpportunityStatus"];
+                organisation_kind?: components["schemas"]["OrganisationKind"];
+                sort?: components["schemas"]["Sort"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunitySearchPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    create_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOpportunity"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new opportunity */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opportunity's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The opportunity */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    delete_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The opportunity's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    update_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The opportunity's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityChanges"];
+            };
+        };
+        responses: {
+            /** @description The updated opportunity */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -1577,6 +2172,230 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    search_projects: {
+        parameters: {
+            query?: {
+                /** @description Words to find (French or English; accents and case do not matter). */
+                q?: string;
+                country?: string;
+                /** @description A 5-digit DAC code or a 3-digit category. */
+                sector?: string;
+                stage?: components["schemas"]["ProjectStage"];
+                /** @description A kind of partner the project seeks. */
+                need?: components["schemas"]["OpportunityCategory"];
+                organisation_kind?: components["schemas"]["OrganisationKind"];
+                /** @description Default `published`; drafts are never listed here. */
+                status?: components["schemas"]["ProjectStatus"];
+                /** @description `relevance` or `newest`. */
+                sort?: components["schemas"]["Sort"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSearchPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    create_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProject"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new project */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    delete_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    update_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectChanges"];
+            };
+        };
+        responses: {
+            /** @description The updated project */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    list_milestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The milestones */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_milestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMilestone"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     get_taxonomy: {

@@ -1,0 +1,41 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "opportunities")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub direction: String,
+    pub category: String,
+    pub title: String,
+    pub description: String,
+    pub project_id: Option<Uuid>,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub sectors: Json,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub skills: Json,
+    pub country: String,
+    pub city: Option<String>,
+    pub remote: bool,
+    pub starts_on: Option<Date>,
+    pub duration_months: Option<i32>,
+    pub expires_at: DateTimeUtc,
+    /// The owner is hidden in public reads.
+    pub anonymous: bool,
+    pub status: String,
+    pub owner_id: Uuid,
+    pub organisation_id: Option<Uuid>,
+    /// The organisation's kind, copied for the filter (organisations rarely change kind).
+    pub organisation_kind: Option<String>,
+    pub search_text: String,
+    /// The title's folded words, for a relevance that does not drift as rows are added.
+    pub search_title: String,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

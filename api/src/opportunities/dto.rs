@@ -1,0 +1,244 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::{
+    accounts::dto::strings,
+    entities::opportunity,
+    search::listing::{FacetCount, Sort},
+    taxonomies::{OpportunityCategory, OrganisationKind},
+};
+
+/// Whether the author offers something or looks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Offer,
+    Request,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Offer => "offer",
+            Self::Request => "request",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OpportunityStatus {
+    Open,
+    Filled,
+    Closed,
+    /// Past its expiry date; not stored, derived from `expires_at`.
+    Expired,
+}
+
+impl OpportunityStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Filled => "filled",
+            Self::Closed => "closed",
+            Self::Expired => "expired",
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOpportunity {
+    pub direction: Direction,
+    pub category: OpportunityCategory,
+    #[validate(length(min = 3, max = 200))]
+    #[schema(
+        min_length = 3,
+        max_length = 200,
+        example = "Partenaire technique pour une unité de séchage de mangues"
+    )]
+    pub title: String,
+    #[validate(length(min = 10, max = 20000))]
+    #[schema(min_length = 10, max_length = 20000)]
+    pub description: String,
+    /// A project the caller may edit.
+    pub project_id: Option<Uuid>,
+    /// An organisation the caller belongs to, publishing on its behalf.
+    pub organisation_id: Option<Uuid>,
+    /// OECD-DAC 5-digit sector codes.
+    #[validate(length(max = 10))]
+    #[serde(default)]
+    #[schema(max_items = 10)]
+    pub sectors: Vec<String>,
+    #[validate(length(max = 30))]
+    #[serde(default)]
+    #[schema(max_items = 30)]
+    pub skills: Vec<String>,
+    /// ISO 3166-1 alpha-2.
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$", example = "SN")]
+    pub country: String,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub remote: bool,
+    pub starts_on: Option<NaiveDate>,
+    #[validate(range(min = 1, max = 120))]
+    #[schema(minimum = 1, maximum = 120)]
+    pub duration_months: Option<i32>,
+    /// At most a year ahead; 90 days from now when absent.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Hide the author's identity in public reads.
+    #[serde(default)]
+    pub anonymous: bool,
+}
+
+/// Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpportunityChanges {
+    #[validate(length(min = 3, max = 200))]
+    #[schema(min_length = 3, max_length = 200)]
+    pub title: Option<String>,
+    #[validate(length(min = 10, max = 20000))]
+    #[schema(min_length = 10, max_length = 20000)]
+    pub description: Option<String>,
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub sectors: Option<Vec<String>>,
+    #[validate(length(max = 30))]
+    #[schema(max_items = 30)]
+    pub skills: Option<Vec<String>>,
+    #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$")]
+    pub country: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 100)]
+    pub city: Option<Option<String>>,
+    pub remote: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub starts_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 120)]
+    pub duration_months: Option<Option<i32>>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub anonymous: Option<bool>,
+    /// `open` ↔ `filled` or `closed`.
+    pub status: Option<OpportunityStatus>,
+}
+
+fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Opportunity {
+    pub id: Uuid,
+    pub direction: Direction,
+    pub category: OpportunityCategory,
+    pub title: String,
+    pub description: String,
+    pub project_id: Option<Uuid>,
+    pub sectors: Vec<String>,
+    pub skills: Vec<String>,
+    pub country: String,
+    pub city: Option<String>,
+    pub remote: bool,
+    pub starts_on: Option<NaiveDate>,
+    pub duration_months: Option<i32>,
+    pub expires_at: DateTime<Utc>,
+    pub anonymous: bool,
+    pub status: OpportunityStatus,
+    /// Hidden (null) when the opportunity is anonymous and the reader is not its author.
+    pub owner_id: Option<Uuid>,
+    /// Hidden (null) like the author.
+    pub organisation_id: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+}
+
+impl Opportunity {
+    /// The representation for a reader; `reveal` shows an anonymous author.
+    pub fn from_row(row: &opportunity::Model, reveal: bool) -> Self {
+        let hide = row.anonymous && !reveal;
+        let status = if row.status == "open" && row.expires_at <= Utc::now() {
+            OpportunityStatus::Expired
+        } else {
+            parse(&row.status).unwrap_or(OpportunityStatus::Closed)
+        };
+        Self {
+            id: row.id,
+            direction: parse(&row.direction).unwrap_or(Direction::Offer),
+            category: parse(&row.category).unwrap_or(OpportunityCategory::TechnicalPartnership),
+            title: row.title.clone(),
+            description: row.description.clone(),
+            project_id: row.project_id,
+            sectors: strings(&row.sectors),
+            skills: strings(&row.skills),
+            country: row.country.clone(),
+            city: row.city.clone(),
+            remote: row.remote,
+            starts_on: row.starts_on,
+            duration_months: row.duration_months,
+            expires_at: row.expires_at,
+            anonymous: row.anonymous,
+            status,
+            owner_id: (!hide).then_some(row.owner_id),
+            organisation_id: if hide { None } else { row.organisation_id },
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OpportunityQuery {
+    /// Words to find (French or English; accents and case do not matter).
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    pub direction: Option<Direction>,
+    pub category: Option<OpportunityCategory>,
+    /// ISO 3166-1 alpha-2.
+    #[param(pattern = "^[A-Za-z]{2}$")]
+    pub country: Option<String>,
+    /// A 5-digit DAC code or a 3-digit category.
+    #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
+    pub sector: Option<String>,
+    pub remote: Option<bool>,
+    /// Default: open and not expired.
+    pub status: Option<OpportunityStatus>,
+    pub organisation_kind: Option<OrganisationKind>,
+    pub sort: Option<Sort>,
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u64>,
+    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpportunityFacets {
+    pub country: Vec<FacetCount>,
+    pub sector_category: Vec<FacetCount>,
+    pub category: Vec<FacetCount>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpportunitySearchPage {
+    pub items: Vec<Opportunity>,
+    pub next_cursor: Option<String>,
+    /// How many results match, on all pages.
+    pub total: i64,
+    pub facets: OpportunityFacets,
+}

@@ -1,0 +1,9 @@
+//! Opportunities: offers and requests of partnership (technical, industrial, commercial,
+//! financial), internships, jobs, volunteering and cooperation between authorities.
+
+mod dto;
+mod routes;
+pub mod service;
+
+pub use dto::{Direction, OpportunityStatus};
+pub use routes::configure;

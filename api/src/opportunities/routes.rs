@@ -1,0 +1,609 @@
+//! `/api/v1/opportunities`, `/api/v1/opportunities/{id}` and `/api/v1/me/opportunities`.
+
+use actix_web::{
+    HttpRequest, HttpResponse, delete, get,
+    http::{StatusCode, header::ETAG},
+    patch, post,
+    web::{Data, Json, Path, Query},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, Query as SqlQuery},
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{
+        NewOpportunity, Opportunity, OpportunityChanges, OpportunityFacets, OpportunityQuery,
+        OpportunitySearchPage, OpportunityStatus,
+    },
+    service::{self, MAX_LIFETIME},
+};
+use crate::{
+    accounts::Member,
+    db,
+    entities::{
+        opportunity::{self, Entity as OpportunityEntity},
+        opportunity_sector::{self, Entity as OpportunitySector},
+    },
+    error::{ApiError, FieldError, Result, responses},
+    http::{
+        conditional::{check_if_match, version_etag},
+        idempotency::{Attempt, StoredResponse},
+    },
+    organisations::may_edit,
+    search::{
+        backend::{self, Indexed},
+        listing::{self, Cursor, OrderColumns, facet},
+        text::{query_terms, title_text},
+    },
+    taxonomies::Taxonomies,
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_opportunity)
+        .service(search_opportunities)
+        .service(my_opportunities)
+        .service(get_opportunity)
+        .service(update_opportunity)
+        .service(delete_opportunity);
+}
+
+fn validation_list(
+    result: std::result::Result<(), validator::ValidationErrors>,
+) -> Result<Vec<FieldError>> {
+    match result {
+        Ok(()) => Ok(Vec::new()),
+        Err(errors) => match ApiError::from(errors) {
+            ApiError::Validation(list) => Ok(list),
+            other => Err(other),
+        },
+    }
+}
+
+fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
+    let now = Utc::now();
+    (expires_at <= now || expires_at > now + MAX_LIFETIME)
+        .then(|| FieldError::new("expires_at", "range", "choose a date in the coming year"))
+}
+
+/// Publishes an opportunity (open at once).
+#[utoipa::path(
+    tag = "opportunities",
+    request_body = NewOpportunity,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    responses(
+        (status = 201, description = "Published", body = Opportunity,
+            headers(("Location" = String, description = "The new opportunity"), ("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/opportunities")]
+async fn create_opportunity(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    body: Json<NewOpportunity>,
+) -> Result<HttpResponse> {
+    let new = body.into_inner();
+    let mut errors = validation_list(new.validate())?;
+    errors.extend(service::sector_errors("sectors", &new.sectors, &taxonomies));
+    errors.extend(service::country_error("country", &new.country, &taxonomies));
+    errors.extend(new.expires_at.and_then(expiry_error));
+    if new.skills.iter().any(|skill| skill.chars().count() > 50) {
+        errors.push(FieldError::new(
+            "skills",
+            "length",
+            "each skill has at most 50 characters",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
+    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
+    let txn = db::write_transaction(&db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    let kind = service::check_links(&txn, member.id(), new.project_id, new.organisation_id).await?;
+    let row = service::insert(&txn, member.id(), new, kind).await?;
+    let response = StoredResponse {
+        status: StatusCode::CREATED,
+        body: serde_json::to_string(&Opportunity::from_row(&row, true))
+            .map_err(|e| ApiError::Internal(e.into()))?,
+        location: Some(format!("/api/v1/opportunities/{}", row.id)),
+        etag: Some(version_etag(row.version)),
+    };
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
+}
+
+/// The filters of a search, as one condition shared by the page, the total and the facets.
+fn conditions(
+    query: &OpportunityQuery,
+    backend: sea_orm::DbBackend,
+    terms: &[String],
+) -> Condition {
+    let now = Utc::now();
+    let open = Condition::all()
+        .add(opportunity::Column::Status.eq("open"))
+        .add(opportunity::Column::ExpiresAt.gt(now));
+    let mut condition = Condition::all().add(match query.status {
+        None | Some(OpportunityStatus::Open) => open,
+        Some(OpportunityStatus::Expired) => Condition::all()
+            .add(opportunity::Column::Status.eq("open"))
+            .add(opportunity::Column::ExpiresAt.lte(now)),
+        Some(other) => Condition::all().add(opportunity::Column::Status.eq(other.as_str())),
+    });
+    if let Some(direction) = query.direction {
+        condition = condition.add(opportunity::Column::Direction.eq(direction.as_str()));
+    }
+    if let Some(category) = query.category {
+        condition = condition.add(opportunity::Column::Category.eq(category.code()));
+    }
+    if let Some(country) = &query.country {
+        condition = condition.add(opportunity::Column::Country.eq(country.to_uppercase()));
+    }
+    if let Some(remote) = query.remote {
+        condition = condition.add(opportunity::Column::Remote.eq(remote));
+    }
+    if let Some(kind) = query.organisation_kind {
+        condition = condition.add(opportunity::Column::OrganisationKind.eq(kind.code()));
+    }
+    if let Some(sector) = &query.sector {
+        let column = if sector.len() == 3 {
+            opportunity_sector::Column::Category
+        } else {
+            opportunity_sector::Column::Code
+        };
+        let with_sector = SqlQuery::select()
+            .column(opportunity_sector::Column::OpportunityId)
+            .from(OpportunitySector)
+            .and_where(column.eq(sector.as_str()))
+            .to_owned();
+        condition = condition.add(opportunity::Column::Id.in_subquery(with_sector));
+    }
+    if !terms.is_empty() {
+        condition = condition.add(backend::matches(backend, Indexed::Opportunities, terms));
+    }
+    condition
+}
+
+fn check_query(query: &OpportunityQuery) -> Result<()> {
+    let mut errors = Vec::new();
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        errors.push(FieldError::new("q", "length", "use at most 200 characters"));
+    }
+    if query
+        .country
+        .as_ref()
+        .is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        errors.push(FieldError::new(
+            "country",
+            "unknown_code",
+            "use an ISO 3166-1 alpha-2 code",
+        ));
+    }
+    if query
+        .sector
+        .as_ref()
+        .is_some_and(|s| !(s.len() == 3 || s.len() == 5) || !s.chars().all(|c| c.is_ascii_digit()))
+    {
+        errors.push(FieldError::new(
+            "sector",
+            "unknown_code",
+            "use a 3-digit category or a 5-digit DAC code",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Searches open opportunities: words, filters, sort, cursor pagination, total and facets.
+#[utoipa::path(
+    tag = "opportunities",
+    params(OpportunityQuery),
+    responses(
+        (status = 200, description = "A page of results", body = OpportunitySearchPage),
+        (status = 400, response = responses::BadRequest),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[get("/opportunities")]
+async fn search_opportunities(
+    db: Data<DatabaseConnection>,
+    query: Query<OpportunityQuery>,
+) -> Result<HttpResponse> {
+    check_query(&query)?;
+    let limit = listing::limit(query.limit)?;
+    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
+    let sort = listing::effective_sort(query.sort, !terms.is_empty());
+    let cursor = query
+        .cursor
+        .as_deref()
+        .map(|raw| Cursor::decode(raw, sort))
+        .transpose()?;
+    let backend_kind = db.get_database_backend();
+    let condition = conditions(&query, backend_kind, &terms);
+    let columns = OrderColumns {
+        id: opportunity::Column::Id,
+        expires_at: Some(opportunity::Column::ExpiresAt),
+        relevance: (!terms.is_empty())
+            .then(|| backend::relevance(backend_kind, Indexed::Opportunities, &terms)),
+    };
+    let page = listing::ranked_page::<OpportunityEntity>(
+        db.get_ref(),
+        condition.clone(),
+        sort,
+        cursor,
+        limit,
+        columns,
+    )
+    .await?;
+    let rows = OpportunityEntity::find()
+        .filter(opportunity::Column::Id.is_in(page.ids.clone()))
+        .all(db.get_ref())
+        .await?;
+    let rows = listing::in_order(&page.ids, rows, |row| row.id);
+    let next_cursor = page.next_cursor;
+    let total = OpportunityEntity::find()
+        .filter(condition.clone())
+        .count(db.get_ref())
+        .await? as i64;
+    let facets = facets(db.get_ref(), condition).await?;
+    Ok(HttpResponse::Ok().json(OpportunitySearchPage {
+        items: rows
+            .iter()
+            .map(|row| Opportunity::from_row(row, false))
+            .collect(),
+        next_cursor,
+        total,
+        facets,
+    }))
+}
+
+async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<OpportunityFacets> {
+    let count = || Expr::col(opportunity::Column::Id).count();
+    let by = |column: opportunity::Column| {
+        OpportunityEntity::find()
+            .select_only()
+            .column(column)
+            .column_as(count(), "count")
+            .filter(condition.clone())
+            .group_by(column)
+            .into_tuple::<(String, i64)>()
+            .all(db)
+    };
+    let country = by(opportunity::Column::Country).await?;
+    let category = by(opportunity::Column::Category).await?;
+    let matching = SqlQuery::select()
+        .column(opportunity::Column::Id)
+        .from(OpportunityEntity)
+        .cond_where(condition.clone())
+        .to_owned();
+    let sector_category = OpportunitySector::find()
+        .select_only()
+        .column(opportunity_sector::Column::Category)
+        .column_as(
+            Expr::col(opportunity_sector::Column::OpportunityId).count_distinct(),
+            "count",
+        )
+        .filter(opportunity_sector::Column::OpportunityId.in_subquery(matching))
+        .group_by(opportunity_sector::Column::Category)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?;
+    Ok(OpportunityFacets {
+        country: facet(country),
+        sector_category: facet(sector_category),
+        category: facet(category),
+    })
+}
+
+/// The caller's own opportunities, whatever their status, newest first.
+#[utoipa::path(
+    tag = "opportunities",
+    path = "/me/opportunities",
+    responses(
+        (status = 200, description = "The caller's opportunities", body = Vec<Opportunity>),
+        (status = 401, response = responses::Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/opportunities")]
+async fn my_opportunities(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+    let rows = OpportunityEntity::find()
+        .filter(opportunity::Column::OwnerId.eq(member.id()))
+        .order_by_desc(opportunity::Column::Id)
+        .limit(500)
+        .all(db.get_ref())
+        .await?;
+    Ok(HttpResponse::Ok().json(
+        rows.iter()
+            .map(|row| Opportunity::from_row(row, true))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+async fn find(db: &DatabaseConnection, id: Uuid) -> Result<opportunity::Model> {
+    OpportunityEntity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("opportunity"))
+}
+
+/// One opportunity. The author of an anonymous one is shown to the author only.
+#[utoipa::path(
+    tag = "opportunities",
+    params(("id" = Uuid, Path, description = "The opportunity's id")),
+    responses(
+        (status = 200, description = "The opportunity", body = Opportunity, headers(("ETag" = String))),
+        (status = 404, response = responses::NotFound),
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/opportunities/{id}")]
+async fn get_opportunity(
+    db: Data<DatabaseConnection>,
+    reader: Option<Member>,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let row = find(db.get_ref(), *id).await?;
+    let reveal = match &reader {
+        Some(reader) => {
+            may_edit(db.get_ref(), reader.id(), row.owner_id, row.organisation_id).await?
+        }
+        None => false,
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, version_etag(row.version)))
+        .json(Opportunity::from_row(&row, reveal)))
+}
+
+/// Changes an opportunity (its author, or editors of its organisation).
+#[utoipa::path(
+    tag = "opportunities",
+    params(
+        ("id" = Uuid, Path, description = "The opportunity's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+    ),
+    request_body = OpportunityChanges,
+    responses(
+        (status = 200, description = "The updated opportunity", body = Opportunity, headers(("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/opportunities/{id}")]
+async fn update_opportunity(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    id: Path<Uuid>,
+    body: Json<OpportunityChanges>,
+) -> Result<HttpResponse> {
+    let current = find(db.get_ref(), *id).await?;
+    if !may_edit(
+        db.get_ref(),
+        member.id(),
+        current.owner_id,
+        current.organisation_id,
+    )
+    .await?
+    {
+        return Err(ApiError::Forbidden);
+    }
+    let changes = body.into_inner();
+    let (row, sectors) = validated_changes(&current, &changes, &taxonomies)?;
+    check_if_match(&request, &version_etag(current.version))?;
+    let txn = db::write_transaction(&db).await?;
+    let updated = OpportunityEntity::update_many()
+        .set(row)
+        .filter(opportunity::Column::Id.eq(current.id))
+        .filter(opportunity::Column::Version.eq(current.version))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    if let Some(sectors) = sectors {
+        service::replace_sectors(&txn, current.id, &sectors).await?;
+    }
+    let row = OpportunityEntity::find_by_id(current.id)
+        .one(&txn)
+        .await?
+        .ok_or(ApiError::NotFound("opportunity"))?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, version_etag(row.version)))
+        .json(Opportunity::from_row(&row, true)))
+}
+
+fn validated_changes(
+    current: &opportunity::Model,
+    changes: &OpportunityChanges,
+    taxonomies: &Taxonomies,
+) -> Result<(opportunity::ActiveModel, Option<Vec<String>>)> {
+    let mut errors = validation_list(changes.validate())?;
+    let mut row = opportunity::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(sectors) = &changes.sectors {
+        errors.extend(service::sector_errors("sectors", sectors, taxonomies));
+        row.sectors = Set(serde_json::json!(sectors));
+    }
+    if let Some(country) = &changes.country {
+        errors.extend(service::country_error("country", country, taxonomies));
+        row.country = Set(country.clone());
+    }
+    if let Some(expires_at) = changes.expires_at {
+        errors.extend(expiry_error(expires_at));
+        row.expires_at = Set(expires_at);
+    }
+    if let Some(status) = changes.status {
+        let from = current.status.as_str();
+        let allowed = matches!(
+            (from, status),
+            (
+                "open",
+                OpportunityStatus::Filled | OpportunityStatus::Closed
+            ) | ("filled" | "closed", OpportunityStatus::Open)
+        ) || from == status.as_str();
+        if !allowed {
+            errors.push(FieldError::new(
+                "status",
+                "invalid_transition",
+                format!(
+                    "an opportunity cannot go from {from} to {}",
+                    status.as_str()
+                ),
+            ));
+        }
+        row.status = Set(status.as_str().into());
+    }
+    let title = changes
+        .title
+        .clone()
+        .unwrap_or_else(|| current.title.clone());
+    let description = changes
+        .description
+        .clone()
+        .unwrap_or_else(|| current.description.clone());
+    let skills = match &changes.skills {
+        Some(skills) => service::clean_skills(skills),
+        None => crate::accounts::dto::strings(&current.skills),
+    };
+    let city = match &changes.city {
+        Some(city) => city.clone().filter(|c| !c.trim().is_empty()),
+        None => current.city.clone(),
+    };
+    if changes.title.is_some()
+        || changes.description.is_some()
+        || changes.skills.is_some()
+        || changes.city.is_some()
+    {
+        row.search_text = Set(service::indexed_text(
+            &title,
+            &description,
+            &skills,
+            city.as_deref(),
+        ));
+    }
+    if changes.title.is_some() {
+        row.search_title = Set(title_text(&title));
+        row.title = Set(title.trim().to_owned());
+    }
+    if changes.description.is_some() {
+        row.description = Set(description);
+    }
+    if changes.skills.is_some() {
+        row.skills = Set(serde_json::json!(skills));
+    }
+    if changes.city.is_some() {
+        row.city = Set(city);
+    }
+    if let Some(remote) = changes.remote {
+        row.remote = Set(remote);
+    }
+    if let Some(starts_on) = changes.starts_on {
+        row.starts_on = Set(starts_on);
+    }
+    if let Some(duration) = changes.duration_months {
+        if duration.is_some_and(|d| !(1..=120).contains(&d)) {
+            errors.push(FieldError::new(
+                "duration_months",
+                "range",
+                "use 1 to 120 months",
+            ));
+        }
+        row.duration_months = Set(duration);
+    }
+    if let Some(anonymous) = changes.anonymous {
+        row.anonymous = Set(anonymous);
+    }
+    if errors.is_empty() {
+        Ok((row, changes.sectors.clone()))
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Deletes an opportunity (its author, or editors of its organisation).
+#[utoipa::path(
+    tag = "opportunities",
+    params(
+        ("id" = Uuid, Path, description = "The opportunity's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/opportunities/{id}")]
+async fn delete_opportunity(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let current = find(db.get_ref(), *id).await?;
+    if !may_edit(
+        db.get_ref(),
+        member.id(),
+        current.owner_id,
+        current.organisation_id,
+    )
+    .await?
+    {
+        return Err(ApiError::Forbidden);
+    }
+    check_if_match(&request, &version_etag(current.version))?;
+    let deleted = OpportunityEntity::delete_many()
+        .filter(opportunity::Column::Id.eq(current.id))
+        .filter(opportunity::Column::Version.eq(current.version))
+        .exec(db.get_ref())
+        .await?;
+    if deleted.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    Ok(HttpResponse::NoContent().finish())
+}

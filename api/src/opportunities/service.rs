@@ -1,0 +1,193 @@
+//! Checks and writes shared by the opportunity routes and the demo seed.
+
+use chrono::{TimeDelta, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use super::dto::NewOpportunity;
+use crate::{
+    entities::{
+        opportunity::{self, Entity as Opportunity},
+        opportunity_sector::{self, Entity as OpportunitySector},
+        organisation::Entity as Organisation,
+        project::Entity as Project,
+    },
+    error::{ApiError, FieldError, Result},
+    organisations::{may_edit, membership},
+    search::text::{search_text, title_text},
+    taxonomies::{Taxonomies, TaxonomyKind},
+};
+
+pub const DEFAULT_LIFETIME: TimeDelta = TimeDelta::days(90);
+pub const MAX_LIFETIME: TimeDelta = TimeDelta::days(366);
+
+/// One error per unknown code in a list of sector codes (5-digit codes only).
+pub fn sector_errors(field: &str, codes: &[String], taxonomies: &Taxonomies) -> Vec<FieldError> {
+    codes
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| code.len() != 5 || !taxonomies.contains(TaxonomyKind::Sectors, code))
+        .map(|(index, code)| {
+            FieldError::new(
+                format!("{field}[{index}]"),
+                "unknown_code",
+                format!("`{code}` is not a DAC 5-digit sector code"),
+            )
+        })
+        .collect()
+}
+
+pub fn country_error(field: &str, code: &str, taxonomies: &Taxonomies) -> Option<FieldError> {
+    (!taxonomies.contains(TaxonomyKind::Countries, code)).then(|| {
+        FieldError::new(
+            field,
+            "unknown_code",
+            format!("`{code}` is not a known country code"),
+        )
+    })
+}
+
+pub fn clean_skills(skills: &[String]) -> Vec<String> {
+    let mut cleaned: Vec<String> = skills
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    cleaned.dedup();
+    cleaned
+}
+
+/// The text indexed for an opportunity.
+pub fn indexed_text(
+    title: &str,
+    description: &str,
+    skills: &[String],
+    city: Option<&str>,
+) -> String {
+    let skills = skills.join(" ");
+    search_text(&[title, description, &skills, city.unwrap_or_default()])
+}
+
+/// Checks the links of a new opportunity: the project must be the caller's to edit, the
+/// organisation one they belong to. Returns the organisation's kind.
+pub async fn check_links<C: ConnectionTrait>(
+    db: &C,
+    member: Uuid,
+    project: Option<Uuid>,
+    organisation: Option<Uuid>,
+) -> Result<Option<String>> {
+    let mut errors = Vec::new();
+    if let Some(project) = project {
+        let allowed = match Project::find_by_id(project).one(db).await? {
+            Some(row) => may_edit(db, member, row.owner_id, row.organisation_id).await?,
+            None => false,
+        };
+        if !allowed {
+            errors.push(FieldError::new(
+                "project_id",
+                "not_yours",
+                "link a project you may edit",
+            ));
+        }
+    }
+    let mut kind = None;
+    if let Some(organisation) = organisation {
+        if membership(db, organisation, member).await?.is_none() {
+            errors.push(FieldError::new(
+                "organisation_id",
+                "not_a_member",
+                "publish only for an organisation you belong to",
+            ));
+        } else {
+            kind = Organisation::find_by_id(organisation)
+                .one(db)
+                .await?
+                .map(|o| o.kind);
+        }
+    }
+    if errors.is_empty() {
+        Ok(kind)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Inserts a checked opportunity and its sector rows.
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    owner: Uuid,
+    new: NewOpportunity,
+    organisation_kind: Option<String>,
+) -> Result<opportunity::Model> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let skills = clean_skills(&new.skills);
+    let city = new
+        .city
+        .map(|city| city.trim().to_owned())
+        .filter(|city| !city.is_empty());
+    let row = opportunity::ActiveModel {
+        id: Set(id),
+        direction: Set(new.direction.as_str().into()),
+        category: Set(new.category.code().into()),
+        search_text: Set(indexed_text(
+            &new.title,
+            &new.description,
+            &skills,
+            city.as_deref(),
+        )),
+        search_title: Set(title_text(&new.title)),
+        title: Set(new.title.trim().to_owned()),
+        description: Set(new.description),
+        project_id: Set(new.project_id),
+        sectors: Set(serde_json::json!(new.sectors)),
+        skills: Set(serde_json::json!(skills)),
+        country: Set(new.country),
+        city: Set(city),
+        remote: Set(new.remote),
+        starts_on: Set(new.starts_on),
+        duration_months: Set(new.duration_months),
+        expires_at: Set(new.expires_at.unwrap_or(now + DEFAULT_LIFETIME)),
+        anonymous: Set(new.anonymous),
+        status: Set("open".into()),
+        owner_id: Set(owner),
+        organisation_id: Set(new.organisation_id),
+        organisation_kind: Set(organisation_kind),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Opportunity::insert(row).exec_without_returning(db).await?;
+    replace_sectors(db, id, &new.sectors).await?;
+    Opportunity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("opportunity"))
+}
+
+/// Rewrites the sector rows that filters and facets read.
+pub async fn replace_sectors<C: ConnectionTrait>(
+    db: &C,
+    opportunity: Uuid,
+    codes: &[String],
+) -> Result<()> {
+    OpportunitySector::delete_many()
+        .filter(opportunity_sector::Column::OpportunityId.eq(opportunity))
+        .exec(db)
+        .await?;
+    let mut codes = codes.to_vec();
+    codes.sort();
+    codes.dedup();
+    if codes.is_empty() {
+        return Ok(());
+    }
+    let rows = codes.iter().map(|code| opportunity_sector::ActiveModel {
+        opportunity_id: Set(opportunity),
+        category: Set(code[..3].to_owned()),
+        code: Set(code.clone()),
+    });
+    OpportunitySector::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,610 @@
+//! `/api/v1/projects`, `/api/v1/projects/{id}` and `/api/v1/me/projects`.
+
+use actix_web::{
+    HttpRequest, HttpResponse, delete, get,
+    http::{StatusCode, header::ETAG},
+    patch, post,
+    web::{Data, Json, Path, Query},
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, Query as SqlQuery},
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{
+        NewProject, Project, ProjectChanges, ProjectFacets, ProjectQuery, ProjectSearchPage,
+        ProjectStatus,
+    },
+    service,
+};
+use crate::{
+    accounts::Member,
+    db,
+    entities::{
+        organisation::{self, Entity as Organisation},
+        project::{self, Entity as ProjectEntity},
+        project_country::{self, Entity as ProjectCountry},
+        project_sector::{self, Entity as ProjectSector},
+    },
+    error::{ApiError, FieldError, Result, responses},
+    http::{
+        conditional::{check_if_match, version_etag},
+        idempotency::{Attempt, StoredResponse},
+    },
+    organisations::may_edit,
+    search::{
+        backend::{self, Indexed},
+        listing::{self, Cursor, OrderColumns, facet},
+        text::{query_terms, title_text},
+    },
+    taxonomies::Taxonomies,
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_project)
+        .service(search_projects)
+        .service(my_projects)
+        .service(get_project)
+        .service(update_project)
+        .service(delete_project);
+}
+
+fn validation_list(
+    result: std::result::Result<(), validator::ValidationErrors>,
+) -> Result<Vec<FieldError>> {
+    match result {
+        Ok(()) => Ok(Vec::new()),
+        Err(errors) => match ApiError::from(errors) {
+            ApiError::Validation(list) => Ok(list),
+            other => Err(other),
+        },
+    }
+}
+
+fn project_response(status: StatusCode, row: &project::Model) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((ETAG, version_etag(row.version)))
+        .json(Project::from(row))
+}
+
+/// Creates a project (a draft unless `status` says `published`), at the `idea` stage unless
+/// told otherwise; its first milestone records the start.
+#[utoipa::path(
+    tag = "projects",
+    request_body = NewProject,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    responses(
+        (status = 201, description = "Created", body = Project,
+            headers(("Location" = String, description = "The new project"), ("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/projects")]
+async fn create_project(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    body: Json<NewProject>,
+) -> Result<HttpResponse> {
+    let new = body.into_inner();
+    let mut errors = validation_list(new.validate())?;
+    errors.extend(service::code_errors(
+        Some(&new.sectors),
+        Some(&new.countries),
+        Some(&new.territories),
+        new.budget_currency.as_deref(),
+        new.language.as_deref(),
+        &taxonomies,
+    ));
+    if new.budget_amount.is_some() != new.budget_currency.is_some() {
+        errors.push(FieldError::new(
+            "budget_currency",
+            "required",
+            "give the amount and its currency together",
+        ));
+    }
+    if matches!(
+        new.status,
+        Some(ProjectStatus::Closed | ProjectStatus::Archived)
+    ) {
+        errors.push(FieldError::new(
+            "status",
+            "invalid_transition",
+            "a new project is a draft or published",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
+    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
+    let txn = db::write_transaction(&db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    let row = service::insert(&txn, member.id(), new).await?;
+    let response = StoredResponse {
+        status: StatusCode::CREATED,
+        body: serde_json::to_string(&Project::from(&row))
+            .map_err(|e| ApiError::Internal(e.into()))?,
+        location: Some(format!("/api/v1/projects/{}", row.id)),
+        etag: Some(version_etag(row.version)),
+    };
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
+}
+
+fn check_query(query: &ProjectQuery) -> Result<()> {
+    let mut errors = Vec::new();
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        errors.push(FieldError::new("q", "length", "use at most 200 characters"));
+    }
+    if query
+        .country
+        .as_ref()
+        .is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        errors.push(FieldError::new(
+            "country",
+            "unknown_code",
+            "use an ISO 3166-1 alpha-2 code",
+        ));
+    }
+    if query
+        .sector
+        .as_ref()
+        .is_some_and(|s| !(s.len() == 3 || s.len() == 5) || !s.chars().all(|c| c.is_ascii_digit()))
+    {
+        errors.push(FieldError::new(
+            "sector",
+            "unknown_code",
+            "use a 3-digit category or a 5-digit DAC code",
+        ));
+    }
+    if query.status == Some(ProjectStatus::Draft) {
+        errors.push(FieldError::new(
+            "status",
+            "private",
+            "drafts are listed at /api/v1/me/projects only",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+fn conditions(query: &ProjectQuery, backend: DbBackend, terms: &[String]) -> Condition {
+    let status = query.status.unwrap_or(ProjectStatus::Published);
+    let mut condition = Condition::all().add(project::Column::Status.eq(status.as_str()));
+    if let Some(stage) = query.stage {
+        condition = condition.add(project::Column::Stage.eq(stage.as_str()));
+    }
+    if let Some(country) = &query.country {
+        let in_country = SqlQuery::select()
+            .column(project_country::Column::ProjectId)
+            .from(ProjectCountry)
+            .and_where(project_country::Column::Country.eq(country.to_uppercase()))
+            .to_owned();
+        condition = condition.add(project::Column::Id.in_subquery(in_country));
+    }
+    if let Some(sector) = &query.sector {
+        let column = if sector.len() == 3 {
+            project_sector::Column::Category
+        } else {
+            project_sector::Column::Code
+        };
+        let in_sector = SqlQuery::select()
+            .column(project_sector::Column::ProjectId)
+            .from(ProjectSector)
+            .and_where(column.eq(sector.as_str()))
+            .to_owned();
+        condition = condition.add(project::Column::Id.in_subquery(in_sector));
+    }
+    if let Some(need) = query.need {
+        // `needs` is a JSON array of codes; the quoted code cannot match inside another one.
+        condition = condition.add(Expr::cust_with_values(
+            match backend {
+                DbBackend::Postgres => "projects.needs::text LIKE $1",
+                _ => "projects.needs LIKE ?",
+            },
+            [format!("%\"{}\"%", need.code())],
+        ));
+    }
+    if let Some(kind) = query.organisation_kind {
+        let of_kind = SqlQuery::select()
+            .column(organisation::Column::Id)
+            .from(Organisation)
+            .and_where(organisation::Column::Kind.eq(kind.code()))
+            .to_owned();
+        condition = condition.add(project::Column::OrganisationId.in_subquery(of_kind));
+    }
+    if !terms.is_empty() {
+        condition = condition.add(backend::matches(backend, Indexed::Projects, terms));
+    }
+    condition
+}
+
+/// Searches published projects: words, filters, sort, cursor pagination, total and facets.
+#[utoipa::path(
+    tag = "projects",
+    params(ProjectQuery),
+    responses(
+        (status = 200, description = "A page of results", body = ProjectSearchPage),
+        (status = 400, response = responses::BadRequest),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(())
+)]
+#[get("/projects")]
+async fn search_projects(
+    db: Data<DatabaseConnection>,
+    query: Query<ProjectQuery>,
+) -> Result<HttpResponse> {
+    check_query(&query)?;
+    let limit = listing::limit(query.limit)?;
+    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
+    let sort = listing::effective_sort(query.sort, !terms.is_empty());
+    let cursor = query
+        .cursor
+        .as_deref()
+        .map(|raw| Cursor::decode(raw, sort))
+        .transpose()?;
+    let backend_kind = db.get_database_backend();
+    let condition = conditions(&query, backend_kind, &terms);
+    let columns = OrderColumns {
+        id: project::Column::Id,
+        expires_at: None,
+        relevance: (!terms.is_empty())
+            .then(|| backend::relevance(backend_kind, Indexed::Projects, &terms)),
+    };
+    let page = listing::ranked_page::<ProjectEntity>(
+        db.get_ref(),
+        condition.clone(),
+        sort,
+        cursor,
+        limit,
+        columns,
+    )
+    .await?;
+    let rows = ProjectEntity::find()
+        .filter(project::Column::Id.is_in(page.ids.clone()))
+        .all(db.get_ref())
+        .await?;
+    let rows = listing::in_order(&page.ids, rows, |row| row.id);
+    let total = ProjectEntity::find()
+        .filter(condition.clone())
+        .count(db.get_ref())
+        .await? as i64;
+    let facets = facets(db.get_ref(), condition).await?;
+    Ok(HttpResponse::Ok().json(ProjectSearchPage {
+        items: rows.iter().map(Project::from).collect(),
+        next_cursor: page.next_cursor,
+        total,
+        facets,
+    }))
+}
+
+async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<ProjectFacets> {
+    let matching = || {
+        SqlQuery::select()
+            .column(project::Column::Id)
+            .from(ProjectEntity)
+            .cond_where(condition.clone())
+            .to_owned()
+    };
+    let stage = ProjectEntity::find()
+        .select_only()
+        .column(project::Column::Stage)
+        .column_as(Expr::col(project::Column::Id).count(), "count")
+        .filter(condition.clone())
+        .group_by(project::Column::Stage)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?;
+    let country = ProjectCountry::find()
+        .select_only()
+        .column(project_country::Column::Country)
+        .column_as(
+            Expr::col(project_country::Column::ProjectId).count(),
+            "count",
+        )
+        .filter(project_country::Column::ProjectId.in_subquery(matching()))
+        .group_by(project_country::Column::Country)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?;
+    let sector_category = ProjectSector::find()
+        .select_only()
+        .column(project_sector::Column::Category)
+        .column_as(
+            Expr::col(project_sector::Column::ProjectId).count_distinct(),
+            "count",
+        )
+        .filter(project_sector::Column::ProjectId.in_subquery(matching()))
+        .group_by(project_sector::Column::Category)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?;
+    Ok(ProjectFacets {
+        country: facet(country),
+        sector_category: facet(sector_category),
+        stage: facet(stage),
+    })
+}
+
+/// The caller's own projects, drafts included, newest first.
+#[utoipa::path(
+    tag = "projects",
+    path = "/me/projects",
+    responses(
+        (status = 200, description = "The caller's projects", body = Vec<Project>),
+        (status = 401, response = responses::Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/projects")]
+async fn my_projects(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+    let rows = ProjectEntity::find()
+        .filter(project::Column::OwnerId.eq(member.id()))
+        .order_by_desc(project::Column::Id)
+        .limit(500)
+        .all(db.get_ref())
+        .await?;
+    Ok(HttpResponse::Ok().json(rows.iter().map(Project::from).collect::<Vec<_>>()))
+}
+
+/// A project the reader may see (drafts: only those who may edit them), else 404.
+pub async fn visible(
+    db: &DatabaseConnection,
+    reader: Option<&Member>,
+    id: Uuid,
+) -> Result<project::Model> {
+    let row = ProjectEntity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("project"))?;
+    if service::may_see(db, reader.map(Member::id), &row).await? {
+        Ok(row)
+    } else {
+        Err(ApiError::NotFound("project"))
+    }
+}
+
+/// A project the caller may edit: 404 when they may not even see it, 403 when they only see it.
+pub async fn editable(
+    db: &DatabaseConnection,
+    member: &Member,
+    id: Uuid,
+) -> Result<project::Model> {
+    let row = visible(db, Some(member), id).await?;
+    if may_edit(db, member.id(), row.owner_id, row.organisation_id).await? {
+        Ok(row)
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// One project.
+#[utoipa::path(
+    tag = "projects",
+    params(("id" = Uuid, Path, description = "The project's id")),
+    responses(
+        (status = 200, description = "The project", body = Project, headers(("ETag" = String))),
+        (status = 404, response = responses::NotFound),
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/projects/{id}")]
+async fn get_project(
+    db: Data<DatabaseConnection>,
+    reader: Option<Member>,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let row = visible(db.get_ref(), reader.as_ref(), *id).await?;
+    Ok(project_response(StatusCode::OK, &row))
+}
+
+/// Changes a project (its author, or editors of its organisation).
+#[utoipa::path(
+    tag = "projects",
+    params(
+        ("id" = Uuid, Path, description = "The project's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+    ),
+    request_body = ProjectChanges,
+    responses(
+        (status = 200, description = "The updated project", body = Project, headers(("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/projects/{id}")]
+async fn update_project(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    taxonomies: Data<Taxonomies>,
+    member: Member,
+    id: Path<Uuid>,
+    body: Json<ProjectChanges>,
+) -> Result<HttpResponse> {
+    let current = editable(db.get_ref(), &member, *id).await?;
+    let changes = body.into_inner();
+    let row = validated_changes(&current, &changes, &taxonomies)?;
+    check_if_match(&request, &version_etag(current.version))?;
+    let txn = db::write_transaction(&db).await?;
+    let updated = ProjectEntity::update_many()
+        .set(row)
+        .filter(project::Column::Id.eq(current.id))
+        .filter(project::Column::Version.eq(current.version))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    let row = ProjectEntity::find_by_id(current.id)
+        .one(&txn)
+        .await?
+        .ok_or(ApiError::NotFound("project"))?;
+    let project = Project::from(&row);
+    service::replace_search_rows(
+        &txn,
+        row.id,
+        &project.sectors,
+        &project.countries,
+        &project.territories,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(project_response(StatusCode::OK, &row))
+}
+
+fn validated_changes(
+    current: &project::Model,
+    changes: &ProjectChanges,
+    taxonomies: &Taxonomies,
+) -> Result<project::ActiveModel> {
+    let mut errors = validation_list(changes.validate())?;
+    errors.extend(service::code_errors(
+        changes.sectors.as_deref(),
+        changes.countries.as_deref(),
+        changes.territories.as_deref(),
+        changes.budget_currency.clone().flatten().as_deref(),
+        changes.language.as_deref(),
+        taxonomies,
+    ));
+    let old = Project::from(current);
+    let mut row = project::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(status) = changes.status {
+        if !old.status.may_become(status) {
+            errors.push(FieldError::new(
+                "status",
+                "invalid_transition",
+                format!(
+                    "a project cannot go from {} to {}",
+                    old.status.as_str(),
+                    status.as_str()
+                ),
+            ));
+        }
+        row.status = Set(status.as_str().into());
+    }
+    let title = changes.title.clone().unwrap_or(old.title);
+    let summary = changes.summary.clone().unwrap_or(old.summary);
+    let description = changes.description.clone().unwrap_or(old.description);
+    let territories = changes.territories.clone().unwrap_or(old.territories);
+    row.search_text = Set(service::indexed_text(
+        &title,
+        &summary,
+        &description,
+        &territories,
+    ));
+    row.search_title = Set(title_text(&title));
+    row.title = Set(title.trim().to_owned());
+    row.summary = Set(summary.trim().to_owned());
+    row.description = Set(description);
+    row.territories = Set(serde_json::to_value(&territories).unwrap_or_default());
+    if let Some(sectors) = &changes.sectors {
+        row.sectors = Set(serde_json::json!(sectors));
+    }
+    if let Some(countries) = &changes.countries {
+        row.countries = Set(serde_json::json!(countries));
+    }
+    if let Some(needs) = &changes.needs {
+        row.needs = Set(serde_json::to_value(needs).unwrap_or_default());
+    }
+    let amount = changes.budget_amount.unwrap_or(current.budget_amount);
+    let currency = changes
+        .budget_currency
+        .clone()
+        .unwrap_or(current.budget_currency.clone());
+    if amount.is_some() != currency.is_some() {
+        errors.push(FieldError::new(
+            "budget_currency",
+            "required",
+            "give the amount and its currency together",
+        ));
+    }
+    if amount.is_some_and(|amount| !(0..=1_000_000_000_000).contains(&amount)) {
+        errors.push(FieldError::new("budget_amount", "range", "use 0 to 10^12"));
+    }
+    row.budget_amount = Set(amount);
+    row.budget_currency = Set(currency);
+    if let Some(language) = &changes.language {
+        row.language = Set(language.clone());
+    }
+    if errors.is_empty() {
+        Ok(row)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Deletes a project (its author, or editors of its organisation). Archiving keeps its
+/// history public instead.
+#[utoipa::path(
+    tag = "projects",
+    params(
+        ("id" = Uuid, Path, description = "The project's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/projects/{id}")]
+async fn delete_project(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let current = editable(db.get_ref(), &member, *id).await?;
+    check_if_match(&request, &version_etag(current.version))?;
+    let deleted = ProjectEntity::delete_many()
+        .filter(project::Column::Id.eq(current.id))
+        .filter(project::Column::Version.eq(current.version))
+        .exec(db.get_ref())
+        .await?;
+    if deleted.rows_affected != 1 {
+        return Err(ApiError::PreconditionFailed);
+    }
+    Ok(HttpResponse::NoContent().finish())
+}

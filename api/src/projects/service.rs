@@ -1,0 +1,239 @@
+//! Checks and writes shared by the project routes and the demo seed.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use super::dto::{NewProject, ProjectStage, ProjectStatus, Territory};
+use crate::{
+    entities::{
+        project::{self, Entity as Project},
+        project_country::{self, Entity as ProjectCountry},
+        project_milestone::{self, Entity as ProjectMilestone},
+        project_sector::{self, Entity as ProjectSector},
+    },
+    error::{ApiError, FieldError, Result},
+    opportunities::service::{country_error, sector_errors},
+    organisations::{may_edit, membership},
+    search::text::{search_text, title_text},
+    taxonomies::{Taxonomies, TaxonomyKind},
+};
+
+/// Every code-level problem of a project's fields.
+pub fn code_errors(
+    sectors: Option<&[String]>,
+    countries: Option<&[String]>,
+    territories: Option<&[Territory]>,
+    currency: Option<&str>,
+    language: Option<&str>,
+    taxonomies: &Taxonomies,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Some(sectors) = sectors {
+        errors.extend(sector_errors("sectors", sectors, taxonomies));
+    }
+    for (index, country) in countries.unwrap_or_default().iter().enumerate() {
+        errors.extend(country_error(
+            &format!("countries[{index}]"),
+            country,
+            taxonomies,
+        ));
+    }
+    for (index, territory) in territories.unwrap_or_default().iter().enumerate() {
+        errors.extend(country_error(
+            &format!("territories[{index}].country"),
+            &territory.country,
+            taxonomies,
+        ));
+    }
+    if let Some(currency) = currency
+        && !taxonomies.contains(TaxonomyKind::Currencies, currency)
+    {
+        errors.push(FieldError::new(
+            "budget_currency",
+            "unknown_code",
+            format!("`{currency}` is not an ISO 4217 code"),
+        ));
+    }
+    if let Some(language) = language
+        && !taxonomies.contains(TaxonomyKind::Languages, language)
+    {
+        errors.push(FieldError::new(
+            "language",
+            "unknown_code",
+            format!("`{language}` is not an ISO 639-1 code"),
+        ));
+    }
+    errors
+}
+
+pub fn indexed_text(
+    title: &str,
+    summary: &str,
+    description: &str,
+    territories: &[Territory],
+) -> String {
+    let places = territories
+        .iter()
+        .map(|t| t.place.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    search_text(&[title, summary, description, &places])
+}
+
+/// Whether a reader may see a project: published, closed and archived ones are public; drafts
+/// only to those who may edit them.
+pub async fn may_see<C: ConnectionTrait>(
+    db: &C,
+    reader: Option<Uuid>,
+    row: &project::Model,
+) -> Result<bool> {
+    if row.status != ProjectStatus::Draft.as_str() {
+        return Ok(true);
+    }
+    match reader {
+        Some(reader) => may_edit(db, reader, row.owner_id, row.organisation_id).await,
+        None => Ok(false),
+    }
+}
+
+/// Inserts a checked project, its search rows and its first milestone.
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    owner: Uuid,
+    new: NewProject,
+) -> Result<project::Model> {
+    if let Some(organisation) = new.organisation_id
+        && membership(db, organisation, owner).await?.is_none()
+    {
+        return Err(ApiError::invalid_field(
+            "organisation_id",
+            "not_a_member",
+            "publish only for an organisation you belong to",
+        ));
+    }
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let stage = new.stage.unwrap_or(ProjectStage::Idea);
+    let row = project::ActiveModel {
+        id: Set(id),
+        search_text: Set(indexed_text(
+            &new.title,
+            &new.summary,
+            &new.description,
+            &new.territories,
+        )),
+        search_title: Set(title_text(&new.title)),
+        title: Set(new.title.trim().to_owned()),
+        summary: Set(new.summary.trim().to_owned()),
+        description: Set(new.description),
+        stage: Set(stage.as_str().into()),
+        status: Set(new.status.unwrap_or(ProjectStatus::Draft).as_str().into()),
+        sectors: Set(serde_json::json!(new.sectors)),
+        countries: Set(serde_json::json!(new.countries)),
+        territories: Set(serde_json::to_value(&new.territories).unwrap_or_default()),
+        needs: Set(serde_json::to_value(&new.needs).unwrap_or_default()),
+        budget_amount: Set(new.budget_amount),
+        budget_currency: Set(new.budget_currency),
+        language: Set(new.language.unwrap_or_else(|| "fr".into())),
+        owner_id: Set(owner),
+        organisation_id: Set(new.organisation_id),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Project::insert(row).exec_without_returning(db).await?;
+    replace_search_rows(db, id, &new.sectors, &new.countries, &new.territories).await?;
+    record_milestone(
+        db,
+        id,
+        None,
+        stage,
+        "Création du projet / Project created",
+        now.date_naive(),
+        owner,
+    )
+    .await?;
+    Project::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("project"))
+}
+
+pub async fn record_milestone<C: ConnectionTrait>(
+    db: &C,
+    project: Uuid,
+    from: Option<ProjectStage>,
+    to: ProjectStage,
+    note: &str,
+    occurred_on: chrono::NaiveDate,
+    author: Uuid,
+) -> Result<project_milestone::Model> {
+    let row = project_milestone::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project),
+        stage_from: Set(from.map(|stage| stage.as_str().to_owned())),
+        stage_to: Set(to.as_str().into()),
+        note: Set(note.trim().to_owned()),
+        occurred_on: Set(occurred_on),
+        author_id: Set(author),
+        created_at: Set(Utc::now()),
+    };
+    let id = *row.id.as_ref();
+    ProjectMilestone::insert(row)
+        .exec_without_returning(db)
+        .await?;
+    ProjectMilestone::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("milestone"))
+}
+
+/// Rewrites the sector and country rows that filters and facets read. Territories count as
+/// countries too.
+pub async fn replace_search_rows<C: ConnectionTrait>(
+    db: &C,
+    project: Uuid,
+    sectors: &[String],
+    countries: &[String],
+    territories: &[Territory],
+) -> Result<()> {
+    ProjectSector::delete_many()
+        .filter(project_sector::Column::ProjectId.eq(project))
+        .exec(db)
+        .await?;
+    ProjectCountry::delete_many()
+        .filter(project_country::Column::ProjectId.eq(project))
+        .exec(db)
+        .await?;
+    let mut sectors = sectors.to_vec();
+    sectors.sort();
+    sectors.dedup();
+    if !sectors.is_empty() {
+        ProjectSector::insert_many(sectors.iter().map(|code| project_sector::ActiveModel {
+            project_id: Set(project),
+            category: Set(code[..3].to_owned()),
+            code: Set(code.clone()),
+        }))
+        .exec_without_returning(db)
+        .await?;
+    }
+    let mut all_countries: Vec<String> = countries
+        .iter()
+        .cloned()
+        .chain(territories.iter().map(|t| t.country.clone()))
+        .collect();
+    all_countries.sort();
+    all_countries.dedup();
+    if !all_countries.is_empty() {
+        ProjectCountry::insert_many(all_countries.into_iter().map(|country| {
+            project_country::ActiveModel {
+                project_id: Set(project),
+                country: Set(country),
+            }
+        }))
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! Search shared by projects and opportunities: folding and stemming (`text`), the full-text
+//! SQL of each database (`backend`), cursors, sorting and facets (`listing`), and the
+//! cross-type `/api/v1/search`.
+
+pub mod backend;
+pub mod listing;
+pub mod text;
