@@ -13,35 +13,53 @@ const proxy = Object.fromEntries(
 );
 
 /** The sections of `src/locales/<lang>.json` that the app shell and the public pages use. */
-const SHELL_SECTIONS = ['app', 'language', 'status', 'sectors', 'notFound', 'account', 'notices'];
+const SHELL_SECTIONS = ['app', 'nav', 'language', 'status', 'sectors', 'notFound', 'account', 'notices'];
 const SHELL_PREFIX = 'virtual:locale-shell/';
+/** Sections that load with their feature's pages, each as a module of its own. */
+const FEATURE_SECTIONS = ['organisations'];
+const SECTION_PREFIX = 'virtual:locale-section/';
+
+async function readTexts(lang: string, addWatchFile: (file: string) => void) {
+  const file = fileURLToPath(new URL(`./src/locales/${lang}.json`, import.meta.url));
+  addWatchFile(file);
+  return { file, texts: JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> };
+}
 
 /**
  * `import texts from 'virtual:locale-shell/fr'` gives the shell's sections of `fr.json` as a
- * module of their own. A module lives in one chunk only: importing `fr.json` itself from the
- * entry would put every page's texts in the first download, whereas the lazy account pages
- * import the rest of the file (see src/lib/i18n.ts and src/lib/i18n-account.ts).
+ * module of their own, and `virtual:locale-section/organisations/fr` the one section of a
+ * feature. A module lives in one chunk only: importing `fr.json` itself from the entry would put
+ * every page's texts in the first download, whereas the lazy account pages import the rest of
+ * the file (see src/lib/i18n.ts, src/lib/i18n-account.ts and src/lib/i18n-organisations.ts).
  */
-function localeShell(): Plugin {
+function localeModules(): Plugin {
   return {
-    name: 'marcottage:locale-shell',
-    resolveId: (source) => (source.startsWith(SHELL_PREFIX) ? `\0${source}` : null),
+    name: 'marcottage:locale-modules',
+    resolveId: (source) =>
+      source.startsWith(SHELL_PREFIX) || source.startsWith(SECTION_PREFIX) ? `\0${source}` : null,
     async load(id) {
-      if (!id.startsWith(`\0${SHELL_PREFIX}`)) return null;
-      const lang = id.slice(SHELL_PREFIX.length + 1);
-      const file = fileURLToPath(new URL(`./src/locales/${lang}.json`, import.meta.url));
-      this.addWatchFile(file);
-      const texts = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      const missing = SHELL_SECTIONS.filter((section) => !(section in texts));
-      if (missing.length > 0) this.error(`${file} lacks the sections ${missing.join(', ')}`);
-      const shell = Object.fromEntries(SHELL_SECTIONS.map((section) => [section, texts[section]]));
-      return `export default ${JSON.stringify(shell)};`;
+      const watch = (file: string) => this.addWatchFile(file);
+      if (id.startsWith(`\0${SHELL_PREFIX}`)) {
+        const { file, texts } = await readTexts(id.slice(SHELL_PREFIX.length + 1), watch);
+        const missing = SHELL_SECTIONS.filter((section) => !(section in texts));
+        if (missing.length > 0) this.error(`${file} lacks the sections ${missing.join(', ')}`);
+        const shell = Object.fromEntries(SHELL_SECTIONS.map((section) => [section, texts[section]]));
+        return `export default ${JSON.stringify(shell)};`;
+      }
+      if (id.startsWith(`\0${SECTION_PREFIX}`)) {
+        const [section = '', lang = ''] = id.slice(SECTION_PREFIX.length + 1).split('/');
+        if (!FEATURE_SECTIONS.includes(section)) this.error(`${section} is not listed in FEATURE_SECTIONS`);
+        const { file, texts } = await readTexts(lang, watch);
+        if (!(section in texts)) this.error(`${file} lacks the section ${section}`);
+        return `export default ${JSON.stringify(texts[section])};`;
+      }
+      return null;
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), localeShell()],
+  plugins: [react(), localeModules()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

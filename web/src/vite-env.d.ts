@@ -13,3 +13,9 @@ declare module 'virtual:locale-shell/*' {
   const texts: Record<string, Record<string, string>>;
   export default texts;
 }
+
+/** One feature's section of a locale file (see `localeModules` in vite.config.ts). */
+declare module 'virtual:locale-section/*' {
+  const texts: Record<string, unknown>;
+  export default texts;
+}

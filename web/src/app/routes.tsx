@@ -7,7 +7,7 @@ import { SessionEvents } from '@/features/auth/components/session-events';
 import { SectorsRoute } from '@/features/taxonomies/routes/sectors-route';
 import { NotFoundRoute } from './not-found';
 
-// Account and profile pages load when first visited: most visits only read, and members on
+// Account, profile and organisation pages load when first visited: most visits only read, and members on
 // metered links should not download forms they never open.
 const LoginRoute = lazy(() =>
   import('@/features/auth/routes/login-route').then((m) => ({ default: m.LoginRoute })),
@@ -28,6 +28,19 @@ const AccountSettingsRoute = lazy(() =>
   import('@/features/profile/routes/account-settings-route').then((m) => ({ default: m.AccountSettingsRoute })),
 );
 
+const OrganisationsRoute = lazy(() =>
+  import('@/features/organisations/routes/organisations-route').then((m) => ({ default: m.OrganisationsRoute })),
+);
+const OrganisationRoute = lazy(() =>
+  import('@/features/organisations/routes/organisation-route').then((m) => ({ default: m.OrganisationRoute })),
+);
+const NewOrganisationRoute = lazy(() =>
+  import('@/features/organisations/routes/new-organisation-route').then((m) => ({ default: m.NewOrganisationRoute })),
+);
+const EditOrganisationRoute = lazy(() =>
+  import('@/features/organisations/routes/edit-organisation-route').then((m) => ({ default: m.EditOrganisationRoute })),
+);
+
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
@@ -45,6 +58,14 @@ export function AppRoutes() {
             <Route index element={<Navigate to="profile" replace />} />
             <Route path="profile" element={<ProfileRoute />} />
             <Route path="settings" element={<AccountSettingsRoute />} />
+          </Route>
+          <Route path="organisations">
+            <Route index element={<OrganisationsRoute />} />
+            <Route element={<RequireSession />}>
+              <Route path="new" element={<NewOrganisationRoute />} />
+              <Route path=":id/edit" element={<EditOrganisationRoute />} />
+            </Route>
+            <Route path=":id" element={<OrganisationRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Route>

@@ -2,11 +2,13 @@ import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
 import { createI18n } from './i18n';
 import { addAccountTexts } from './i18n-account';
+import { addOrganisationTexts } from './i18n-organisations';
 
 describe('the locale files', () => {
-  it('are loaded whole: every section is either in the shell or comes with the account pages', () => {
+  it('are loaded whole: every section is in the shell or comes with the account or organisation pages', () => {
     const i18n = createI18n('fr');
     addAccountTexts(i18n);
+    addOrganisationTexts(i18n);
     expect(i18n.getResourceBundle('fr', 'translation')).toEqual(fr);
     expect(i18n.getResourceBundle('en', 'translation')).toEqual(en);
   });
@@ -14,6 +16,16 @@ describe('the locale files', () => {
   it('keep the account pages’ sections out of the first download', () => {
     const i18n = createI18n('fr');
     expect(i18n.exists('app.name')).toBe(true);
+    expect(i18n.exists('nav.organisations')).toBe(true);
     expect(i18n.exists('login.title')).toBe(false);
+  });
+
+  it('keep the organisation pages’ section apart from the first download and the account pages', () => {
+    const i18n = createI18n('en');
+    addAccountTexts(i18n);
+    expect(i18n.exists('organisations.directoryTitle')).toBe(false);
+    addOrganisationTexts(i18n);
+    expect(i18n.t('organisations.directoryTitle')).toBe('Organisations');
+    expect(i18n.t('organisations.lastOwner')).toBe(en.organisations.lastOwner);
   });
 });

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { createI18n, type Language } from '@/lib/i18n';
 import { addAccountTexts } from '@/lib/i18n-account';
+import { addOrganisationTexts } from '@/lib/i18n-organisations';
 
 interface Options {
   lang?: Language;
@@ -15,12 +16,18 @@ interface Options {
    * its own; `false` to check that pages load them themselves.
    */
   accountTexts?: boolean;
+  /** The same for the organisation pages' texts; like `accountTexts` unless given. */
+  organisationTexts?: boolean;
 }
 
 /** Renders `ui` with the app's providers: a fresh query cache (no retries) and i18n in `lang`. */
-export function renderWithProviders(ui: ReactElement, { lang = 'fr', path, accountTexts = true }: Options = {}) {
+export function renderWithProviders(
+  ui: ReactElement,
+  { lang = 'fr', path, accountTexts = true, organisationTexts = accountTexts }: Options = {},
+) {
   const i18n = createI18n(lang);
   if (accountTexts) addAccountTexts(i18n);
+  if (organisationTexts) addOrganisationTexts(i18n);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const result = render(
     <I18nextProvider i18n={i18n}>

@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingNotice } from '@/components/ui/status';
 import { FlashNotice } from './flash-notice';
@@ -10,7 +10,7 @@ interface AppLayoutProps {
   account?: ReactNode;
 }
 
-/** Header with the name, account and language switch, the page, and a footer crediting the code lists. */
+/** Header with the name, account, language switch and main links, the page, and a footer crediting the code lists. */
 export function AppLayout({ account }: AppLayoutProps) {
   const { t } = useTranslation();
   return (
@@ -28,6 +28,18 @@ export function AppLayout({ account }: AppLayoutProps) {
             {account}
             <LanguageSwitch />
           </div>
+          <nav aria-label={t('nav.label')} className="site-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.sectors')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+              </li>
+            </ul>
+          </nav>
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>

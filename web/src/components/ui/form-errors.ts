@@ -10,6 +10,12 @@ export interface FormErrors {
 export const noFormErrors: FormErrors = Object.freeze({ fields: Object.freeze({}), general: null });
 
 /**
+ * A form's own wording for the errors of its fields (a name's length, an e-mail that is nobody's),
+ * given the error and its control; `undefined` leaves the shared wording.
+ */
+export type FieldMessages = (error: FieldError, control: string) => string | undefined;
+
+/**
  * The form control an API field path belongs to: the path up to its first index or member, so
  * that `sectors[1]` is the sectors control and `items[2].code` the items one.
  */
@@ -35,6 +41,8 @@ function fieldMessage(error: FieldError, t: TFunction): string {
       return t('fieldErrors.invalidToken');
     case 'unknown_code':
       return t('fieldErrors.unknownCode');
+    case 'url':
+      return t('fieldErrors.url');
     case 'required':
       return t('fieldErrors.required');
     case 'length':
@@ -75,9 +83,15 @@ export function problemMessage(error: unknown, t: TFunction): string {
 
 /**
  * Spreads a failed submission over a form: field errors beside the controls listed in
- * `controls`, everything else (other fields, rate limits, network) in the form-wide message.
+ * `controls` (worded by `own` first, when given), everything else (other fields, rate limits,
+ * network) in the form-wide message.
  */
-export function formErrorsFrom(error: unknown, t: TFunction, controls: readonly string[]): FormErrors {
+export function formErrorsFrom(
+  error: unknown,
+  t: TFunction,
+  controls: readonly string[],
+  own?: FieldMessages,
+): FormErrors {
   const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
   if (fieldErrors.length === 0) return { fields: {}, general: problemMessage(error, t) };
 
@@ -85,11 +99,26 @@ export function formErrorsFrom(error: unknown, t: TFunction, controls: readonly 
   const elsewhere: string[] = [];
   for (const fieldError of fieldErrors) {
     const name = controlName(fieldError.field);
-    const message = fieldMessage(fieldError, t);
+    const message = own?.(fieldError, name) ?? fieldMessage(fieldError, t);
     if (!controls.includes(name)) elsewhere.push(message);
     else if (!fields[name]?.includes(message)) (fields[name] ??= []).push(message);
   }
   const placed = Object.entries(fields).map(([name, messages]) => [name, messages.join(' ')] as const);
   if (placed.length > 0) elsewhere.push(t('errors.checkFields'));
   return { fields: Object.fromEntries(placed), general: elsewhere.join(' ') };
+}
+
+/**
+ * The failure for required controls left empty, found before sending: shown and focused like the
+ * API's own field errors, without a round trip on a slow link. `null` when none is empty.
+ */
+export function missingFields(names: readonly string[]): ApiError | null {
+  if (names.length === 0) return null;
+  return new ApiError(422, {
+    type: 'urn:marcottage:problem:validation_failed',
+    title: 'Unprocessable Content',
+    status: 422,
+    code: 'validation_failed',
+    errors: names.map((field) => ({ field, code: 'required', message: `${field} is required` })),
+  });
 }

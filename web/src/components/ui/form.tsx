@@ -1,7 +1,7 @@
 import './form.css';
 import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsFrom, noFormErrors, type FormErrors } from './form-errors';
+import { formErrorsFrom, noFormErrors, type FieldMessages, type FormErrors } from './form-errors';
 
 /** The attributes that tie a control to its label, hint and error. */
 export interface ControlProps {
@@ -100,8 +100,11 @@ export function formText(data: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The errors of a form's last failed submission, in the current language; none before. */
-export function useFormErrors(failure: unknown, controls: readonly string[]): FormErrors {
+/**
+ * The errors of a form's last failed submission, in the current language; none before. `own`
+ * words some field errors the form's way (see `FieldMessages`).
+ */
+export function useFormErrors(failure: unknown, controls: readonly string[], own?: FieldMessages): FormErrors {
   const { t } = useTranslation();
-  return failure ? formErrorsFrom(failure, t, controls) : noFormErrors;
+  return failure ? formErrorsFrom(failure, t, controls, own) : noFormErrors;
 }

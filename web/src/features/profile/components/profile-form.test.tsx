@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { Me, OwnProfile } from '@/features/auth/api/get-me';
 import { renderWithProviders } from '@/testing/render';
-import { byLabel, sectorGroups } from './code-select';
+import { byLabel, sectorGroups } from '@/features/taxonomies/components/code-select';
 import { ProfileForm, changesOf, draftOf } from './profile-form';
 
 const profile: OwnProfile = {

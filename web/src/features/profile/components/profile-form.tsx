@@ -4,7 +4,7 @@ import { Field, FormAlert, SubmitButton, TextField, useFocusFirstError, useFormE
 import type { Me, OwnProfile } from '@/features/auth/api/get-me';
 import { languages as appLanguages } from '@/lib/i18n';
 import { useUpdateProfile, type ProfileChanges } from '../api/update-profile';
-import { CodeMultiSelect, CodeSelect, type CodeOptions } from './code-select';
+import { CodeMultiSelect, CodeSelect, type CodeOptions } from '@/features/taxonomies/components/code-select';
 
 /** What the form edits, as the controls hold it. */
 export interface ProfileDraft {

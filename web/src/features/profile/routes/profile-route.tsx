@@ -5,7 +5,7 @@ import { ResendVerification } from '@/features/auth/components/resend-verificati
 import { useTaxonomy } from '@/features/taxonomies/api/get-taxonomy';
 import { isLanguage } from '@/lib/i18n';
 import { useAccountTexts } from '@/lib/i18n-account';
-import { byLabel, sectorGroups } from '../components/code-select';
+import { byLabel, sectorGroups } from '@/features/taxonomies/components/code-select';
 import { ProfileForm } from '../components/profile-form';
 
 /** The member's own profile, as partners will see it (all but the e-mail address). */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/ui/form';
-import type { TaxonomyTerm } from '@/features/taxonomies/api/get-taxonomy';
-import { groupSectors } from '@/features/taxonomies/components/group-sectors';
+import type { TaxonomyTerm } from '../api/get-taxonomy';
+import { groupSectors } from './group-sectors';
 
 /** A choice in a `<select>`; `option` is its text in the list when it differs from its label. */
 interface Choice {
