@@ -15,7 +15,7 @@ use crate::{
     accounts,
     error::{ErrorCode, FieldError, Problem, responses},
     opportunities, ops, organisations, projects,
-    search::listing::Sort,
+    search::{self, listing::Sort},
     taxonomies,
 };
 
@@ -55,6 +55,7 @@ use crate::{
         (name = "organisations", description = "Organisations, their members, verification by facilitators"),
         (name = "projects", description = "Projects from idea to venture, with their milestones"),
         (name = "opportunities", description = "Offers and requests: partnerships, internships, jobs, volunteering, cooperation"),
+        (name = "search", description = "Projects, opportunities and organisations at once"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
@@ -91,6 +92,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(organisations::configure)
             .configure(projects::configure)
             .configure(opportunities::configure)
+            .configure(search::configure)
             .configure(taxonomies::configure),
     );
     ops::configure(cfg);

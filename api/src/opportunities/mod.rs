@@ -1,8 +1,8 @@
 //! Opportunities: offers and requests of partnership (technical, industrial, commercial,
 //! financial), internships, jobs, volunteering and cooperation between authorities.
 
-mod dto;
-mod routes;
+pub mod dto;
+pub mod routes;
 pub mod service;
 
 pub use dto::{Direction, OpportunityStatus};

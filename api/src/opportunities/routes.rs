@@ -238,7 +238,15 @@ async fn search_opportunities(
     db: Data<DatabaseConnection>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
-    check_query(&query)?;
+    Ok(HttpResponse::Ok().json(search(db.get_ref(), &query).await?))
+}
+
+/// The search behind the list route, also used by the cross-type `/api/v1/search`.
+pub async fn search(
+    db: &DatabaseConnection,
+    query: &OpportunityQuery,
+) -> Result<OpportunitySearchPage> {
+    check_query(query)?;
     let limit = listing::limit(query.limit)?;
     let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
     let sort = listing::effective_sort(query.sort, !terms.is_empty());
@@ -248,7 +256,7 @@ async fn search_opportunities(
         .map(|raw| Cursor::decode(raw, sort))
         .transpose()?;
     let backend_kind = db.get_database_backend();
-    let condition = conditions(&query, backend_kind, &terms);
+    let condition = conditions(query, backend_kind, &terms);
     let columns = OrderColumns {
         id: opportunity::Column::Id,
         expires_at: Some(opportunity::Column::ExpiresAt),
@@ -256,7 +264,7 @@ async fn search_opportunities(
             .then(|| backend::relevance(backend_kind, Indexed::Opportunities, &terms)),
     };
     let page = listing::ranked_page::<OpportunityEntity>(
-        db.get_ref(),
+        db,
         condition.clone(),
         sort,
         cursor,
@@ -266,16 +274,16 @@ async fn search_opportunities(
     .await?;
     let rows = OpportunityEntity::find()
         .filter(opportunity::Column::Id.is_in(page.ids.clone()))
-        .all(db.get_ref())
+        .all(db)
         .await?;
     let rows = listing::in_order(&page.ids, rows, |row| row.id);
     let next_cursor = page.next_cursor;
     let total = OpportunityEntity::find()
         .filter(condition.clone())
-        .count(db.get_ref())
+        .count(db)
         .await? as i64;
-    let facets = facets(db.get_ref(), condition).await?;
-    Ok(HttpResponse::Ok().json(OpportunitySearchPage {
+    let facets = facets(db, condition).await?;
+    Ok(OpportunitySearchPage {
         items: rows
             .iter()
             .map(|row| Opportunity::from_row(row, false))
@@ -283,7 +291,7 @@ async fn search_opportunities(
         next_cursor,
         total,
         facets,
-    }))
+    })
 }
 
 async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<OpportunityFacets> {

@@ -1,6 +1,6 @@
 //! Checks and writes shared by the opportunity routes and the demo seed.
 
-use chrono::{TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -112,20 +112,33 @@ pub async fn check_links<C: ConnectionTrait>(
     }
 }
 
-/// Inserts a checked opportunity and its sector rows.
-pub async fn insert<C: ConnectionTrait>(
-    db: &C,
+/// An opportunity's rows, built but not yet written: the one place where `search_text`,
+/// `search_title` and the sector rows are derived, for a single insert and for bulk loads.
+pub struct PreparedOpportunity {
+    pub row: opportunity::ActiveModel,
+    pub sectors: Vec<opportunity_sector::ActiveModel>,
+}
+
+impl PreparedOpportunity {
+    pub fn id(&self) -> Uuid {
+        *self.row.id.as_ref()
+    }
+}
+
+/// Builds the rows of a checked opportunity, created at `now`.
+pub fn prepare(
     owner: Uuid,
     new: NewOpportunity,
     organisation_kind: Option<String>,
-) -> Result<opportunity::Model> {
-    let now = Utc::now();
+    now: DateTime<Utc>,
+) -> PreparedOpportunity {
     let id = Uuid::now_v7();
     let skills = clean_skills(&new.skills);
     let city = new
         .city
         .map(|city| city.trim().to_owned())
         .filter(|city| !city.is_empty());
+    let sectors = sector_rows(id, &new.sectors);
     let row = opportunity::ActiveModel {
         id: Set(id),
         direction: Set(new.direction.as_str().into()),
@@ -157,12 +170,64 @@ pub async fn insert<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    Opportunity::insert(row).exec_without_returning(db).await?;
-    replace_sectors(db, id, &new.sectors).await?;
+    PreparedOpportunity { row, sectors }
+}
+
+/// Inserts a checked opportunity and its sector rows.
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    owner: Uuid,
+    new: NewOpportunity,
+    organisation_kind: Option<String>,
+) -> Result<opportunity::Model> {
+    let prepared = prepare(owner, new, organisation_kind, Utc::now());
+    let id = prepared.id();
+    insert_prepared(db, vec![prepared]).await?;
     Opportunity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(ApiError::NotFound("opportunity"))
+}
+
+/// Writes prepared opportunities with one multi-row statement per table (bulk loads pass a
+/// few hundred at a time: each row binds about 26 parameters).
+pub async fn insert_prepared<C: ConnectionTrait>(
+    db: &C,
+    prepared: Vec<PreparedOpportunity>,
+) -> Result<()> {
+    if prepared.is_empty() {
+        return Ok(());
+    }
+    let mut rows = Vec::with_capacity(prepared.len());
+    let mut sectors = Vec::new();
+    for item in prepared {
+        rows.push(item.row);
+        sectors.extend(item.sectors);
+    }
+    Opportunity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    if !sectors.is_empty() {
+        OpportunitySector::insert_many(sectors)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The sector rows of an opportunity: one a distinct code, with its 3-digit category.
+fn sector_rows(opportunity: Uuid, codes: &[String]) -> Vec<opportunity_sector::ActiveModel> {
+    let mut codes = codes.to_vec();
+    codes.sort();
+    codes.dedup();
+    codes
+        .into_iter()
+        .map(|code| opportunity_sector::ActiveModel {
+            opportunity_id: Set(opportunity),
+            category: Set(code[..3].to_owned()),
+            code: Set(code),
+        })
+        .collect()
 }
 
 /// Rewrites the sector rows that filters and facets read.
@@ -175,17 +240,10 @@ pub async fn replace_sectors<C: ConnectionTrait>(
         .filter(opportunity_sector::Column::OpportunityId.eq(opportunity))
         .exec(db)
         .await?;
-    let mut codes = codes.to_vec();
-    codes.sort();
-    codes.dedup();
-    if codes.is_empty() {
+    let rows = sector_rows(opportunity, codes);
+    if rows.is_empty() {
         return Ok(());
     }
-    let rows = codes.iter().map(|code| opportunity_sector::ActiveModel {
-        opportunity_id: Set(opportunity),
-        category: Set(code[..3].to_owned()),
-        code: Set(code.clone()),
-    });
     OpportunitySector::insert_many(rows)
         .exec_without_returning(db)
         .await?;

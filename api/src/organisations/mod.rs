@@ -1,9 +1,9 @@
 //! Organisations (companies, NGOs, local authorities, diaspora associations, funders...), their
 //! members with roles owner and editor, and verification by facilitators.
 
-mod dto;
+pub mod dto;
 mod members;
-mod queries;
+pub mod queries;
 mod routes;
 
 pub use queries::{MemberRole, may_edit, membership};

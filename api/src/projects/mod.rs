@@ -1,9 +1,9 @@
 //! Projects: an idea that grows into a project, then a venture, with the dated milestones of
 //! that growth; drafts stay private to those who may edit them.
 
-mod dto;
+pub mod dto;
 mod milestones;
-mod routes;
+pub mod routes;
 pub mod service;
 
 pub use dto::{ProjectStage, ProjectStatus};

@@ -262,7 +262,12 @@ async fn search_projects(
     db: Data<DatabaseConnection>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
-    check_query(&query)?;
+    Ok(HttpResponse::Ok().json(search(db.get_ref(), &query).await?))
+}
+
+/// The search behind the list route, also used by the cross-type `/api/v1/search`.
+pub async fn search(db: &DatabaseConnection, query: &ProjectQuery) -> Result<ProjectSearchPage> {
+    check_query(query)?;
     let limit = listing::limit(query.limit)?;
     let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
     let sort = listing::effective_sort(query.sort, !terms.is_empty());
@@ -272,38 +277,32 @@ async fn search_projects(
         .map(|raw| Cursor::decode(raw, sort))
         .transpose()?;
     let backend_kind = db.get_database_backend();
-    let condition = conditions(&query, backend_kind, &terms);
+    let condition = conditions(query, backend_kind, &terms);
     let columns = OrderColumns {
         id: project::Column::Id,
         expires_at: None,
         relevance: (!terms.is_empty())
             .then(|| backend::relevance(backend_kind, Indexed::Projects, &terms)),
     };
-    let page = listing::ranked_page::<ProjectEntity>(
-        db.get_ref(),
-        condition.clone(),
-        sort,
-        cursor,
-        limit,
-        columns,
-    )
-    .await?;
+    let page =
+        listing::ranked_page::<ProjectEntity>(db, condition.clone(), sort, cursor, limit, columns)
+            .await?;
     let rows = ProjectEntity::find()
         .filter(project::Column::Id.is_in(page.ids.clone()))
-        .all(db.get_ref())
+        .all(db)
         .await?;
     let rows = listing::in_order(&page.ids, rows, |row| row.id);
     let total = ProjectEntity::find()
         .filter(condition.clone())
-        .count(db.get_ref())
+        .count(db)
         .await? as i64;
-    let facets = facets(db.get_ref(), condition).await?;
-    Ok(HttpResponse::Ok().json(ProjectSearchPage {
+    let facets = facets(db, condition).await?;
+    Ok(ProjectSearchPage {
         items: rows.iter().map(Project::from).collect(),
         next_cursor: page.next_cursor,
         total,
         facets,
-    }))
+    })
 }
 
 async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<ProjectFacets> {

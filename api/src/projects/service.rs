@@ -1,6 +1,6 @@
 //! Checks and writes shared by the project routes and the demo seed.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -97,24 +97,28 @@ pub async fn may_see<C: ConnectionTrait>(
     }
 }
 
-/// Inserts a checked project, its search rows and its first milestone.
-pub async fn insert<C: ConnectionTrait>(
-    db: &C,
-    owner: Uuid,
-    new: NewProject,
-) -> Result<project::Model> {
-    if let Some(organisation) = new.organisation_id
-        && membership(db, organisation, owner).await?.is_none()
-    {
-        return Err(ApiError::invalid_field(
-            "organisation_id",
-            "not_a_member",
-            "publish only for an organisation you belong to",
-        ));
+/// A project's rows, built but not yet written: the one place where `search_text`,
+/// `search_title`, the sector and country rows and the first milestone are derived, for a
+/// single insert and for bulk loads.
+pub struct PreparedProject {
+    pub row: project::ActiveModel,
+    pub sectors: Vec<project_sector::ActiveModel>,
+    pub countries: Vec<project_country::ActiveModel>,
+    pub milestone: project_milestone::ActiveModel,
+}
+
+impl PreparedProject {
+    pub fn id(&self) -> Uuid {
+        *self.row.id.as_ref()
     }
-    let now = Utc::now();
+}
+
+/// Builds the rows of a checked project created at `now` (membership is the caller's check).
+pub fn prepare(owner: Uuid, new: NewProject, now: DateTime<Utc>) -> PreparedProject {
     let id = Uuid::now_v7();
     let stage = new.stage.unwrap_or(ProjectStage::Idea);
+    let sectors = sector_rows(id, &new.sectors);
+    let countries = country_rows(id, &new.countries, &new.territories);
     let row = project::ActiveModel {
         id: Set(id),
         search_text: Set(indexed_text(
@@ -142,22 +146,107 @@ pub async fn insert<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    Project::insert(row).exec_without_returning(db).await?;
-    replace_search_rows(db, id, &new.sectors, &new.countries, &new.territories).await?;
-    record_milestone(
-        db,
+    let milestone = milestone_row(
         id,
         None,
         stage,
         "Création du projet / Project created",
         now.date_naive(),
         owner,
-    )
-    .await?;
+        now,
+    );
+    PreparedProject {
+        row,
+        sectors,
+        countries,
+        milestone,
+    }
+}
+
+/// Inserts a checked project, its search rows and its first milestone.
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    owner: Uuid,
+    new: NewProject,
+) -> Result<project::Model> {
+    if let Some(organisation) = new.organisation_id
+        && membership(db, organisation, owner).await?.is_none()
+    {
+        return Err(ApiError::invalid_field(
+            "organisation_id",
+            "not_a_member",
+            "publish only for an organisation you belong to",
+        ));
+    }
+    let prepared = prepare(owner, new, Utc::now());
+    let id = prepared.id();
+    insert_prepared(db, vec![prepared], Vec::new()).await?;
     Project::find_by_id(id)
         .one(db)
         .await?
         .ok_or(ApiError::NotFound("project"))
+}
+
+/// Writes prepared projects, and any further milestones, with one multi-row statement per
+/// table (bulk loads pass a few hundred at a time).
+pub async fn insert_prepared<C: ConnectionTrait>(
+    db: &C,
+    prepared: Vec<PreparedProject>,
+    more_milestones: Vec<project_milestone::ActiveModel>,
+) -> Result<()> {
+    if prepared.is_empty() {
+        return Ok(());
+    }
+    let mut rows = Vec::with_capacity(prepared.len());
+    let mut sectors = Vec::new();
+    let mut countries = Vec::new();
+    let mut milestones = Vec::with_capacity(prepared.len() + more_milestones.len());
+    for item in prepared {
+        rows.push(item.row);
+        sectors.extend(item.sectors);
+        countries.extend(item.countries);
+        milestones.push(item.milestone);
+    }
+    milestones.extend(more_milestones);
+    Project::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    if !sectors.is_empty() {
+        ProjectSector::insert_many(sectors)
+            .exec_without_returning(db)
+            .await?;
+    }
+    if !countries.is_empty() {
+        ProjectCountry::insert_many(countries)
+            .exec_without_returning(db)
+            .await?;
+    }
+    ProjectMilestone::insert_many(milestones)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// A milestone row, not yet written.
+pub fn milestone_row(
+    project: Uuid,
+    from: Option<ProjectStage>,
+    to: ProjectStage,
+    note: &str,
+    occurred_on: chrono::NaiveDate,
+    author: Uuid,
+    now: DateTime<Utc>,
+) -> project_milestone::ActiveModel {
+    project_milestone::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        project_id: Set(project),
+        stage_from: Set(from.map(|stage| stage.as_str().to_owned())),
+        stage_to: Set(to.as_str().into()),
+        note: Set(note.trim().to_owned()),
+        occurred_on: Set(occurred_on),
+        author_id: Set(author),
+        created_at: Set(now),
+    }
 }
 
 pub async fn record_milestone<C: ConnectionTrait>(
@@ -169,16 +258,7 @@ pub async fn record_milestone<C: ConnectionTrait>(
     occurred_on: chrono::NaiveDate,
     author: Uuid,
 ) -> Result<project_milestone::Model> {
-    let row = project_milestone::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        project_id: Set(project),
-        stage_from: Set(from.map(|stage| stage.as_str().to_owned())),
-        stage_to: Set(to.as_str().into()),
-        note: Set(note.trim().to_owned()),
-        occurred_on: Set(occurred_on),
-        author_id: Set(author),
-        created_at: Set(Utc::now()),
-    };
+    let row = milestone_row(project, from, to, note, occurred_on, author, Utc::now());
     let id = *row.id.as_ref();
     ProjectMilestone::insert(row)
         .exec_without_returning(db)
@@ -206,34 +286,52 @@ pub async fn replace_search_rows<C: ConnectionTrait>(
         .filter(project_country::Column::ProjectId.eq(project))
         .exec(db)
         .await?;
-    let mut sectors = sectors.to_vec();
-    sectors.sort();
-    sectors.dedup();
+    let sectors = sector_rows(project, sectors);
     if !sectors.is_empty() {
-        ProjectSector::insert_many(sectors.iter().map(|code| project_sector::ActiveModel {
+        ProjectSector::insert_many(sectors)
+            .exec_without_returning(db)
+            .await?;
+    }
+    let countries = country_rows(project, countries, territories);
+    if !countries.is_empty() {
+        ProjectCountry::insert_many(countries)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+fn sector_rows(project: Uuid, codes: &[String]) -> Vec<project_sector::ActiveModel> {
+    let mut codes = codes.to_vec();
+    codes.sort();
+    codes.dedup();
+    codes
+        .into_iter()
+        .map(|code| project_sector::ActiveModel {
             project_id: Set(project),
             category: Set(code[..3].to_owned()),
-            code: Set(code.clone()),
-        }))
-        .exec_without_returning(db)
-        .await?;
-    }
-    let mut all_countries: Vec<String> = countries
+            code: Set(code),
+        })
+        .collect()
+}
+
+/// Territories count as countries too.
+fn country_rows(
+    project: Uuid,
+    countries: &[String],
+    territories: &[Territory],
+) -> Vec<project_country::ActiveModel> {
+    let mut all: Vec<String> = countries
         .iter()
         .cloned()
         .chain(territories.iter().map(|t| t.country.clone()))
         .collect();
-    all_countries.sort();
-    all_countries.dedup();
-    if !all_countries.is_empty() {
-        ProjectCountry::insert_many(all_countries.into_iter().map(|country| {
-            project_country::ActiveModel {
-                project_id: Set(project),
-                country: Set(country),
-            }
-        }))
-        .exec_without_returning(db)
-        .await?;
-    }
-    Ok(())
+    all.sort();
+    all.dedup();
+    all.into_iter()
+        .map(|country| project_country::ActiveModel {
+            project_id: Set(project),
+            country: Set(country),
+        })
+        .collect()
 }

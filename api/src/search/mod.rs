@@ -4,4 +4,7 @@
 
 pub mod backend;
 pub mod listing;
+mod routes;
 pub mod text;
+
+pub use routes::configure;

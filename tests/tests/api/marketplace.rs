@@ -293,4 +293,21 @@ on_both_databases! {
         }
         assert_eq!(app.get("/api/v1/opportunities?cursor=abcd").await.status(), 422);
     }
+
+    async fn one_search_finds_projects_opportunities_and_organisations(app: TestApp) {
+        let awa = app.member("awa@example.sn").await;
+        app.created("/api/v1/projects", &awa, mango_project()).await;
+        app.created("/api/v1/opportunities", &awa, offer("Mangues séchées de Casamance", "SN", "32161")).await;
+        app.created("/api/v1/opportunities", &awa, offer("Stage en comptabilité", "FR", "24010")).await;
+        app.created("/api/v1/organisations", &awa, json!({"name": "Coopérative des mangues de Ziguinchor", "kind": "company", "country": "SN"})).await;
+        let found: Value = app.get("/api/v1/search?q=mangues").await.json().await.unwrap();
+        assert_eq!(found["projects"]["total"], 1);
+        assert_eq!(found["opportunities"]["total"], 1);
+        assert_eq!(found["opportunities"]["items"][0]["title"], "Mangues séchées de Casamance");
+        assert_eq!(found["organisations"]["items"][0]["name"], "Coopérative des mangues de Ziguinchor");
+        let in_france: Value = app.get("/api/v1/search?country=FR").await.json().await.unwrap();
+        assert_eq!(in_france["opportunities"]["total"], 1);
+        assert_eq!(in_france["projects"]["total"], 0);
+        assert_eq!(app.get("/api/v1/search?limit=50").await.status(), 422);
+    }
 }

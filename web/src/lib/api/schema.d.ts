@@ -468,6 +468,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches published projects, open opportunities and organisations at once; the best
+         *     matches of each kind, with the totals to link to the full lists.
+         */
+        get: operations["search_everything"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomies/{taxonomy}": {
         parameters: {
             query?: never;
@@ -819,6 +839,11 @@ export interface components {
             country: components["schemas"]["FacetCount"][];
             sector_category: components["schemas"]["FacetCount"][];
         };
+        OpportunityResults: {
+            items: components["schemas"]["Opportunity"][];
+            /** Format: int64 */
+            total: number;
+        };
         OpportunitySearchPage: {
             facets: components["schemas"]["OpportunityFacets"];
             items: components["schemas"]["Opportunity"][];
@@ -879,6 +904,9 @@ export interface components {
             items: components["schemas"]["Organisation"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        OrganisationResults: {
+            items: components["schemas"]["Organisation"][];
         };
         /** @description A member's own profile, with the private fields. */
         OwnProfile: {
@@ -1005,6 +1033,11 @@ export interface components {
             sector_category: components["schemas"]["FacetCount"][];
             stage: components["schemas"]["FacetCount"][];
         };
+        ProjectResults: {
+            items: components["schemas"]["Project"][];
+            /** Format: int64 */
+            total: number;
+        };
         ProjectSearchPage: {
             facets: components["schemas"]["ProjectFacets"];
             items: components["schemas"]["Project"][];
@@ -1055,6 +1088,11 @@ export interface components {
          * @enum {string}
          */
         Role: "member" | "facilitator" | "admin";
+        SearchResults: {
+            opportunities: components["schemas"]["OpportunityResults"];
+            organisations: components["schemas"]["OrganisationResults"];
+            projects: components["schemas"]["ProjectResults"];
+        };
         SessionExport: {
             /** Format: date-time */
             expires_at: string;
@@ -2395,6 +2433,35 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    search_everything: {
+        parameters: {
+            query?: {
+                /** @description Words to find (French or English; accents and case do not matter). */
+                q?: string;
+                /** @description ISO 3166-1 alpha-2. */
+                country?: string;
+                /** @description How many of each kind, 1 to 20 (default 5). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches of each kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
