@@ -140,6 +140,16 @@ impl ApiError {
         }
     }
 
+    /// The field errors of a `validate()` result, to be joined with further checks.
+    pub fn field_errors_of(
+        result: std::result::Result<(), validator::ValidationErrors>,
+    ) -> Vec<FieldError> {
+        match result {
+            Ok(()) => Vec::new(),
+            Err(errors) => field_errors(&errors, ""),
+        }
+    }
+
     /// A single-field validation error.
     pub fn invalid_field(field: &str, code: &str, message: impl Into<String>) -> Self {
         Self::Validation(vec![FieldError::new(field, code, message)])

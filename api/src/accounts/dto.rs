@@ -1,7 +1,7 @@
 //! Request and response bodies of the accounts feature.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
@@ -120,7 +120,7 @@ pub struct ProfileChanges {
     #[validate(length(min = 1, max = 100))]
     #[schema(min_length = 1, max_length = 100)]
     pub display_name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<String>, max_length = 2000)]
     pub bio: Option<Option<String>>,
     #[validate(length(max = 30))]
@@ -138,21 +138,15 @@ pub struct ProfileChanges {
     #[validate(length(max = 20))]
     #[schema(max_items = 20)]
     pub languages: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<String>, min_length = 2, max_length = 2)]
     pub country_of_origin: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<String>, min_length = 2, max_length = 2)]
     pub country_of_residence: Option<Option<String>>,
     pub locale: Option<Lang>,
 }
 
-/// Tells a field set to `null` (`Some(None)`) from an absent one (`None`).
-fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(deserializer).map(Some)
-}
 
 /// A member's own profile, with the private fields.
 #[derive(Debug, Serialize, ToSchema)]

@@ -122,13 +122,7 @@ fn validated_changes(
     changes: &ProfileChanges,
     taxonomies: &Taxonomies,
 ) -> Result<user::ActiveModel> {
-    let mut errors = match changes.validate() {
-        Ok(()) => Vec::new(),
-        Err(errors) => match ApiError::from(errors) {
-            ApiError::Validation(list) => list,
-            other => return Err(other),
-        },
-    };
+    let mut errors = ApiError::field_errors_of(changes.validate());
     let mut row = user::ActiveModel::default();
     if let Some(name) = &changes.display_name {
         if name.trim().is_empty() {

@@ -3,6 +3,7 @@
 
 pub mod conditional;
 pub mod fallback;
+pub mod fields;
 pub mod idempotency;
 pub mod request_id;
 

@@ -1,5 +1,5 @@
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
@@ -7,6 +7,7 @@ use validator::Validate;
 use crate::{
     accounts::dto::strings,
     entities::opportunity,
+    http::fields::parse_code,
     search::listing::{FacetCount, Sort},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
@@ -114,26 +115,20 @@ pub struct OpportunityChanges {
     pub skills: Option<Vec<String>>,
     #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$")]
     pub country: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<String>, max_length = 100)]
     pub city: Option<Option<String>>,
     pub remote: Option<bool>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<NaiveDate>)]
     pub starts_on: Option<Option<NaiveDate>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<i32>, minimum = 1, maximum = 120)]
     pub duration_months: Option<Option<i32>>,
     pub expires_at: Option<DateTime<Utc>>,
     pub anonymous: Option<bool>,
     /// `open` ↔ `filled` or `closed`.
     pub status: Option<OpportunityStatus>,
-}
-
-fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -163,10 +158,6 @@ pub struct Opportunity {
     pub updated_at: DateTime<Utc>,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
-}
-
 impl Opportunity {
     /// The representation for a reader; `reveal` shows an anonymous author.
     pub fn from_row(row: &opportunity::Model, reveal: bool) -> Self {
@@ -174,12 +165,13 @@ impl Opportunity {
         let status = if row.status == "open" && row.expires_at <= Utc::now() {
             OpportunityStatus::Expired
         } else {
-            parse(&row.status).unwrap_or(OpportunityStatus::Closed)
+            parse_code(&row.status).unwrap_or(OpportunityStatus::Closed)
         };
         Self {
             id: row.id,
-            direction: parse(&row.direction).unwrap_or(Direction::Offer),
-            category: parse(&row.category).unwrap_or(OpportunityCategory::TechnicalPartnership),
+            direction: parse_code(&row.direction).unwrap_or(Direction::Offer),
+            category: parse_code(&row.category)
+                .unwrap_or(OpportunityCategory::TechnicalPartnership),
             title: row.title.clone(),
             description: row.description.clone(),
             project_id: row.project_id,

@@ -54,18 +54,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_opportunity);
 }
 
-fn validation_list(
-    result: std::result::Result<(), validator::ValidationErrors>,
-) -> Result<Vec<FieldError>> {
-    match result {
-        Ok(()) => Ok(Vec::new()),
-        Err(errors) => match ApiError::from(errors) {
-            ApiError::Validation(list) => Ok(list),
-            other => Err(other),
-        },
-    }
-}
-
 fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
     let now = Utc::now();
     (expires_at <= now || expires_at > now + MAX_LIFETIME)
@@ -98,7 +86,7 @@ async fn create_opportunity(
     body: Json<NewOpportunity>,
 ) -> Result<HttpResponse> {
     let new = body.into_inner();
-    let mut errors = validation_list(new.validate())?;
+    let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(service::sector_errors("sectors", &new.sectors, &taxonomies));
     errors.extend(service::country_error("country", &new.country, &taxonomies));
     errors.extend(new.expires_at.and_then(expiry_error));
@@ -189,32 +177,11 @@ fn conditions(
 }
 
 fn check_query(query: &OpportunityQuery) -> Result<()> {
-    let mut errors = Vec::new();
-    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        errors.push(FieldError::new("q", "length", "use at most 200 characters"));
-    }
-    if query
-        .country
-        .as_ref()
-        .is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic()))
-    {
-        errors.push(FieldError::new(
-            "country",
-            "unknown_code",
-            "use an ISO 3166-1 alpha-2 code",
-        ));
-    }
-    if query
-        .sector
-        .as_ref()
-        .is_some_and(|s| !(s.len() == 3 || s.len() == 5) || !s.chars().all(|c| c.is_ascii_digit()))
-    {
-        errors.push(FieldError::new(
-            "sector",
-            "unknown_code",
-            "use a 3-digit category or a 5-digit DAC code",
-        ));
-    }
+    let errors = listing::query_errors(
+        query.q.as_deref(),
+        query.country.as_deref(),
+        query.sector.as_deref(),
+    );
     if errors.is_empty() {
         Ok(())
     } else {
@@ -464,7 +431,7 @@ fn validated_changes(
     changes: &OpportunityChanges,
     taxonomies: &Taxonomies,
 ) -> Result<(opportunity::ActiveModel, Option<Vec<String>>)> {
-    let mut errors = validation_list(changes.validate())?;
+    let mut errors = ApiError::field_errors_of(changes.validate());
     let mut row = opportunity::ActiveModel {
         version: Set(current.version + 1),
         updated_at: Set(Utc::now()),

@@ -91,13 +91,7 @@ async fn create_organisation(
     body: Json<NewOrganisation>,
 ) -> Result<HttpResponse> {
     let body = body.into_inner();
-    let mut errors = match body.validate() {
-        Ok(()) => Vec::new(),
-        Err(errors) => match ApiError::from(errors) {
-            ApiError::Validation(list) => list,
-            other => return Err(other),
-        },
-    };
+    let mut errors = ApiError::field_errors_of(body.validate());
     errors.extend(check_country("country", &body.country, &taxonomies));
     if !errors.iter().any(|error| error.field == "website") {
         errors.extend(body.website.as_deref().and_then(check_website));
@@ -301,13 +295,7 @@ fn validated_changes(
     changes: &OrganisationChanges,
     taxonomies: &Taxonomies,
 ) -> Result<organisation::ActiveModel> {
-    let mut errors = match changes.validate() {
-        Ok(()) => Vec::new(),
-        Err(errors) => match ApiError::from(errors) {
-            ApiError::Validation(list) => list,
-            other => return Err(other),
-        },
-    };
+    let mut errors = ApiError::field_errors_of(changes.validate());
     let mut row = organisation::ActiveModel::default();
     if let Some(name) = &changes.name {
         if name.trim().chars().count() < 2 {

@@ -1,5 +1,5 @@
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
@@ -7,6 +7,7 @@ use validator::Validate;
 use crate::{
     accounts::dto::strings,
     entities::{project, project_milestone},
+    http::fields::parse_code,
     search::listing::{FacetCount, Sort},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
@@ -162,22 +163,16 @@ pub struct ProjectChanges {
     #[validate(length(max = 8))]
     #[schema(max_items = 8)]
     pub needs: Option<Vec<OpportunityCategory>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<i64>, minimum = 0, maximum = 1_000_000_000_000i64)]
     pub budget_amount: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<String>, min_length = 3, max_length = 3, pattern = "^[A-Z]{3}$")]
     pub budget_currency: Option<Option<String>>,
     #[schema(min_length = 2, max_length = 2, pattern = "^[a-z]{2}$")]
     pub language: Option<String>,
     /// See the allowed transitions on `ProjectStatus`. The stage changes through milestones.
     pub status: Option<ProjectStatus>,
-}
-
-fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -207,10 +202,6 @@ pub struct Project {
     pub updated_at: DateTime<Utc>,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
-}
-
 impl From<&project::Model> for Project {
     fn from(row: &project::Model) -> Self {
         Self {
@@ -218,8 +209,8 @@ impl From<&project::Model> for Project {
             title: row.title.clone(),
             summary: row.summary.clone(),
             description: row.description.clone(),
-            stage: parse(&row.stage).unwrap_or(ProjectStage::Idea),
-            status: parse(&row.status).unwrap_or(ProjectStatus::Draft),
+            stage: parse_code(&row.stage).unwrap_or(ProjectStage::Idea),
+            status: parse_code(&row.status).unwrap_or(ProjectStatus::Draft),
             sectors: strings(&row.sectors),
             countries: strings(&row.countries),
             territories: serde_json::from_value(row.territories.clone()).unwrap_or_default(),
@@ -309,8 +300,8 @@ impl From<&project_milestone::Model> for Milestone {
     fn from(row: &project_milestone::Model) -> Self {
         Self {
             id: row.id,
-            stage_from: row.stage_from.as_deref().and_then(parse),
-            stage_to: parse(&row.stage_to).unwrap_or(ProjectStage::Idea),
+            stage_from: row.stage_from.as_deref().and_then(parse_code),
+            stage_to: parse_code(&row.stage_to).unwrap_or(ProjectStage::Idea),
             note: row.note.clone(),
             occurred_on: row.occurred_on,
             author_id: row.author_id,

@@ -56,18 +56,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_project);
 }
 
-fn validation_list(
-    result: std::result::Result<(), validator::ValidationErrors>,
-) -> Result<Vec<FieldError>> {
-    match result {
-        Ok(()) => Ok(Vec::new()),
-        Err(errors) => match ApiError::from(errors) {
-            ApiError::Validation(list) => Ok(list),
-            other => Err(other),
-        },
-    }
-}
-
 fn project_response(status: StatusCode, row: &project::Model) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((ETAG, version_etag(row.version)))
@@ -101,7 +89,7 @@ async fn create_project(
     body: Json<NewProject>,
 ) -> Result<HttpResponse> {
     let new = body.into_inner();
-    let mut errors = validation_list(new.validate())?;
+    let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(service::code_errors(
         Some(&new.sectors),
         Some(&new.countries),
@@ -155,32 +143,11 @@ async fn create_project(
 }
 
 fn check_query(query: &ProjectQuery) -> Result<()> {
-    let mut errors = Vec::new();
-    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        errors.push(FieldError::new("q", "length", "use at most 200 characters"));
-    }
-    if query
-        .country
-        .as_ref()
-        .is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic()))
-    {
-        errors.push(FieldError::new(
-            "country",
-            "unknown_code",
-            "use an ISO 3166-1 alpha-2 code",
-        ));
-    }
-    if query
-        .sector
-        .as_ref()
-        .is_some_and(|s| !(s.len() == 3 || s.len() == 5) || !s.chars().all(|c| c.is_ascii_digit()))
-    {
-        errors.push(FieldError::new(
-            "sector",
-            "unknown_code",
-            "use a 3-digit category or a 5-digit DAC code",
-        ));
-    }
+    let mut errors = listing::query_errors(
+        query.q.as_deref(),
+        query.country.as_deref(),
+        query.sector.as_deref(),
+    );
     if query.status == Some(ProjectStatus::Draft) {
         errors.push(FieldError::new(
             "status",
@@ -491,7 +458,7 @@ fn validated_changes(
     changes: &ProjectChanges,
     taxonomies: &Taxonomies,
 ) -> Result<project::ActiveModel> {
-    let mut errors = validation_list(changes.validate())?;
+    let mut errors = ApiError::field_errors_of(changes.validate());
     errors.extend(service::code_errors(
         changes.sectors.as_deref(),
         changes.countries.as_deref(),

@@ -60,6 +60,37 @@ impl Cursor {
     }
 }
 
+/// The checks every search query shares: the length of `q`, and the shape of the `country`
+/// and `sector` codes (a code of the right shape that matches nothing simply finds nothing).
+pub fn query_errors(
+    q: Option<&str>,
+    country: Option<&str>,
+    sector: Option<&str>,
+) -> Vec<crate::error::FieldError> {
+    use crate::error::FieldError;
+    let mut errors = Vec::new();
+    if q.is_some_and(|q| q.chars().count() > 200) {
+        errors.push(FieldError::new("q", "length", "use at most 200 characters"));
+    }
+    if country.is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic())) {
+        errors.push(FieldError::new(
+            "country",
+            "unknown_code",
+            "use an ISO 3166-1 alpha-2 code",
+        ));
+    }
+    if sector
+        .is_some_and(|s| !(s.len() == 3 || s.len() == 5) || !s.chars().all(|c| c.is_ascii_digit()))
+    {
+        errors.push(FieldError::new(
+            "sector",
+            "unknown_code",
+            "use a 3-digit category or a 5-digit DAC code",
+        ));
+    }
+    errors
+}
+
 /// Checks `limit` (1..=100, default 20).
 pub fn limit(requested: Option<u64>) -> Result<u64> {
     let limit = requested.unwrap_or(DEFAULT_LIMIT);
