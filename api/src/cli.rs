@@ -10,7 +10,7 @@ use crate::{
     Application,
     accounts::{Role, admin as accounts_admin},
     config::Config,
-    db, openapi,
+    db, openapi, seed,
     taxonomies::{Taxonomies, TaxonomyKind},
     telemetry,
 };
@@ -42,11 +42,14 @@ pub enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
-    /// Load demo data (idempotent).
+    /// Load demo or benchmark data (deterministic and idempotent).
     Seed {
-        /// A realistic demo marketplace.
+        /// A realistic demo marketplace (accounts share the password `marcottage demo 2026`).
         #[arg(long)]
         demo: bool,
+        /// N opportunities, N/3 projects and a few hundred members, for benchmarks.
+        #[arg(long, value_name = "N")]
+        scale: Option<usize>,
     },
 }
 
@@ -102,7 +105,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Openapi => print(&openapi::yaml()?),
         Command::Serve => serve().await,
         Command::Migrate { action } => migrate(action).await,
-        Command::Seed { demo } => seed(demo).await,
+        Command::Seed { demo, scale } => seed(demo, scale).await,
         Command::Admin { action } => admin(action).await,
     }
 }
@@ -160,15 +163,45 @@ async fn migrate(action: MigrateAction) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed(demo: bool) -> anyhow::Result<()> {
-    anyhow::ensure!(demo, "say which data to load: `marcottage seed --demo`");
+async fn seed(demo: bool, scale: Option<usize>) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        demo || scale.is_some(),
+        "say which data to load: `marcottage seed --demo` or `marcottage seed --scale N`"
+    );
     let config = load_config()?;
     let db = db::connect(&config).await?;
     db::migrate(&db).await?;
     // Reference data ships inside the binary; the demo marketplace builds on it.
     let taxonomies = Taxonomies::load()?;
     for kind in TaxonomyKind::ALL {
-        tracing::info!(taxonomy = ?kind, terms = taxonomies.terms(kind).len(), "reference data ready");
+        tracing::debug!(taxonomy = ?kind, terms = taxonomies.terms(kind).len(), "reference data ready");
+    }
+    if demo {
+        let started = std::time::Instant::now();
+        match seed::demo(&db).await? {
+            Some(summary) => print(&format!(
+                "demo seeded in {:.1} s: {summary}; every demo account's password is \"{}\"\n",
+                started.elapsed().as_secs_f64(),
+                seed::DEMO_PASSWORD
+            ))?,
+            None => print(&format!(
+                "demo data already present ({} exists): nothing to do\n",
+                seed::DEMO_OWNER
+            ))?,
+        }
+    }
+    if let Some(count) = scale {
+        let started = std::time::Instant::now();
+        match seed::scale(&db, count).await? {
+            Some(summary) => print(&format!(
+                "scale seeded in {:.1} s: {summary}\n",
+                started.elapsed().as_secs_f64()
+            ))?,
+            None => print(&format!(
+                "benchmark data already present ({} exists): nothing to do\n",
+                seed::SCALE_OWNER
+            ))?,
+        }
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod ops;
 pub mod organisations;
 pub mod projects;
 pub mod search;
+pub mod seed;
 pub mod startup;
 pub mod taxonomies;
 pub mod telemetry;

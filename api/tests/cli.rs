@@ -283,11 +283,90 @@ fn migrations_go_up_down_and_report_their_status() {
     assert!(Path::new(&workspace.db()).exists());
 }
 
-#[test]
-fn the_demo_seed_can_run_twice() {
+impl Server {
+    async fn get(&self, path: &str) -> serde_json::Value {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        response.json().await.unwrap()
+    }
+}
+
+#[tokio::test]
+async fn the_demo_seed_fills_a_marketplace_once() {
     let workspace = Workspace::new();
+    let first = workspace.run(&["seed", "--demo"]);
+    assert!(first.contains("700 opportunities"), "{first}");
+    let second = workspace.run(&["seed", "--demo"]);
+    assert!(second.contains("nothing to do"), "{second}");
+
+    let server = workspace.serve().await;
+    let opportunities = server.get("/api/v1/opportunities").await;
+    assert!(
+        opportunities["total"].as_i64().unwrap() >= 600,
+        "{}",
+        opportunities["total"]
+    );
+    let projects = server.get("/api/v1/projects").await;
+    assert!(
+        projects["total"].as_i64().unwrap() >= 150,
+        "{}",
+        projects["total"]
+    );
+    // An English word finds French items, accents aside.
+    let cooperation = server.get("/api/v1/projects?q=cooperation&limit=100").await;
+    let titles: Vec<&str> = cooperation["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.iter().any(|title| title.contains("Coopération")),
+        "{titles:?}"
+    );
+    let mangoes = server
+        .get("/api/v1/opportunities?q=mangue&country=SN&sector=321")
+        .await;
+    assert!(mangoes["total"].as_i64().unwrap() > 0, "{mangoes}");
+
+    // The demo accounts share one password and are verified.
+    let login = server
+        .post(
+            "/api/v1/auth/login",
+            json!({"email": "demo-owner@marcottage.example", "password": "marcottage demo 2026"}),
+        )
+        .await;
+    assert_eq!(login.status(), 200);
+    server.terminate();
+    server.wait();
+
+    // Running again after serving changes nothing.
+    let counts = |server_total: &serde_json::Value| server_total["total"].as_i64().unwrap();
+    let before = (counts(&opportunities), counts(&projects));
     workspace.run(&["seed", "--demo"]);
-    workspace.run(&["seed", "--demo"]);
+    let again = workspace.serve().await;
+    let after = (
+        counts(&again.get("/api/v1/opportunities").await),
+        counts(&again.get("/api/v1/projects").await),
+    );
+    assert_eq!(before, after);
+    again.terminate();
+    again.wait();
+}
+
+#[test]
+fn the_scale_seed_loads_benchmark_data_once() {
+    let workspace = Workspace::new();
+    let first = workspace.run(&["seed", "--scale", "900"]);
+    assert!(first.contains("900 opportunities"), "{first}");
+    assert!(first.contains("300 projects"), "{first}");
+    let second = workspace.run(&["seed", "--scale", "900"]);
+    assert!(second.contains("nothing to do"), "{second}");
 }
 
 #[test]

@@ -27,6 +27,16 @@ pub fn generate_password() -> String {
         .collect()
 }
 
+/// Checks and hashes a password given on the command line (or by the demo seed, which hashes
+/// its shared password once for every demo account).
+pub async fn hash_password(password: &str) -> anyhow::Result<String> {
+    let password =
+        NewPassword::parse("password", password).map_err(|e| anyhow::anyhow!(e.message))?;
+    password::hash(password)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.to_string()))
+}
+
 /// Creates a verified administrator.
 pub async fn create_admin(
     db: &DatabaseConnection,
