@@ -41,6 +41,10 @@ const EditOrganisationRoute = lazy(() =>
   import('@/features/organisations/routes/edit-organisation-route').then((m) => ({ default: m.EditOrganisationRoute })),
 );
 
+const SearchRoute = lazy(() =>
+  import('@/features/search/routes/search-route').then((m) => ({ default: m.SearchRoute })),
+);
+
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
@@ -59,6 +63,7 @@ export function AppRoutes() {
             <Route path="profile" element={<ProfileRoute />} />
             <Route path="settings" element={<AccountSettingsRoute />} />
           </Route>
+          <Route path="search" element={<SearchRoute />} />
           <Route path="organisations">
             <Route index element={<OrganisationsRoute />} />
             <Route element={<RequireSession />}>

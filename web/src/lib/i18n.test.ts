@@ -2,13 +2,15 @@ import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
 import { createI18n } from './i18n';
 import { addAccountTexts } from './i18n-account';
+import { addMarketplaceTexts } from './i18n-marketplace';
 import { addOrganisationTexts } from './i18n-organisations';
 
 describe('the locale files', () => {
-  it('are loaded whole: every section is in the shell or comes with the account or organisation pages', () => {
+  it('are loaded whole: every section is in the shell or comes with the account, organisation or marketplace pages', () => {
     const i18n = createI18n('fr');
     addAccountTexts(i18n);
     addOrganisationTexts(i18n);
+    addMarketplaceTexts(i18n);
     expect(i18n.getResourceBundle('fr', 'translation')).toEqual(fr);
     expect(i18n.getResourceBundle('en', 'translation')).toEqual(en);
   });
@@ -27,5 +29,14 @@ describe('the locale files', () => {
     addOrganisationTexts(i18n);
     expect(i18n.t('organisations.directoryTitle')).toBe('Organisations');
     expect(i18n.t('organisations.lastOwner')).toBe(en.organisations.lastOwner);
+  });
+
+  it('keep the search, project and opportunity pages’ section apart from the first download', () => {
+    const i18n = createI18n('fr');
+    addAccountTexts(i18n);
+    addOrganisationTexts(i18n);
+    expect(i18n.exists('marketplace.search.title')).toBe(false);
+    addMarketplaceTexts(i18n);
+    expect(i18n.t('marketplace.search.title')).toBe(fr.marketplace.search.title);
   });
 });

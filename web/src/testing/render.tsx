@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { createI18n, type Language } from '@/lib/i18n';
 import { addAccountTexts } from '@/lib/i18n-account';
+import { addMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { addOrganisationTexts } from '@/lib/i18n-organisations';
 
 interface Options {
@@ -18,16 +19,19 @@ interface Options {
   accountTexts?: boolean;
   /** The same for the organisation pages' texts; like `accountTexts` unless given. */
   organisationTexts?: boolean;
+  /** The same for the search, project and opportunity pages' texts. */
+  marketplaceTexts?: boolean;
 }
 
 /** Renders `ui` with the app's providers: a fresh query cache (no retries) and i18n in `lang`. */
 export function renderWithProviders(
   ui: ReactElement,
-  { lang = 'fr', path, accountTexts = true, organisationTexts = accountTexts }: Options = {},
+  { lang = 'fr', path, accountTexts = true, organisationTexts = accountTexts, marketplaceTexts = accountTexts }: Options = {},
 ) {
   const i18n = createI18n(lang);
   if (accountTexts) addAccountTexts(i18n);
   if (organisationTexts) addOrganisationTexts(i18n);
+  if (marketplaceTexts) addMarketplaceTexts(i18n);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const result = render(
     <I18nextProvider i18n={i18n}>

@@ -36,6 +36,9 @@ export function AppLayout({ account }: AppLayoutProps) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/search">{t('nav.search')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
               </li>
             </ul>

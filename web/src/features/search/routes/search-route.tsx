@@ -1,0 +1,99 @@
+import '../components/search.css';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
+import { OpportunityResults, ProjectResults } from '../components/search-results';
+import { searchOf, searchStateFrom, switchType, type SearchState, type SearchType } from '../components/search-state';
+
+/**
+ * Projects and opportunities by words, country, sector, stage and category, for everyone. All
+ * of it lives in the address, so the back button, a bookmark and a shared link all work.
+ */
+export function SearchRoute() {
+  useMarketplaceTexts();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const state = searchStateFrom(params);
+
+  const tabs: { type: SearchType; label: string }[] = [
+    { type: 'projects', label: t('marketplace.search.projectsTab') },
+    { type: 'opportunities', label: t('marketplace.search.opportunitiesTab') },
+  ];
+
+  return (
+    <section aria-labelledby="search-title">
+      <h1 id="search-title">{t('marketplace.search.title')}</h1>
+      <SearchForm key={searchOf(state)} state={state} />
+      <nav aria-label={t('marketplace.search.typesLabel')} className="search-tabs">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.type}>
+              <Link
+                to={`/search${searchOf(switchType(state, tab.type))}`}
+                aria-current={state.type === tab.type ? 'page' : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {state.type === 'projects' ? <ProjectResults state={state} /> : <OpportunityResults state={state} />}
+    </section>
+  );
+}
+
+/** The words and the order; the facets keep their values when the words change. */
+function SearchForm({ state }: { state: SearchState }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <form
+      role="search"
+      aria-label={t('marketplace.search.formLabel')}
+      className="search-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const q = data.get('q');
+        const sort = data.get('sort');
+        const next = new URLSearchParams(searchOf({ ...state, q: undefined, sort: undefined }));
+        if (typeof q === 'string' && q.trim()) next.set('q', q.trim());
+        if (typeof sort === 'string' && sort) next.set('sort', sort);
+        void navigate({ pathname: '/search', search: searchOf(searchStateFrom(next)) });
+      }}
+    >
+      <div className="search-form__words">
+        <label htmlFor="search-words">{t('marketplace.search.words')}</label>
+        <div className="search-form__row">
+          <input
+            id="search-words"
+            className="input"
+            type="search"
+            name="q"
+            maxLength={200}
+            defaultValue={state.q ?? ''}
+            placeholder={t('marketplace.search.wordsPlaceholder')}
+          />
+          <button type="submit" className="button">
+            {t('marketplace.search.submit')}
+          </button>
+        </div>
+      </div>
+      <div className="search-form__sort">
+        <label htmlFor="search-sort">{t('marketplace.search.sort')}</label>
+        <select
+          id="search-sort"
+          className="input"
+          name="sort"
+          defaultValue={state.sort ?? ''}
+          onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        >
+          <option value="">{t('marketplace.search.sortDefault')}</option>
+          <option value="newest">{t('marketplace.search.sortNewest')}</option>
+          {state.type === 'opportunities' && <option value="expiring_soon">{t('marketplace.search.sortExpiring')}</option>}
+        </select>
+      </div>
+    </form>
+  );
+}
