@@ -45,6 +45,19 @@ const SearchRoute = lazy(() =>
   import('@/features/search/routes/search-route').then((m) => ({ default: m.SearchRoute })),
 );
 
+const ProjectRoute = lazy(() =>
+  import('@/features/projects/routes/project-route').then((m) => ({ default: m.ProjectRoute })),
+);
+const NewProjectRoute = lazy(() =>
+  import('@/features/projects/routes/new-project-route').then((m) => ({ default: m.NewProjectRoute })),
+);
+const EditProjectRoute = lazy(() =>
+  import('@/features/projects/routes/edit-project-route').then((m) => ({ default: m.EditProjectRoute })),
+);
+const MyProjectsRoute = lazy(() =>
+  import('@/features/projects/routes/my-projects-route').then((m) => ({ default: m.MyProjectsRoute })),
+);
+
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
@@ -64,6 +77,17 @@ export function AppRoutes() {
             <Route path="settings" element={<AccountSettingsRoute />} />
           </Route>
           <Route path="search" element={<SearchRoute />} />
+          <Route path="projects">
+            <Route index element={<Navigate to="/search" replace />} />
+            <Route element={<RequireSession />}>
+              <Route path="new" element={<NewProjectRoute />} />
+              <Route path=":id/edit" element={<EditProjectRoute />} />
+            </Route>
+            <Route path=":id" element={<ProjectRoute />} />
+          </Route>
+          <Route path="me" element={<RequireSession />}>
+            <Route path="projects" element={<MyProjectsRoute />} />
+          </Route>
           <Route path="organisations">
             <Route index element={<OrganisationsRoute />} />
             <Route element={<RequireSession />}>

@@ -1,7 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 
-const notices = ['loggedOut', 'accountDeleted', 'organisationCreated', 'organisationSaved', 'organisationDeleted'] as const;
+const notices = [
+  'loggedOut',
+  'accountDeleted',
+  'organisationCreated',
+  'organisationSaved',
+  'organisationDeleted',
+  'projectDrafted',
+  'projectPublished',
+  'projectSaved',
+  'opportunityPublished',
+  'opportunitySaved',
+] as const;
 type Notice = (typeof notices)[number];
 
 function noticeOf(state: unknown): Notice | null {
@@ -12,7 +23,7 @@ function noticeOf(state: unknown): Notice | null {
 
 /**
  * A one-time message carried by a navigation (`navigate(to, { state: { notice } })`), for what
- * happened on the way here: logged out, account deleted, organisation created, saved or deleted.
+ * happened on the way here: logged out, account deleted, an organisation, project or opportunity created or saved.
  */
 export function FlashNotice() {
   const { t } = useTranslation();

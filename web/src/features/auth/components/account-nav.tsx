@@ -73,6 +73,12 @@ function AccountMenu() {
             <Link to="/account/profile">{t('account.profile')}</Link>
           </li>
           <li>
+            <Link to="/me/projects">{t('account.myProjects')}</Link>
+          </li>
+          <li>
+            <Link to="/me/opportunities">{t('account.myOpportunities')}</Link>
+          </li>
+          <li>
             <Link to="/account/settings">{t('account.settings')}</Link>
           </li>
           <li>

@@ -1,0 +1,66 @@
+import './marketplace.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { FormAlert, SubmitButton, useFocusFirstError, useFormErrors } from '@/components/ui/form';
+import type { ApiError } from '@/lib/api/client';
+import { createIdempotencyKeys } from '@/lib/api/idempotency';
+import { useCreateProject } from '../api/project-requests';
+import {
+  ProjectFields,
+  emptyProjectDraft,
+  missingOfProject,
+  newProjectOf,
+  projectControls,
+  projectFieldMessages,
+} from './project-fields';
+import type { MarketplaceLabels } from './use-marketplace-labels';
+
+/**
+ * Creates a project, as a draft or published at once, and opens its page. Each submission carries
+ * an `Idempotency-Key`, the same for the same content: a double tap or a retry after a lost answer
+ * creates it only once.
+ */
+export function CreateProjectForm({ labels, language }: { labels: MarketplaceLabels; language: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState(() => emptyProjectDraft(language));
+  const [keyFor] = useState(createIdempotencyKeys);
+  const [missing, setMissing] = useState<ApiError | null>(null);
+  const create = useCreateProject();
+  const failure = missing ?? create.error;
+  const errors = useFormErrors(failure, projectControls, projectFieldMessages(t));
+  const form = useFocusFirstError(failure);
+
+  return (
+    <form
+      ref={form}
+      noValidate
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (create.isPending) return;
+        const local = missingOfProject(draft);
+        setMissing(local);
+        if (local) return;
+        const project = newProjectOf(draft);
+        create.mutate(
+          { project, idempotencyKey: keyFor(project) },
+          {
+            onSuccess: (record) =>
+              void navigate(`/projects/${record.project.id}`, {
+                replace: true,
+                state: { notice: record.project.status === 'published' ? 'projectPublished' : 'projectDrafted' },
+              }),
+          },
+        );
+      }}
+    >
+      <FormAlert message={errors.general} />
+      <ProjectFields draft={draft} onChange={setDraft} errors={errors} labels={labels} statuses={['draft', 'published']} />
+      <SubmitButton pending={create.isPending} pendingLabel={t('form.sending')}>
+        {draft.status === 'published' ? t('marketplace.projects.publishSubmit') : t('marketplace.projects.draftSubmit')}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import '../components/marketplace.css';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { ApiError } from '@/lib/api/client';
+import { useAccountTexts } from '@/lib/i18n-account';
+import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
+import { useIsOwner, useMilestones, useProject } from '../api/get-project';
+import { StageBadge, StatusBadge } from '../components/badges';
+import { MilestoneForm } from '../components/milestone-form';
+import { MilestoneTimeline } from '../components/milestone-timeline';
+import { ProjectDetails } from '../components/project-details';
+import { useMarketplaceLabels } from '../components/use-marketplace-labels';
+
+/**
+ * One project, for everyone: its stage, details and milestones. Its owner also gets "Edit", a
+ * link to post an opportunity for it, and the form that records milestones and moves the stage.
+ */
+export function ProjectRoute() {
+  useAccountTexts();
+  useMarketplaceTexts();
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  const milestones = useMilestones(id);
+  const labels = useMarketplaceLabels();
+  const owner = useIsOwner(project.data?.project);
+
+  const back = (
+    <p>
+      <Link to="/search">{t('marketplace.projects.backToSearch')}</Link>
+    </p>
+  );
+  if (project.isPending) return <LoadingNotice />;
+  if (!project.data) {
+    if (project.error instanceof ApiError && project.error.status === 404) {
+      return (
+        <section aria-labelledby="project-title">
+          <h1 id="project-title">{t('marketplace.projects.notFoundTitle')}</h1>
+          <p>{t('marketplace.projects.notFoundBody')}</p>
+          {back}
+        </section>
+      );
+    }
+    return <ErrorNotice error={project.error} onRetry={() => void project.refetch()} />;
+  }
+
+  const { project: item } = project.data;
+  return (
+    <article aria-labelledby="project-title" className="narrow">
+      {back}
+      <h1 id="project-title" className="break-anywhere">
+        {item.title}
+      </h1>
+      <p className="result__meta">
+        <span>
+          {t('marketplace.projects.stageLabel')} <StageBadge stage={item.stage} />
+        </span>
+        {item.status !== 'published' && <StatusBadge kind="project" status={item.status} />}
+      </p>
+      {owner && (
+        <p className="page-actions">
+          <Link className="button button--secondary" to={`/projects/${id}/edit`}>
+            {t('marketplace.projects.edit')}
+          </Link>
+          <Link className="button button--secondary" to={`/opportunities/new?project=${id}`}>
+            {t('marketplace.projects.postOpportunity')}
+          </Link>
+        </p>
+      )}
+      <ProjectDetails project={item} labels={labels} />
+      <section aria-labelledby="milestones-title">
+        <h2 id="milestones-title">{t('marketplace.milestones.title')}</h2>
+        {milestones.data ? (
+          <MilestoneTimeline milestones={milestones.data} />
+        ) : milestones.isPending ? (
+          <LoadingNotice />
+        ) : (
+          <ErrorNotice error={milestones.error} onRetry={() => void milestones.refetch()} />
+        )}
+      </section>
+      {owner && item.status !== 'archived' && <MilestoneForm projectId={id} stage={item.stage} />}
+    </article>
+  );
+}
