@@ -7,7 +7,7 @@ import { SessionEvents } from '@/features/auth/components/session-events';
 import { SectorsRoute } from '@/features/taxonomies/routes/sectors-route';
 import { NotFoundRoute } from './not-found';
 
-// Account, profile and organisation pages load when first visited: most visits only read, and members on
+// Account, profile, organisation, search, project and opportunity pages load when first visited: most visits only read, and members on
 // metered links should not download forms they never open.
 const LoginRoute = lazy(() =>
   import('@/features/auth/routes/login-route').then((m) => ({ default: m.LoginRoute })),
@@ -58,6 +58,19 @@ const MyProjectsRoute = lazy(() =>
   import('@/features/projects/routes/my-projects-route').then((m) => ({ default: m.MyProjectsRoute })),
 );
 
+const OpportunityRoute = lazy(() =>
+  import('@/features/opportunities/routes/opportunity-route').then((m) => ({ default: m.OpportunityRoute })),
+);
+const NewOpportunityRoute = lazy(() =>
+  import('@/features/opportunities/routes/new-opportunity-route').then((m) => ({ default: m.NewOpportunityRoute })),
+);
+const EditOpportunityRoute = lazy(() =>
+  import('@/features/opportunities/routes/edit-opportunity-route').then((m) => ({ default: m.EditOpportunityRoute })),
+);
+const MyOpportunitiesRoute = lazy(() =>
+  import('@/features/opportunities/routes/my-opportunities-route').then((m) => ({ default: m.MyOpportunitiesRoute })),
+);
+
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
@@ -85,8 +98,17 @@ export function AppRoutes() {
             </Route>
             <Route path=":id" element={<ProjectRoute />} />
           </Route>
+          <Route path="opportunities">
+            <Route index element={<Navigate to="/search?type=opportunities" replace />} />
+            <Route element={<RequireSession />}>
+              <Route path="new" element={<NewOpportunityRoute />} />
+              <Route path=":id/edit" element={<EditOpportunityRoute />} />
+            </Route>
+            <Route path=":id" element={<OpportunityRoute />} />
+          </Route>
           <Route path="me" element={<RequireSession />}>
             <Route path="projects" element={<MyProjectsRoute />} />
+            <Route path="opportunities" element={<MyOpportunitiesRoute />} />
           </Route>
           <Route path="organisations">
             <Route index element={<OrganisationsRoute />} />

@@ -1,3 +1,4 @@
+import '@/features/projects/components/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '@/features/projects/components/badges';

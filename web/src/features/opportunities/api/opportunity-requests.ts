@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { searchKeys } from '@/features/search/api/search-requests';
+import { ApiError, api, unwrap } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
+import { opportunityKeys, opportunityQueryOptions, type OpportunityRecord } from './get-opportunity';
+
+export type NewOpportunity = components['schemas']['NewOpportunity'];
+export type OpportunityChanges = components['schemas']['OpportunityChanges'];
+
+/** Publishes an opportunity; `idempotencyKey` makes a retry of the same submission replay the first. */
+export function useCreateOpportunity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ opportunity, idempotencyKey }: { opportunity: NewOpportunity; idempotencyKey: string }) => {
+      const result = await api.POST('/api/v1/opportunities', {
+        body: opportunity,
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
+      });
+      return { opportunity: unwrap(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (record: OpportunityRecord) => {
+      if (record.etag) queryClient.setQueryData(opportunityKeys.detail(record.opportunity.id), record);
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: searchKeys.all() });
+    },
+  });
+}
+
+/** Saves changes against the version last read (`If-Match`); on 412 the fresh version goes to `onStale`. */
+export function useUpdateOpportunity(id: string, { onStale }: { onStale?: (fresh: OpportunityRecord) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ changes, etag }: { changes: OpportunityChanges; etag: string | null }) => {
+      const result = await api.PATCH('/api/v1/opportunities/{id}', {
+        body: changes,
+        params: { path: { id }, header: { 'If-Match': etag } },
+      });
+      return { opportunity: unwrap(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (record: OpportunityRecord) => {
+      queryClient.setQueryData(opportunityKeys.detail(id), record);
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: searchKeys.all() });
+    },
+    onError: async (error) => {
+      if (!(error instanceof ApiError) || error.status !== 412) return;
+      onStale?.(await queryClient.fetchQuery({ ...opportunityQueryOptions(id), staleTime: 0 }));
+    },
+  });
+}
