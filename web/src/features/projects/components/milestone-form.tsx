@@ -7,6 +7,7 @@ import { missingFields, type FieldMessages } from '@/components/ui/form-errors';
 import { neighbourStages, type ProjectStage } from '@/features/taxonomies/api/vocabulary';
 import type { ApiError } from '@/lib/api/client';
 import { localToday } from '@/lib/format';
+import { useAccountTexts } from '@/lib/i18n-account';
 import { useAddMilestone } from '../api/project-requests';
 
 const milestoneControls = ['note', 'occurred_on', 'stage'] as const;
@@ -30,6 +31,7 @@ interface MilestoneFormProps {
  * step). The choices offered are the API's: one step from the current stage.
  */
 export function MilestoneForm({ projectId, stage }: MilestoneFormProps) {
+  useAccountTexts();
   const { t } = useTranslation();
   const id = useId();
   const [note, setNote] = useState('');

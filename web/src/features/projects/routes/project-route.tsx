@@ -1,23 +1,24 @@
 import '../components/marketplace.css';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { ApiError } from '@/lib/api/client';
-import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useIsOwner, useMilestones, useProject } from '../api/get-project';
 import { StageBadge, StatusBadge } from '../components/badges';
-import { MilestoneForm } from '../components/milestone-form';
 import { MilestoneTimeline } from '../components/milestone-timeline';
 import { ProjectDetails } from '../components/project-details';
 import { useMarketplaceLabels } from '../components/use-marketplace-labels';
+
+// The owner's form comes with the texts of the forms; visitors, most readers, download neither.
+const MilestoneForm = lazy(() => import('../components/milestone-form').then((m) => ({ default: m.MilestoneForm })));
 
 /**
  * One project, for everyone: its stage, details and milestones. Its owner also gets "Edit", a
  * link to post an opportunity for it, and the form that records milestones and moves the stage.
  */
 export function ProjectRoute() {
-  useAccountTexts();
   useMarketplaceTexts();
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -79,7 +80,11 @@ export function ProjectRoute() {
           <ErrorNotice error={milestones.error} onRetry={() => void milestones.refetch()} />
         )}
       </section>
-      {owner && item.status !== 'archived' && <MilestoneForm projectId={id} stage={item.stage} />}
+      {owner && item.status !== 'archived' && (
+        <Suspense fallback={<LoadingNotice />}>
+          <MilestoneForm projectId={id} stage={item.stage} />
+        </Suspense>
+      )}
     </article>
   );
 }
