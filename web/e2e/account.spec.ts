@@ -25,6 +25,8 @@ test('a member registers, confirms the address from the e-mail, completes the pr
 
   // Log in; the link leads on to the profile.
   await page.getByRole('link', { name: 'Se connecter et compléter mon profil' }).click();
+  // Until the login page is there, "Adresse e-mail" also names the confirmation page's section.
+  await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
