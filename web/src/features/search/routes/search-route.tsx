@@ -1,3 +1,4 @@
+import '@/components/ui/form.css';
 import '../components/search.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -89,8 +90,9 @@ function SearchForm({ state }: { state: SearchState }) {
           defaultValue={state.sort ?? ''}
           onChange={(event) => event.currentTarget.form?.requestSubmit()}
         >
-          <option value="">{t('marketplace.search.sortDefault')}</option>
-          <option value="newest">{t('marketplace.search.sortNewest')}</option>
+          {/* Without words, the API sorts by date: "relevance" would mean nothing. */}
+          <option value="">{state.q ? t('marketplace.search.sortDefault') : t('marketplace.search.sortNewest')}</option>
+          {state.q && <option value="newest">{t('marketplace.search.sortNewest')}</option>}
           {state.type === 'opportunities' && <option value="expiring_soon">{t('marketplace.search.sortExpiring')}</option>}
         </select>
       </div>
