@@ -147,7 +147,6 @@ pub struct ProfileChanges {
     pub locale: Option<Lang>,
 }
 
-
 /// A member's own profile, with the private fields.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OwnProfile {
