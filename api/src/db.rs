@@ -42,3 +42,28 @@ pub async fn write_transaction(db: &DatabaseConnection) -> Result<DatabaseTransa
     })
     .await
 }
+
+/// Deletes the row `id` only if it is still at `version`: a stale `If-Match` that raced a
+/// concurrent change becomes 412, never a lost update. Shared by every versioned resource.
+pub async fn delete_versioned<E>(
+    db: &DatabaseConnection,
+    id_column: E::Column,
+    version_column: E::Column,
+    id: uuid::Uuid,
+    version: i32,
+) -> Result<(), crate::error::ApiError>
+where
+    E: sea_orm::EntityTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let deleted = E::delete_many()
+        .filter(id_column.eq(id))
+        .filter(version_column.eq(version))
+        .exec(db)
+        .await?;
+    if deleted.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(crate::error::ApiError::PreconditionFailed)
+    }
+}

@@ -572,13 +572,13 @@ async fn delete_opportunity(
         return Err(ApiError::Forbidden);
     }
     check_if_match(&request, &version_etag(current.version))?;
-    let deleted = OpportunityEntity::delete_many()
-        .filter(opportunity::Column::Id.eq(current.id))
-        .filter(opportunity::Column::Version.eq(current.version))
-        .exec(db.get_ref())
-        .await?;
-    if deleted.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::delete_versioned::<OpportunityEntity>(
+        db.get_ref(),
+        opportunity::Column::Id,
+        opportunity::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -381,14 +381,14 @@ async fn delete_organisation(
         return Err(ApiError::Forbidden);
     }
     check_if_match(&request, &version_etag(current.version))?;
-    let deleted = OrganisationEntity::delete_many()
-        .filter(organisation::Column::Id.eq(current.id))
-        .filter(organisation::Column::Version.eq(current.version))
-        .exec(db.get_ref())
-        .await?;
-    if deleted.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::delete_versioned::<OrganisationEntity>(
+        db.get_ref(),
+        organisation::Column::Id,
+        organisation::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -564,13 +564,13 @@ async fn delete_project(
 ) -> Result<HttpResponse> {
     let current = editable(db.get_ref(), &member, *id).await?;
     check_if_match(&request, &version_etag(current.version))?;
-    let deleted = ProjectEntity::delete_many()
-        .filter(project::Column::Id.eq(current.id))
-        .filter(project::Column::Version.eq(current.version))
-        .exec(db.get_ref())
-        .await?;
-    if deleted.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::delete_versioned::<ProjectEntity>(
+        db.get_ref(),
+        project::Column::Id,
+        project::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
