@@ -61,6 +61,14 @@ pub struct Config {
     /// Failed logins allowed per client address in 15 minutes. Generous: whole mobile
     /// networks share one address behind carrier-grade NAT.
     pub login_failures_per_address: usize,
+    /// Days the owner of a project or opportunity has to answer an expression of interest.
+    pub interest_answer_days: u32,
+    /// Expressions of interest a member may send in any 24 hours before 429.
+    pub interests_per_day: u32,
+    /// How long search totals and facets are reused for the same filters, in seconds; 0 turns
+    /// the cache off. Changes through this server clear it at once; this bounds how late
+    /// changes through other replicas, and expiries, show in the counts.
+    pub search_counts_ttl_seconds: u64,
 }
 
 /// The defaults, kept serialisable so figment can layer the file and environment on top.
@@ -79,6 +87,9 @@ struct Defaults {
     json_limit: usize,
     login_failures_per_account: usize,
     login_failures_per_address: usize,
+    interest_answer_days: u32,
+    interests_per_day: u32,
+    search_counts_ttl_seconds: u64,
 }
 
 const DEFAULTS: Defaults = Defaults {
@@ -95,6 +106,9 @@ const DEFAULTS: Defaults = Defaults {
     json_limit: 64 * 1024,
     login_failures_per_account: 5,
     login_failures_per_address: 100,
+    interest_answer_days: 14,
+    interests_per_day: 20,
+    search_counts_ttl_seconds: 30,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -157,6 +171,9 @@ impl Config {
             json_limit: DEFAULTS.json_limit,
             login_failures_per_account: DEFAULTS.login_failures_per_account,
             login_failures_per_address: DEFAULTS.login_failures_per_address,
+            interest_answer_days: DEFAULTS.interest_answer_days,
+            interests_per_day: DEFAULTS.interests_per_day,
+            search_counts_ttl_seconds: DEFAULTS.search_counts_ttl_seconds,
         }
     }
 }

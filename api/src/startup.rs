@@ -1,6 +1,6 @@
 //! Builds the HTTP server: middleware, routes, documentation and static web app.
 
-use std::{net::TcpListener, sync::Arc};
+use std::{net::TcpListener, sync::Arc, time::Duration};
 
 use actix_cors::Cors;
 use actix_files::Files;
@@ -26,6 +26,9 @@ use crate::{
     http::fallback::{RouteTable, WebApp, fallback},
     mail::{self, Mailer},
     openapi::{self, ApiDoc},
+    opportunities::dto::OpportunityFacets,
+    projects::dto::ProjectFacets,
+    search::counts::{self, Generation, SearchCounts},
     taxonomies::Taxonomies,
 };
 
@@ -88,6 +91,9 @@ struct Shared {
     web_app: Data<WebApp>,
     spec: Arc<utoipa::openapi::OpenApi>,
     spec_yaml: Data<String>,
+    generation: Data<Generation>,
+    project_counts: Data<SearchCounts<ProjectFacets>>,
+    opportunity_counts: Data<SearchCounts<OpportunityFacets>>,
 }
 
 fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyhow::Result<Server> {
@@ -100,7 +106,12 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
     if !index.is_file() {
         tracing::info!(web_dir = %config.web_dir.display(), "no built web app; serving the API only");
     }
+    let generation = Arc::new(Generation::default());
+    let counts_ttl = Duration::from_secs(config.search_counts_ttl_seconds);
     let shared = Arc::new(Shared {
+        generation: Data::from(generation.clone()),
+        project_counts: Data::new(SearchCounts::new(generation.clone(), counts_ttl)),
+        opportunity_counts: Data::new(SearchCounts::new(generation, counts_ttl)),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
         access_tokens: Data::new(AccessTokens::from_config(&config)?),
         registry: Data::new(metrics.registry.clone()),
@@ -140,7 +151,10 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
             .app_data(shared.registry.clone())
             .app_data(shared.routes.clone())
             .app_data(shared.web_app.clone())
-            .app_data(shared.spec_yaml.clone());
+            .app_data(shared.spec_yaml.clone())
+            .app_data(shared.generation.clone())
+            .app_data(shared.project_counts.clone())
+            .app_data(shared.opportunity_counts.clone());
         let app = match &shared.web_app.index {
             Some(_) => app.service(
                 Files::new("/", &shared.config.web_dir)
@@ -155,6 +169,7 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
                 !shared.config.cors_origins.is_empty(),
                 cors(&shared.config),
             ))
+            .wrap(from_fn(counts::advance_after_changes))
             .wrap(Compress::default())
             .wrap(metrics.clone())
             .wrap(from_fn(http::request_id::request_id))

@@ -194,7 +194,7 @@ impl Opportunity {
     }
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OpportunityQuery {
     /// Words to find (French or English; accents and case do not matter).
@@ -205,6 +205,9 @@ pub struct OpportunityQuery {
     /// ISO 3166-1 alpha-2.
     #[param(pattern = "^[A-Za-z]{2}$")]
     pub country: Option<String>,
+    /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
+    #[param(pattern = "^[0-9]{2,4}$")]
+    pub region: Option<String>,
     /// A 5-digit DAC code or a 3-digit category.
     #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
     pub sector: Option<String>,
@@ -219,7 +222,7 @@ pub struct OpportunityQuery {
     pub cursor: Option<String>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct OpportunityFacets {
     pub country: Vec<FacetCount>,
     pub sector_category: Vec<FacetCount>,

@@ -39,6 +39,8 @@ use crate::{
     organisations::may_edit,
     search::{
         backend::{self, Indexed},
+        counts::{Counted, SearchCounts},
+        filters,
         listing::{self, Cursor, OrderColumns, facet},
         text::{query_terms, title_text},
     },
@@ -157,18 +159,22 @@ fn conditions(
     if let Some(kind) = query.organisation_kind {
         condition = condition.add(opportunity::Column::OrganisationKind.eq(kind.code()));
     }
+    if let Some(region) = &query.region {
+        condition = condition.add(filters::country_in_region(
+            opportunity::Column::Country,
+            region,
+        ));
+    }
     if let Some(sector) = &query.sector {
-        let column = if sector.len() == 3 {
-            opportunity_sector::Column::Category
-        } else {
-            opportunity_sector::Column::Code
-        };
-        let with_sector = SqlQuery::select()
-            .column(opportunity_sector::Column::OpportunityId)
-            .from(OpportunitySector)
-            .and_where(column.eq(sector.as_str()))
-            .to_owned();
-        condition = condition.add(opportunity::Column::Id.in_subquery(with_sector));
+        condition = condition.add(filters::linked(
+            opportunity_sector::Column::OpportunityId,
+            opportunity::Column::Id,
+            filters::sector_is(
+                opportunity_sector::Column::Code,
+                opportunity_sector::Column::Category,
+                sector,
+            ),
+        ));
     }
     if !terms.is_empty() {
         condition = condition.add(backend::matches(backend, Indexed::Opportunities, terms));
@@ -177,11 +183,12 @@ fn conditions(
 }
 
 fn check_query(query: &OpportunityQuery) -> Result<()> {
-    let errors = listing::query_errors(
+    let mut errors = listing::query_errors(
         query.q.as_deref(),
         query.country.as_deref(),
         query.sector.as_deref(),
     );
+    errors.extend(filters::region_error(query.region.as_deref()));
     if errors.is_empty() {
         Ok(())
     } else {
@@ -203,14 +210,34 @@ fn check_query(query: &OpportunityQuery) -> Result<()> {
 #[get("/opportunities")]
 async fn search_opportunities(
     db: Data<DatabaseConnection>,
+    counts: Data<SearchCounts<OpportunityFacets>>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(db.get_ref(), &query).await?))
+    Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
+}
+
+/// What the total and facets depend on: every filter, never the page, sort or cursor.
+fn counts_key(query: &OpportunityQuery, terms: &[String]) -> String {
+    format!(
+        "{:?}",
+        (
+            terms,
+            query.direction,
+            query.category,
+            query.country.as_deref().map(str::to_uppercase),
+            &query.region,
+            &query.sector,
+            query.remote,
+            query.status,
+            query.organisation_kind,
+        )
+    )
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
     db: &DatabaseConnection,
+    counts: &SearchCounts<OpportunityFacets>,
     query: &OpportunityQuery,
 ) -> Result<OpportunitySearchPage> {
     check_query(query)?;
@@ -244,19 +271,34 @@ pub async fn search(
         .all(db)
         .await?;
     let rows = listing::in_order(&page.ids, rows, |row| row.id);
-    let next_cursor = page.next_cursor;
-    let total = OpportunityEntity::find()
-        .filter(condition.clone())
-        .count(db)
-        .await? as i64;
-    let facets = facets(db, condition).await?;
+    let counted = counts
+        .get_or_count(counts_key(query, &terms), count(db, condition))
+        .await?;
     Ok(OpportunitySearchPage {
         items: rows
             .iter()
             .map(|row| Opportunity::from_row(row, false))
             .collect(),
-        next_cursor,
-        total,
+        next_cursor: page.next_cursor,
+        total: counted.total,
+        facets: counted.facets,
+    })
+}
+
+/// The total and the facets of a search, queried side by side.
+async fn count(
+    db: &DatabaseConnection,
+    condition: Condition,
+) -> Result<Counted<OpportunityFacets>> {
+    let total = OpportunityEntity::find()
+        .filter(condition.clone())
+        .count(db);
+    let (total, facets) = tokio::try_join!(
+        async { total.await.map_err(ApiError::from) },
+        facets(db, condition)
+    )?;
+    Ok(Counted {
+        total: total as i64,
         facets,
     })
 }
@@ -273,8 +315,6 @@ async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<Opportu
             .into_tuple::<(String, i64)>()
             .all(db)
     };
-    let country = by(opportunity::Column::Country).await?;
-    let category = by(opportunity::Column::Category).await?;
     let matching = SqlQuery::select()
         .column(opportunity::Column::Id)
         .from(OpportunityEntity)
@@ -290,8 +330,12 @@ async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<Opportu
         .filter(opportunity_sector::Column::OpportunityId.in_subquery(matching))
         .group_by(opportunity_sector::Column::Category)
         .into_tuple::<(String, i64)>()
-        .all(db)
-        .await?;
+        .all(db);
+    let (country, category, sector_category) = tokio::try_join!(
+        by(opportunity::Column::Country),
+        by(opportunity::Column::Category),
+        sector_category
+    )?;
     Ok(OpportunityFacets {
         country: facet(country),
         sector_category: facet(sector_category),

@@ -229,7 +229,7 @@ impl From<&project::Model> for Project {
     }
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
     /// Words to find (French or English; accents and case do not matter).
@@ -237,6 +237,9 @@ pub struct ProjectQuery {
     pub q: Option<String>,
     #[param(pattern = "^[A-Za-z]{2}$")]
     pub country: Option<String>,
+    /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
+    #[param(pattern = "^[0-9]{2,4}$")]
+    pub region: Option<String>,
     /// A 5-digit DAC code or a 3-digit category.
     #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
     pub sector: Option<String>,
@@ -254,7 +257,7 @@ pub struct ProjectQuery {
     pub cursor: Option<String>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProjectFacets {
     pub country: Vec<FacetCount>,
     pub sector_category: Vec<FacetCount>,

@@ -41,6 +41,8 @@ use crate::{
     organisations::may_edit,
     search::{
         backend::{self, Indexed},
+        counts::{Counted, SearchCounts},
+        filters,
         listing::{self, Cursor, OrderColumns, facet},
         text::{query_terms, title_text},
     },
@@ -148,6 +150,7 @@ fn check_query(query: &ProjectQuery) -> Result<()> {
         query.country.as_deref(),
         query.sector.as_deref(),
     );
+    errors.extend(filters::region_error(query.region.as_deref()));
     if query.status == Some(ProjectStatus::Draft) {
         errors.push(FieldError::new(
             "status",
@@ -168,26 +171,35 @@ fn conditions(query: &ProjectQuery, backend: DbBackend, terms: &[String]) -> Con
     if let Some(stage) = query.stage {
         condition = condition.add(project::Column::Stage.eq(stage.as_str()));
     }
+    let in_country = |condition| {
+        filters::linked(
+            project_country::Column::ProjectId,
+            project::Column::Id,
+            condition,
+        )
+    };
     if let Some(country) = &query.country {
-        let in_country = SqlQuery::select()
-            .column(project_country::Column::ProjectId)
-            .from(ProjectCountry)
-            .and_where(project_country::Column::Country.eq(country.to_uppercase()))
-            .to_owned();
-        condition = condition.add(project::Column::Id.in_subquery(in_country));
+        condition = condition.add(in_country(
+            Expr::col((ProjectCountry, project_country::Column::Country))
+                .eq(country.to_uppercase()),
+        ));
+    }
+    if let Some(region) = &query.region {
+        condition = condition.add(in_country(filters::country_in_region(
+            project_country::Column::Country,
+            region,
+        )));
     }
     if let Some(sector) = &query.sector {
-        let column = if sector.len() == 3 {
-            project_sector::Column::Category
-        } else {
-            project_sector::Column::Code
-        };
-        let in_sector = SqlQuery::select()
-            .column(project_sector::Column::ProjectId)
-            .from(ProjectSector)
-            .and_where(column.eq(sector.as_str()))
-            .to_owned();
-        condition = condition.add(project::Column::Id.in_subquery(in_sector));
+        condition = condition.add(filters::linked(
+            project_sector::Column::ProjectId,
+            project::Column::Id,
+            filters::sector_is(
+                project_sector::Column::Code,
+                project_sector::Column::Category,
+                sector,
+            ),
+        ));
     }
     if let Some(need) = query.need {
         // `needs` is a JSON array of codes; the quoted code cannot match inside another one.
@@ -227,13 +239,35 @@ fn conditions(query: &ProjectQuery, backend: DbBackend, terms: &[String]) -> Con
 #[get("/projects")]
 async fn search_projects(
     db: Data<DatabaseConnection>,
+    counts: Data<SearchCounts<ProjectFacets>>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(db.get_ref(), &query).await?))
+    Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
+}
+
+/// What the total and facets depend on: every filter, never the page, sort or cursor.
+fn counts_key(query: &ProjectQuery, terms: &[String]) -> String {
+    format!(
+        "{:?}",
+        (
+            terms,
+            query.country.as_deref().map(str::to_uppercase),
+            &query.region,
+            &query.sector,
+            query.stage,
+            query.need,
+            query.organisation_kind,
+            query.status,
+        )
+    )
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
-pub async fn search(db: &DatabaseConnection, query: &ProjectQuery) -> Result<ProjectSearchPage> {
+pub async fn search(
+    db: &DatabaseConnection,
+    counts: &SearchCounts<ProjectFacets>,
+    query: &ProjectQuery,
+) -> Result<ProjectSearchPage> {
     check_query(query)?;
     let limit = listing::limit(query.limit)?;
     let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
@@ -259,15 +293,26 @@ pub async fn search(db: &DatabaseConnection, query: &ProjectQuery) -> Result<Pro
         .all(db)
         .await?;
     let rows = listing::in_order(&page.ids, rows, |row| row.id);
-    let total = ProjectEntity::find()
-        .filter(condition.clone())
-        .count(db)
-        .await? as i64;
-    let facets = facets(db, condition).await?;
+    let counted = counts
+        .get_or_count(counts_key(query, &terms), count(db, condition))
+        .await?;
     Ok(ProjectSearchPage {
         items: rows.iter().map(Project::from).collect(),
         next_cursor: page.next_cursor,
-        total,
+        total: counted.total,
+        facets: counted.facets,
+    })
+}
+
+/// The total and the facets of a search, queried side by side.
+async fn count(db: &DatabaseConnection, condition: Condition) -> Result<Counted<ProjectFacets>> {
+    let total = ProjectEntity::find().filter(condition.clone()).count(db);
+    let (total, facets) = tokio::try_join!(
+        async { total.await.map_err(ApiError::from) },
+        facets(db, condition)
+    )?;
+    Ok(Counted {
+        total: total as i64,
         facets,
     })
 }
@@ -287,8 +332,7 @@ async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<Project
         .filter(condition.clone())
         .group_by(project::Column::Stage)
         .into_tuple::<(String, i64)>()
-        .all(db)
-        .await?;
+        .all(db);
     let country = ProjectCountry::find()
         .select_only()
         .column(project_country::Column::Country)
@@ -299,8 +343,7 @@ async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<Project
         .filter(project_country::Column::ProjectId.in_subquery(matching()))
         .group_by(project_country::Column::Country)
         .into_tuple::<(String, i64)>()
-        .all(db)
-        .await?;
+        .all(db);
     let sector_category = ProjectSector::find()
         .select_only()
         .column(project_sector::Column::Category)
@@ -311,8 +354,8 @@ async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<Project
         .filter(project_sector::Column::ProjectId.in_subquery(matching()))
         .group_by(project_sector::Column::Category)
         .into_tuple::<(String, i64)>()
-        .all(db)
-        .await?;
+        .all(db);
+    let (stage, country, sector_category) = tokio::try_join!(stage, country, sector_category)?;
     Ok(ProjectFacets {
         country: facet(country),
         sector_category: facet(sector_category),

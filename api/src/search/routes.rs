@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     error::{ApiError, Result, responses},
     opportunities::{
-        dto::{Opportunity, OpportunityQuery},
+        dto::{Opportunity, OpportunityFacets, OpportunityQuery},
         routes as opportunity_routes,
     },
     organisations::{
@@ -21,9 +21,10 @@ use crate::{
         queries as organisation_queries,
     },
     projects::{
-        dto::{Project, ProjectQuery},
+        dto::{Project, ProjectFacets, ProjectQuery},
         routes as project_routes,
     },
+    search::counts::SearchCounts,
 };
 
 const DEFAULT_PER_TYPE: u64 = 5;
@@ -86,6 +87,8 @@ pub struct SearchResults {
 #[get("/search")]
 async fn search_everything(
     db: Data<DatabaseConnection>,
+    project_counts: Data<SearchCounts<ProjectFacets>>,
+    opportunity_counts: Data<SearchCounts<OpportunityFacets>>,
     query: Query<SearchQuery>,
 ) -> Result<HttpResponse> {
     let limit = query.limit.unwrap_or(DEFAULT_PER_TYPE);
@@ -98,34 +101,23 @@ async fn search_everything(
     }
     let projects = project_routes::search(
         db.get_ref(),
+        &project_counts,
         &ProjectQuery {
             q: query.q.clone(),
             country: query.country.clone(),
-            sector: None,
-            stage: None,
-            need: None,
-            organisation_kind: None,
-            status: None,
-            sort: None,
             limit: Some(limit),
-            cursor: None,
+            ..Default::default()
         },
     )
     .await?;
     let opportunities = opportunity_routes::search(
         db.get_ref(),
+        &opportunity_counts,
         &OpportunityQuery {
             q: query.q.clone(),
-            direction: None,
-            category: None,
             country: query.country.clone(),
-            sector: None,
-            remote: None,
-            status: None,
-            organisation_kind: None,
-            sort: None,
             limit: Some(limit),
-            cursor: None,
+            ..Default::default()
         },
     )
     .await?;

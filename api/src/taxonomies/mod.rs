@@ -6,6 +6,7 @@ mod catalog;
 mod codelist;
 mod language;
 mod names;
+pub mod regions;
 mod routes;
 mod vocabulary;
 

@@ -217,6 +217,59 @@ on_both_databases! {
         assert_eq!(app.get("/api/v1/opportunities?sector=12").await.status(), 422);
     }
 
+    async fn a_region_finds_the_items_of_its_countries(app: TestApp) {
+        let awa = app.member("awa@example.sn").await;
+        app.created("/api/v1/opportunities", &awa, offer("Mangues de Casamance", "SN", "32161")).await;
+        app.created("/api/v1/opportunities", &awa, offer("Karité du Burkina", "BF", "32161")).await;
+        app.created("/api/v1/opportunities", &awa, offer("Thé de Kericho", "KE", "31120")).await;
+        app.created("/api/v1/opportunities", &awa, offer("Argan d'Agadir", "MA", "31120")).await;
+        let titles = |page: Value| -> Vec<String> {
+            let mut titles: Vec<String> = page["items"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap().to_owned()).collect();
+            titles.sort();
+            titles
+        };
+        let west: Value = app.get("/api/v1/opportunities?region=1030").await.json().await.unwrap();
+        assert_eq!(titles(west.clone()), ["Karité du Burkina", "Mangues de Casamance"], "West Africa");
+        assert_eq!(west["total"], 2);
+        let east_agro: Value = app.get("/api/v1/opportunities?region=1027&sector=311").await.json().await.unwrap();
+        assert_eq!(titles(east_agro), ["Thé de Kericho"]);
+        let south_of_sahara: Value = app.get("/api/v1/opportunities?region=289").await.json().await.unwrap();
+        assert_eq!(south_of_sahara["total"], 3, "Morocco is north of the Sahara");
+        let north: Value = app.get("/api/v1/opportunities?region=189").await.json().await.unwrap();
+        assert_eq!(titles(north), ["Argan d'Agadir"]);
+
+        let mut elsewhere = mango_project();
+        elsewhere["title"] = json!("Coopérative laitière de Nakuru");
+        elsewhere["countries"] = json!(["KE"]);
+        elsewhere["territories"] = json!([]);
+        app.created("/api/v1/projects", &awa, mango_project()).await;
+        app.created("/api/v1/projects", &awa, elsewhere).await;
+        let projects: Value = app.get("/api/v1/projects?region=1030").await.json().await.unwrap();
+        assert_eq!(titles(projects), ["Séchage solaire de mangues en Casamance"]);
+
+        for path in ["/api/v1/opportunities?region=998", "/api/v1/projects?region=9999"] {
+            let refused = app.get(path).await;
+            assert_eq!(refused.status(), 422, "{path}");
+            assert_eq!(problem(refused).await["errors"][0]["field"], "region", "{path}");
+        }
+    }
+
+    async fn totals_and_facets_count_a_change_at_once(app: TestApp) {
+        let awa = app.member("awa@example.sn").await;
+        let first = app.created("/api/v1/opportunities", &awa, offer("Mangues séchées", "SN", "32161")).await;
+        let before: Value = app.get("/api/v1/opportunities?country=SN").await.json().await.unwrap();
+        assert_eq!(before["total"], 1);
+        app.created("/api/v1/opportunities", &awa, offer("Anacarde", "SN", "31120")).await;
+        let after: Value = app.get("/api/v1/opportunities?country=SN").await.json().await.unwrap();
+        assert_eq!(after["total"], 2, "counts are not served stale to the one who changed them");
+        assert_eq!(after["facets"]["sector_category"].as_array().unwrap().len(), 2);
+        let path = format!("/api/v1/opportunities/{}", first["id"].as_str().unwrap());
+        let closed = app.call(Method::PATCH, &path, Some(&awa), Some(json!({"status": "closed"}))).await;
+        assert_eq!(closed.status(), 200);
+        let open: Value = app.get("/api/v1/opportunities?country=SN").await.json().await.unwrap();
+        assert_eq!(open["total"], 1);
+    }
+
     async fn unknown_codes_are_refused_with_the_field_named(app: TestApp) {
         let awa = app.member("awa@example.sn").await;
         let bad = app.call(Method::POST, "/api/v1/opportunities", Some(&awa), Some(offer("Séchoirs solaires", "ZZ", "99999"))).await;

@@ -1719,6 +1719,8 @@ export interface operations {
                 category?: components["schemas"]["OpportunityCategory"];
                 /** @description ISO 3166-1 alpha-2. */
                 country?: string;
+                /** @description An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa. */
+                region?: string;
                 /** @description A 5-digit DAC code or a 3-digit category. */
                 sector?: string;
                 remote?: boolean;
@@ -2218,6 +2220,8 @@ export interface operations {
                 /** @description Words to find (French or English; accents and case do not matter). */
                 q?: string;
                 country?: string;
+                /** @description An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa. */
+                region?: string;
                 /** @description A 5-digit DAC code or a 3-digit category. */
                 sector?: string;
                 stage?: components["schemas"]["ProjectStage"];
