@@ -10,8 +10,10 @@ const notices = [
   'projectDrafted',
   'projectPublished',
   'projectSaved',
+  'projectDeleted',
   'opportunityPublished',
   'opportunitySaved',
+  'opportunityDeleted',
 ] as const;
 type Notice = (typeof notices)[number];
 
@@ -23,7 +25,7 @@ function noticeOf(state: unknown): Notice | null {
 
 /**
  * A one-time message carried by a navigation (`navigate(to, { state: { notice } })`), for what
- * happened on the way here: logged out, account deleted, an organisation, project or opportunity created or saved.
+ * happened on the way here: logged out, account deleted, an organisation, project or opportunity created, saved or deleted.
  */
 export function FlashNotice() {
   const { t } = useTranslation();

@@ -82,6 +82,17 @@ export function problemMessage(error: unknown, t: TFunction): string {
 }
 
 /**
+ * The control of `controls` an API field path lands on: the path itself when a control has
+ * it (the rows of a list, `territories[0].country`), else its first member (`sectors[1]` →
+ * `sectors`); `undefined` when the form has no such control.
+ */
+export function controlOf(field: string, controls: readonly string[]): string | undefined {
+  if (controls.includes(field)) return field;
+  const name = controlName(field);
+  return controls.includes(name) ? name : undefined;
+}
+
+/**
  * Spreads a failed submission over a form: field errors beside the controls listed in
  * `controls` (worded by `own` first, when given), everything else (other fields, rate limits,
  * network) in the form-wide message.
@@ -98,9 +109,9 @@ export function formErrorsFrom(
   const fields: Record<string, string[]> = {};
   const elsewhere: string[] = [];
   for (const fieldError of fieldErrors) {
-    const name = controlName(fieldError.field);
-    const message = own?.(fieldError, name) ?? fieldMessage(fieldError, t);
-    if (!controls.includes(name)) elsewhere.push(message);
+    const name = controlOf(fieldError.field, controls);
+    const message = own?.(fieldError, name ?? controlName(fieldError.field)) ?? fieldMessage(fieldError, t);
+    if (name === undefined) elsewhere.push(message);
     else if (!fields[name]?.includes(message)) (fields[name] ??= []).push(message);
   }
   const placed = Object.entries(fields).map(([name, messages]) => [name, messages.join(' ')] as const);

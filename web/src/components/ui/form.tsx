@@ -1,5 +1,14 @@
 import './form.css';
-import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type RefObject } from 'react';
+import {
+  type ChangeEvent,
+  useEffect,
+  useId,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { formErrorsFrom, noFormErrors, type FieldMessages, type FormErrors } from './form-errors';
 
@@ -57,6 +66,131 @@ export function TextField({ label, hint, error, ...input }: TextFieldProps) {
       {(control) => <input className="input" type="text" {...input} {...control} />}
     </Field>
   );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+};
+
+/** A labelled `<textarea>`, with its hint and error like `TextField`. */
+export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => <textarea className="input" {...textarea} {...control} />}
+    </Field>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  value: T;
+  /** The values offered, in their order, each with its words. */
+  choices: ReadonlyArray<{ value: T; label: string }>;
+  onChange: (value: T) => void;
+}
+
+/** One of a few fixed values (a status, a role): a labelled `<select>`. */
+export function SelectField<T extends string>({ name, label, hint, error, value, choices, onChange }: SelectFieldProps<T>) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <select
+          className="input"
+          name={name}
+          value={value}
+          // The options are `choices`' values.
+          onChange={(event) => onChange(event.target.value as T)}
+          {...control}
+        >
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+interface CheckboxFieldProps {
+  name: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A yes-or-no choice, the box before its words and the whole line tappable. */
+export function CheckboxField({ name, label, checked, onChange }: CheckboxFieldProps) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" name={name} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+interface FieldsetProps {
+  legend: ReactNode;
+  hint?: ReactNode;
+  /** An error about the group as a whole (a choice among radios, too many rows). */
+  error?: string;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * Controls that go together under a legend (a budget's amount and currency, radios, the rows of a
+ * list), with the group's hint and error read with it, as `Field` does for one control.
+ */
+export function Fieldset({ legend, hint, error, className, children }: FieldsetProps) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={className ? `fieldset ${className}` : 'fieldset'} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+/** The members of `D` that hold text. */
+type TextKey<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D];
+
+/**
+ * Binds a form's controls to its draft. `set('sectors')` is the setter of one member (it calls
+ * `onChange` with a new draft); `text('budgetAmount', 'budget_amount')` gives a `TextField` or
+ * `TextAreaField` its name (the API's field, so that its errors land there), value, change
+ * handler and error.
+ */
+export function draftFields<D extends object>(draft: D, onChange: (draft: D) => void, errors: FormErrors) {
+  const set =
+    <K extends keyof D>(key: K) =>
+    (value: D[K]) =>
+      onChange({ ...draft, [key]: value });
+  const text = <K extends TextKey<D>>(key: K, name: string) => ({
+    name,
+    value: draft[key] as string,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key)(event.target.value as D[K]),
+    error: errors.fields[name],
+  });
+  return { set, text };
 }
 
 /** The form-wide error, focusable so that it can take the focus when no field is to blame. */

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { searchKeys } from '@/features/search/api/search-requests';
-import { ApiError, api, unwrap } from '@/lib/api/client';
+import { ApiError, api, unwrap, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
+import { ifMatchOf, type ReadVersion } from '@/lib/api/versioned';
 import { opportunityKeys, opportunityQueryOptions, type OpportunityRecord } from './get-opportunity';
 
 export type NewOpportunity = components['schemas']['NewOpportunity'];
@@ -45,6 +46,33 @@ export function useUpdateOpportunity(id: string, { onStale }: { onStale?: (fresh
     onError: async (error) => {
       if (!(error instanceof ApiError) || error.status !== 412) return;
       onStale?.(await queryClient.fetchQuery({ ...opportunityQueryOptions(id), staleTime: 0 }));
+    },
+  });
+}
+
+/**
+ * Deletes the opportunity if it is still the version the member saw (`If-Match`); on 412 or 404
+ * it and the member's list are read again.
+ */
+export function useDeleteOpportunity(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (read: ReadVersion) => {
+      const etag = await ifMatchOf(read, async () => {
+        const { opportunity, etag } = await queryClient.fetchQuery({ ...opportunityQueryOptions(id), staleTime: 0 });
+        return { etag, version: opportunity.version };
+      });
+      unwrapEmpty(await api.DELETE('/api/v1/opportunities/{id}', { params: { path: { id }, header: { 'If-Match': etag } } }));
+    },
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: opportunityKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: searchKeys.all() });
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError) || (error.status !== 412 && error.status !== 404)) return;
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.mine() });
     },
   });
 }

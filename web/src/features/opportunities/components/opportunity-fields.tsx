@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Field, TextField } from '@/components/ui/form';
+import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField, draftFields } from '@/components/ui/form';
 import { missingFields, type FieldMessages, type FormErrors } from '@/components/ui/form-errors';
 import type { Project } from '@/features/projects/api/get-project';
 import type { MarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
 import type { Direction, OpportunityCategory, OpportunityStatus } from '@/features/taxonomies/api/vocabulary';
-import { CodeMultiSelect, CodeSelect } from '@/features/taxonomies/components/code-select';
+import { CodeSelect, CountrySelect, SectorPicker } from '@/features/taxonomies/components/code-select';
 import type { Opportunity } from '../api/get-opportunity';
 import type { NewOpportunity, OpportunityChanges } from '../api/opportunity-requests';
 
@@ -178,18 +178,13 @@ interface OpportunityFieldsProps {
 
 export function OpportunityFields({ draft, onChange, errors, labels, projects, statuses }: OpportunityFieldsProps) {
   const { t } = useTranslation();
-  const set =
-    <K extends keyof OpportunityDraft>(key: K) =>
-    (value: OpportunityDraft[K]) =>
-      onChange({ ...draft, [key]: value });
+  const { set, text } = draftFields(draft, onChange, errors);
 
   return (
     <>
       {projects ? (
         <>
-          <fieldset className="fieldset">
-            <legend>{t('marketplace.opportunities.direction')}</legend>
-            {errors.fields.direction && <p className="field__error">{errors.fields.direction}</p>}
+          <Fieldset legend={t('marketplace.opportunities.direction')} error={errors.fields.direction}>
             {(['offer', 'request'] as const).map((direction) => (
               <label key={direction} className="checkbox">
                 <input
@@ -202,36 +197,34 @@ export function OpportunityFields({ draft, onChange, errors, labels, projects, s
                 {t(`marketplace.opportunities.directionChoice.${direction}`)}
               </label>
             ))}
-          </fieldset>
+          </Fieldset>
           <CodeSelect
             name="category"
             label={t('marketplace.opportunities.category')}
             options={labels.options.categories}
             value={draft.category}
             onChange={(code) => set('category')(code as OpportunityCategory | '')}
-            noneLabel={t('marketplace.choose')}
+            noneLabel={t('form.choose')}
             error={errors.fields.category}
           />
-          <Field label={t('marketplace.opportunities.project')} hint={t('marketplace.opportunities.projectHint')} error={errors.fields.project_id}>
-            {(control) => (
-              <select
-                className="input"
-                name="project_id"
-                value={draft.projectId}
-                onChange={(event) => set('projectId')(event.target.value)}
-                {...control}
-              >
-                <option value="">{t('marketplace.opportunities.noProject')}</option>
-                {projects.map((project) => (
-                  <option key={project.id} value={project.id}>
-                    {project.status === 'published'
-                      ? project.title
-                      : `${project.title} (${t(`marketplace.projectStatus.${project.status}`)})`}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="project_id"
+            label={t('marketplace.opportunities.project')}
+            hint={t('marketplace.opportunities.projectHint')}
+            value={draft.projectId}
+            choices={[
+              { value: '', label: t('marketplace.opportunities.noProject') },
+              ...projects.map((project) => ({
+                value: project.id,
+                label:
+                  project.status === 'published'
+                    ? project.title
+                    : `${project.title} (${t(`marketplace.projectStatus.${project.status}`)})`,
+              })),
+            ]}
+            onChange={set('projectId')}
+            error={errors.fields.project_id}
+          />
         </>
       ) : (
         <p className="field__hint">
@@ -240,127 +233,80 @@ export function OpportunityFields({ draft, onChange, errors, labels, projects, s
         </p>
       )}
       <TextField
-        name="title"
+        {...text('title', 'title')}
         label={t('marketplace.opportunities.titleLabel')}
         hint={t('marketplace.opportunities.titleHint')}
         maxLength={200}
         required
-        value={draft.title}
-        onChange={(event) => set('title')(event.target.value)}
-        error={errors.fields.title}
       />
-      <Field
+      <TextAreaField
+        {...text('description', 'description')}
         label={t('marketplace.opportunities.descriptionLabel')}
         hint={t('marketplace.opportunities.descriptionHint')}
-        error={errors.fields.description}
-      >
-        {(control) => (
-          <textarea
-            className="input"
-            name="description"
-            rows={8}
-            maxLength={20000}
-            required
-            value={draft.description}
-            onChange={(event) => set('description')(event.target.value)}
-            {...control}
-          />
-        )}
-      </Field>
-      <CodeSelect
-        name="country"
+        rows={8}
+        maxLength={20000}
+        required
+      />
+      <CountrySelect
         label={t('marketplace.opportunities.country')}
         options={labels.options.countries}
         value={draft.country}
         onChange={set('country')}
-        noneLabel={t('marketplace.choose')}
         error={errors.fields.country}
       />
       <TextField
-        name="city"
+        {...text('city', 'city')}
         label={t('marketplace.opportunities.city')}
         autoComplete="address-level2"
         maxLength={100}
-        value={draft.city}
-        onChange={(event) => set('city')(event.target.value)}
-        error={errors.fields.city}
       />
-      <label className="checkbox">
-        <input type="checkbox" name="remote" checked={draft.remote} onChange={(event) => set('remote')(event.target.checked)} />
-        {t('marketplace.opportunities.remote')}
-      </label>
-      <CodeMultiSelect
-        name="sectors"
+      <CheckboxField name="remote" label={t('marketplace.opportunities.remote')} checked={draft.remote} onChange={set('remote')} />
+      <SectorPicker
         label={t('marketplace.projects.sectors')}
         options={labels.options.sectors}
         value={draft.sectors}
         onChange={set('sectors')}
         error={errors.fields.sectors}
-        showCodes
       />
       <TextField
-        name="skills"
+        {...text('skills', 'skills')}
         label={t('marketplace.opportunities.skills')}
         hint={t('marketplace.opportunities.skillsHint')}
-        value={draft.skills}
-        onChange={(event) => set('skills')(event.target.value)}
-        error={errors.fields.skills}
       />
       <TextField
-        name="starts_on"
+        {...text('startsOn', 'starts_on')}
         type="date"
         label={t('marketplace.opportunities.startsOn')}
-        value={draft.startsOn}
-        onChange={(event) => set('startsOn')(event.target.value)}
-        error={errors.fields.starts_on}
       />
       <TextField
-        name="duration_months"
+        {...text('durationMonths', 'duration_months')}
         type="number"
         inputMode="numeric"
         min={1}
         max={120}
         label={t('marketplace.opportunities.duration')}
-        value={draft.durationMonths}
-        onChange={(event) => set('durationMonths')(event.target.value)}
-        error={errors.fields.duration_months}
       />
       <TextField
-        name="expires_at"
+        {...text('expiresOn', 'expires_at')}
         type="date"
         label={t('marketplace.opportunities.expiresOn')}
         hint={t('marketplace.opportunities.expiresHint')}
-        value={draft.expiresOn}
-        onChange={(event) => set('expiresOn')(event.target.value)}
-        error={errors.fields.expires_at}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="anonymous"
-          checked={draft.anonymous}
-          onChange={(event) => set('anonymous')(event.target.checked)}
-        />
-        {t('marketplace.opportunities.anonymous')}
-      </label>
+      <CheckboxField
+        name="anonymous"
+        label={t('marketplace.opportunities.anonymous')}
+        checked={draft.anonymous}
+        onChange={set('anonymous')}
+      />
       {statuses && statuses.length > 1 && (
-        <Field label={t('marketplace.opportunities.status')} error={errors.fields.status}>
-          {(control) => (
-            <select
-              className="input"
-              name="status"
-              value={draft.status}
-              onChange={(event) => set('status')(event.target.value as OpportunityStatus)}
-              {...control}
-            >
-              {statuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`marketplace.opportunityStatus.${status}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="status"
+          label={t('marketplace.opportunities.status')}
+          value={draft.status}
+          choices={statuses.map((status) => ({ value: status, label: t(`marketplace.opportunityStatus.${status}`) }))}
+          onChange={set('status')}
+          error={errors.fields.status}
+        />
       )}
     </>
   );

@@ -5,9 +5,10 @@ import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMyOpportunities } from '../api/get-opportunity';
+import { DeleteOpportunity } from '../components/delete-opportunity';
 import { OpportunitySummary } from '../components/opportunity-summary';
 
-/** The member's opportunities, whatever their status, newest first. */
+/** The member's opportunities, whatever their status, newest first, each with "Delete". */
 export function MyOpportunitiesRoute() {
   useMarketplaceTexts();
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function MyOpportunitiesRoute() {
               categoryLabel={categories.label}
               withStatus
             />
+            <DeleteOpportunity opportunity={opportunity} read={{ version: opportunity.version }} inList />
           </li>
         ))}
       </ul>

@@ -4,15 +4,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { projectQueryOptions, useIsOwner } from '@/features/projects/api/get-project';
+import { projectQueryOptions, useIsOwner, useMayEdit } from '@/features/projects/api/get-project';
 import { StatusBadge } from '@/features/projects/components/badges';
 import { useMarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
 import { ApiError } from '@/lib/api/client';
 import { formatDate } from '@/lib/format';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useOpportunity } from '../api/get-opportunity';
+import { DeleteOpportunity } from '../components/delete-opportunity';
 
-/** One opportunity, for everyone; "Edit" for its author. An anonymous one does not say whose it is. */
+/**
+ * One opportunity, for everyone; "Edit" and "Delete" for its author and the members of its
+ * organisation. An anonymous one does not say whose it is.
+ */
 export function OpportunityRoute() {
   useMarketplaceTexts();
   const { t, i18n } = useTranslation();
@@ -20,6 +24,7 @@ export function OpportunityRoute() {
   const opportunity = useOpportunity(id);
   const labels = useMarketplaceLabels();
   const owner = useIsOwner(opportunity.data?.opportunity);
+  const mayEdit = useMayEdit(opportunity.data?.opportunity) === true;
   const projectId = opportunity.data?.opportunity.project_id ?? '';
   const project = useQuery({ ...projectQueryOptions(projectId), enabled: !!projectId });
 
@@ -79,12 +84,13 @@ export function OpportunityRoute() {
         <span>{labels.categories.label(item.category)}</span>
         <StatusBadge kind="opportunity" status={item.status} />
       </p>
-      {owner && (
-        <p className="page-actions">
+      {mayEdit && (
+        <div className="page-actions">
           <Link className="button button--secondary" to={`/opportunities/${id}/edit`}>
             {t('marketplace.opportunities.edit')}
           </Link>
-        </p>
+          <DeleteOpportunity opportunity={item} read={{ etag: opportunity.data.etag }} />
+        </div>
       )}
       {owner && item.anonymous && <p className="notice">{t('marketplace.opportunities.anonymousOwner')}</p>}
       <dl className="details-list">

@@ -17,6 +17,8 @@ export const organisationKeys = {
   list: (filters: OrganisationFilters) => ['organisations', 'list', filters] as const,
   detail: (id: string) => ['organisations', 'detail', id] as const,
   members: (id: string) => ['organisations', 'members', id] as const,
+  /** Under `lists()`: creating, deleting or leaving an organisation refreshes it too. */
+  mine: () => ['organisations', 'list', 'mine'] as const,
 };
 
 /** The directory, newest first, a page at a time (`fetchNextPage` follows `next_cursor`). */

@@ -6,10 +6,17 @@ import { organisationKeys } from './get-organisations';
 
 type NewOrganisationMember = components['schemas']['NewOrganisationMember'];
 
-/** Member changes refresh the list, whose roles decide what the page offers. */
+/**
+ * Member changes refresh the list, whose roles decide what the page offers, and the member's own
+ * organisations (those they may publish for).
+ */
 function useRefreshMembers(id: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: organisationKeys.members(id) });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: organisationKeys.members(id) }),
+      queryClient.invalidateQueries({ queryKey: organisationKeys.mine() }),
+    ]);
 }
 
 /** Adds an existing Marcottage member, found by e-mail (owners only). */

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMe } from '@/features/auth/api/get-me';
 import { useSession } from '@/features/auth/api/use-session';
+import { useMyOrganisations } from '@/features/organisations/api/get-my-organisations';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
@@ -59,4 +60,21 @@ export function useMyProjects() {
 export function useIsOwner(project: { owner_id?: string | null } | undefined): boolean {
   const { data: me } = useMe();
   return !!project?.owner_id && me?.profile.id === project.owner_id;
+}
+
+/**
+ * Whether the logged-in member may change or delete `item` (a project or an opportunity), as the
+ * API decides: its author, or any member of the organisation it is published for. `undefined`
+ * while their organisations are being read (only for an item of an organisation they did not
+ * write themselves).
+ */
+export function useMayEdit(item: { owner_id?: string | null; organisation_id?: string | null } | undefined): boolean | undefined {
+  const owner = useIsOwner(item);
+  const organisation = item?.organisation_id ?? null;
+  const { status } = useSession();
+  const memberships = useMyOrganisations({ enabled: !owner && !!organisation });
+  if (owner) return true;
+  if (!organisation || status !== 'authenticated') return false;
+  if (!memberships.data) return memberships.isError ? false : undefined;
+  return memberships.data.some((membership) => membership.organisation_id === organisation);
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { searchKeys } from '@/features/search/api/search-requests';
-import { ApiError, api, unwrap } from '@/lib/api/client';
+import { ApiError, api, unwrap, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
+import { ifMatchOf, type ReadVersion } from '@/lib/api/versioned';
 import { projectKeys, projectQueryOptions, type ProjectRecord } from './get-project';
 
 export type NewProject = components['schemas']['NewProject'];
@@ -74,6 +75,35 @@ export function useAddMilestone(id: string) {
         void queryClient.invalidateQueries({ queryKey: projectKeys.mine() });
         void queryClient.invalidateQueries({ queryKey: searchKeys.all() });
       }
+    },
+  });
+}
+
+/**
+ * Deletes the project, its milestones with it, if it is still the version the member saw
+ * (`If-Match`). When it changed meanwhile (412) or is already gone (404), the project and the
+ * member's list are read again, so that the page shows what it is now.
+ */
+export function useDeleteProject(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (read: ReadVersion) => {
+      const etag = await ifMatchOf(read, async () => {
+        const { project, etag } = await queryClient.fetchQuery({ ...projectQueryOptions(id), staleTime: 0 });
+        return { etag, version: project.version };
+      });
+      unwrapEmpty(await api.DELETE('/api/v1/projects/{id}', { params: { path: { id }, header: { 'If-Match': etag } } }));
+    },
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: projectKeys.detail(id) });
+      queryClient.removeQueries({ queryKey: projectKeys.milestones(id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: searchKeys.all() });
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError) || (error.status !== 412 && error.status !== 404)) return;
+      void queryClient.invalidateQueries({ queryKey: projectKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.mine() });
     },
   });
 }

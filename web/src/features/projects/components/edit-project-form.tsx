@@ -10,10 +10,11 @@ import {
   ProjectFields,
   missingOfProject,
   projectChangesOf,
-  projectControls,
+  projectControlsOf,
   projectDraftOf,
   projectFieldMessages,
   statusChoices,
+  withoutBlankTerritories,
 } from './project-fields';
 import type { MarketplaceLabels } from './use-marketplace-labels';
 
@@ -36,7 +37,7 @@ export function EditProjectForm({ record, labels }: { record: ProjectRecord; lab
     },
   });
   const failure = missing ?? update.error;
-  const errors = useFormErrors(failure, projectControls, projectFieldMessages(t));
+  const errors = useFormErrors(failure, projectControlsOf(draft), projectFieldMessages(t));
   const form = useFocusFirstError(failure);
   const forbidden = update.error instanceof ApiError && update.error.status === 403;
 
@@ -47,11 +48,14 @@ export function EditProjectForm({ record, labels }: { record: ProjectRecord; lab
       className="form"
       onSubmit={(event) => {
         event.preventDefault();
-        const local = missingOfProject(draft);
+        if (update.isPending) return;
+        const sent = withoutBlankTerritories(draft);
+        setDraft(sent);
+        const local = missingOfProject(sent);
         setMissing(local);
-        if (local || update.isPending) return;
+        if (local) return;
         update.mutate(
-          { changes: projectChangesOf(draft, base.project.status), etag: base.etag },
+          { changes: projectChangesOf(sent, base.project.status), etag: base.etag },
           { onSuccess: () => void navigate(`/projects/${id}`, { replace: true, state: { notice: 'projectSaved' } }) },
         );
       }}
@@ -63,6 +67,7 @@ export function EditProjectForm({ record, labels }: { record: ProjectRecord; lab
         errors={errors}
         labels={labels}
         statuses={statusChoices(base.project.status)}
+        organisations={null}
       />
       <div className="form-actions">
         <SubmitButton pending={update.isPending} pendingLabel={t('form.saving')}>

@@ -2,7 +2,7 @@ import './marketplace.css';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormAlert, SubmitButton, TextField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
+import { Fieldset, FormAlert, SubmitButton, TextAreaField, TextField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
 import { missingFields, type FieldMessages } from '@/components/ui/form-errors';
 import { neighbourStages, type ProjectStage } from '@/features/taxonomies/api/vocabulary';
 import type { ApiError } from '@/lib/api/client';
@@ -92,20 +92,17 @@ export function MilestoneForm({ projectId, stage }: MilestoneFormProps) {
         }}
       >
         <FormAlert message={errors.general} />
-        <Field label={t('marketplace.milestones.note')} hint={t('marketplace.milestones.noteHint')} error={errors.fields.note}>
-          {(control) => (
-            <textarea
-              className="input"
-              name="note"
-              rows={3}
-              maxLength={2000}
-              required
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              {...control}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          name="note"
+          label={t('marketplace.milestones.note')}
+          hint={t('marketplace.milestones.noteHint')}
+          rows={3}
+          maxLength={2000}
+          required
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          error={errors.fields.note}
+        />
         <TextField
           name="occurred_on"
           type="date"
@@ -116,13 +113,7 @@ export function MilestoneForm({ projectId, stage }: MilestoneFormProps) {
           onChange={(event) => setOccurredOn(event.target.value)}
           error={errors.fields.occurred_on}
         />
-        <fieldset className="fieldset" aria-describedby={errors.fields.stage ? `${id}-stage-error` : undefined}>
-          <legend>{t('marketplace.milestones.stage')}</legend>
-          {errors.fields.stage && (
-            <p id={`${id}-stage-error`} className="field__error">
-              {errors.fields.stage}
-            </p>
-          )}
+        <Fieldset legend={t('marketplace.milestones.stage')} error={errors.fields.stage}>
           {choices.map((choice) => (
             <label key={choice.value || 'same'} className="checkbox">
               <input
@@ -136,7 +127,7 @@ export function MilestoneForm({ projectId, stage }: MilestoneFormProps) {
               {choice.label}
             </label>
           ))}
-        </fieldset>
+        </Fieldset>
         <SubmitButton pending={add.isPending} pendingLabel={t('form.sending')}>
           {t('marketplace.milestones.submit')}
         </SubmitButton>

@@ -1,11 +1,19 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Field, TextField } from '@/components/ui/form';
+import { Fieldset, SelectField, TextAreaField, TextField, draftFields } from '@/components/ui/form';
 import { missingFields, type FieldMessages, type FormErrors } from '@/components/ui/form-errors';
+import type { Membership } from '@/features/organisations/api/get-my-organisations';
 import type { OpportunityCategory, ProjectStatus } from '@/features/taxonomies/api/vocabulary';
-import { CodeMultiSelect, CodeSelect } from '@/features/taxonomies/components/code-select';
+import { CodeMultiSelect, CodeSelect, SectorPicker } from '@/features/taxonomies/components/code-select';
 import type { Project } from '../api/get-project';
 import type { NewProject, ProjectChanges } from '../api/project-requests';
+import {
+  TerritoryFields,
+  isBlankTerritory,
+  missingOfTerritories,
+  territoryControls,
+  type TerritoryDraft,
+} from './territory-fields';
 import type { MarketplaceLabels } from './use-marketplace-labels';
 
 /** What the create and edit forms hold, as the controls hold it. */
@@ -15,11 +23,14 @@ export interface ProjectDraft {
   description: string;
   sectors: string[];
   countries: string[];
+  territories: TerritoryDraft[];
   needs: OpportunityCategory[];
   budgetAmount: string;
   budgetCurrency: string;
   language: string;
   status: ProjectStatus;
+  /** The organisation it is published for; empty for the member alone. */
+  organisationId: string;
 }
 
 /** The controls, named as the API names the fields, so that its errors land beside them. */
@@ -29,12 +40,19 @@ export const projectControls = [
   'description',
   'sectors',
   'countries',
+  'territories',
   'needs',
   'budget_amount',
   'budget_currency',
   'language',
   'status',
+  'organisation_id',
 ] as const;
+
+/** The controls of `draft`'s form: the fixed ones and those of each territory row. */
+export function projectControlsOf(draft: ProjectDraft): string[] {
+  return [...projectControls, ...territoryControls(draft.territories.length)];
+}
 
 export function emptyProjectDraft(language: string): ProjectDraft {
   return {
@@ -43,11 +61,13 @@ export function emptyProjectDraft(language: string): ProjectDraft {
     description: '',
     sectors: [],
     countries: [],
+    territories: [],
     needs: [],
     budgetAmount: '',
     budgetCurrency: '',
     language,
     status: 'draft',
+    organisationId: '',
   };
 }
 
@@ -58,11 +78,13 @@ export function projectDraftOf(project: Project): ProjectDraft {
     description: project.description,
     sectors: [...project.sectors],
     countries: [...project.countries],
+    territories: project.territories.map((territory) => ({ ...territory })),
     needs: [...project.needs],
     budgetAmount: project.budget ? String(project.budget.amount) : '',
     budgetCurrency: project.budget?.currency ?? '',
     language: project.language,
     status: project.status,
+    organisationId: project.organisation_id ?? '',
   };
 }
 
@@ -80,9 +102,18 @@ export function statusChoices(status: ProjectStatus): ProjectStatus[] {
   }
 }
 
+/**
+ * `draft` without the territory rows left empty, so that the rows sent are the rows shown and
+ * the API's `territories[1]` is the second row on screen; `draft` itself when none is empty.
+ */
+export function withoutBlankTerritories(draft: ProjectDraft): ProjectDraft {
+  const territories = draft.territories.filter((territory) => !isBlankTerritory(territory));
+  return territories.length === draft.territories.length ? draft : { ...draft, territories };
+}
+
 /** The failure for required controls left empty, or `null` when the draft can go. */
 export function missingOfProject(draft: ProjectDraft) {
-  const missing: string[] = [];
+  const missing: string[] = missingOfTerritories(draft.territories);
   if (!draft.title.trim()) missing.push('title');
   if (!draft.summary.trim()) missing.push('summary');
   // The amount and its currency go together.
@@ -107,18 +138,24 @@ export function newProjectOf(draft: ProjectDraft): NewProject {
     description: draft.description.trim(),
     sectors: draft.sectors,
     countries: draft.countries,
+    territories: draft.territories
+      .filter((territory) => !isBlankTerritory(territory))
+      .map((territory) => ({ country: territory.country, place: territory.place.trim() })),
     needs: draft.needs,
     budget_amount: amount,
     budget_currency: amount === null ? null : draft.budgetCurrency || null,
     language: draft.language || null,
     status: draft.status === 'published' ? 'published' : 'draft',
+    organisation_id: draft.organisationId || null,
   };
 }
 
 /** The PATCH body: every field the form shows; the status only when it changes. */
 export function projectChangesOf(draft: ProjectDraft, from: ProjectStatus): ProjectChanges {
-  const { status, ...project } = newProjectOf(draft);
+  // The organisation is chosen once, at creation (the API's `ProjectChanges` has none).
+  const { status, organisation_id, ...project } = newProjectOf(draft);
   void status;
+  void organisation_id;
   return { ...project, ...(draft.status !== from ? { status: draft.status } : {}) };
 }
 
@@ -134,6 +171,9 @@ export function projectFieldMessages(t: TFunction): FieldMessages {
     if (control === 'budget_currency' && error.code === 'required') return t('marketplace.projects.budgetTogether');
     if (control === 'budget_amount' && error.code === 'required') return t('marketplace.projects.budgetTogether');
     if (control === 'status' && error.code === 'invalid_transition') return t('marketplace.projects.statusTransition');
+    if (control === 'territories' && error.code === 'length') return t('marketplace.territories.tooMany');
+    if (control.endsWith('.place') && error.code === 'length') return t('marketplace.territories.placeLength');
+    if (control === 'organisation_id') return t('marketplace.projects.organisationNotYours');
     return undefined;
   };
 }
@@ -145,63 +185,59 @@ interface ProjectFieldsProps {
   labels: MarketplaceLabels;
   /** The statuses to offer; creation offers draft and published. */
   statuses: readonly ProjectStatus[];
+  /** Creation: the organisations the member may publish for. Editing: `null`, it is fixed. */
+  organisations: readonly Membership[] | null;
 }
 
 /** The controls shared by the create and edit forms. */
-export function ProjectFields({ draft, onChange, errors, labels, statuses }: ProjectFieldsProps) {
+export function ProjectFields({ draft, onChange, errors, labels, statuses, organisations }: ProjectFieldsProps) {
   const { t } = useTranslation();
-  const set =
-    <K extends keyof ProjectDraft>(key: K) =>
-    (value: ProjectDraft[K]) =>
-      onChange({ ...draft, [key]: value });
+  const { set, text } = draftFields(draft, onChange, errors);
 
   return (
     <>
       <TextField
-        name="title"
+        {...text('title', 'title')}
         label={t('marketplace.projects.titleLabel')}
         hint={t('marketplace.projects.titleHint')}
         maxLength={200}
         required
-        value={draft.title}
-        onChange={(event) => set('title')(event.target.value)}
-        error={errors.fields.title}
       />
-      <Field label={t('marketplace.projects.summaryLabel')} hint={t('marketplace.projects.summaryHint')} error={errors.fields.summary}>
-        {(control) => (
-          <textarea
-            className="input"
-            name="summary"
-            rows={3}
-            maxLength={500}
-            required
-            value={draft.summary}
-            onChange={(event) => set('summary')(event.target.value)}
-            {...control}
-          />
-        )}
-      </Field>
-      <Field label={t('marketplace.projects.descriptionLabel')} hint={t('marketplace.projects.descriptionHint')} error={errors.fields.description}>
-        {(control) => (
-          <textarea
-            className="input"
-            name="description"
-            rows={8}
-            maxLength={20000}
-            value={draft.description}
-            onChange={(event) => set('description')(event.target.value)}
-            {...control}
-          />
-        )}
-      </Field>
-      <CodeMultiSelect
-        name="sectors"
+      <TextAreaField
+        {...text('summary', 'summary')}
+        label={t('marketplace.projects.summaryLabel')}
+        hint={t('marketplace.projects.summaryHint')}
+        rows={3}
+        maxLength={500}
+        required
+      />
+      <TextAreaField
+        {...text('description', 'description')}
+        label={t('marketplace.projects.descriptionLabel')}
+        hint={t('marketplace.projects.descriptionHint')}
+        rows={8}
+        maxLength={20000}
+      />
+      {organisations && organisations.length > 0 && (
+        <SelectField
+          name="organisation_id"
+          label={t('marketplace.projects.organisation')}
+          hint={t('marketplace.projects.organisationHint')}
+          value={draft.organisationId}
+          choices={[
+            { value: '', label: t('marketplace.projects.organisationNone') },
+            ...organisations.map((membership) => ({ value: membership.organisation_id, label: membership.name })),
+          ]}
+          onChange={set('organisationId')}
+          error={errors.fields.organisation_id}
+        />
+      )}
+      <SectorPicker
         label={t('marketplace.projects.sectors')}
         options={labels.options.sectors}
         value={draft.sectors}
         onChange={set('sectors')}
         error={errors.fields.sectors}
-        showCodes
       />
       <CodeMultiSelect
         name="countries"
@@ -210,6 +246,12 @@ export function ProjectFields({ draft, onChange, errors, labels, statuses }: Pro
         value={draft.countries}
         onChange={set('countries')}
         error={errors.fields.countries}
+      />
+      <TerritoryFields
+        territories={draft.territories}
+        onChange={set('territories')}
+        errors={errors}
+        countries={labels.options.countries}
       />
       <CodeMultiSelect
         name="needs"
@@ -220,16 +262,12 @@ export function ProjectFields({ draft, onChange, errors, labels, statuses }: Pro
         onChange={(codes) => set('needs')(codes as OpportunityCategory[])}
         error={errors.fields.needs}
       />
-      <fieldset className="fieldset">
-        <legend>{t('marketplace.projects.budget')}</legend>
+      <Fieldset legend={t('marketplace.projects.budget')}>
         <TextField
-          name="budget_amount"
+          {...text('budgetAmount', 'budget_amount')}
           inputMode="numeric"
           label={t('marketplace.projects.budgetAmount')}
           hint={t('marketplace.projects.budgetHint')}
-          value={draft.budgetAmount}
-          onChange={(event) => set('budgetAmount')(event.target.value)}
-          error={errors.fields.budget_amount}
         />
         <CodeSelect
           name="budget_currency"
@@ -237,37 +275,29 @@ export function ProjectFields({ draft, onChange, errors, labels, statuses }: Pro
           options={labels.options.currencies}
           value={draft.budgetCurrency}
           onChange={set('budgetCurrency')}
-          noneLabel={t('marketplace.choose')}
+          noneLabel={t('form.choose')}
           error={errors.fields.budget_currency}
         />
-      </fieldset>
+      </Fieldset>
       <CodeSelect
         name="language"
         label={t('marketplace.projects.language')}
         options={labels.options.languages}
         value={draft.language}
         onChange={set('language')}
-        noneLabel={t('marketplace.choose')}
+        noneLabel={t('form.choose')}
         error={errors.fields.language}
       />
       {statuses.length > 1 && (
-        <Field label={t('marketplace.projects.status')} hint={t('marketplace.projects.statusHint')} error={errors.fields.status}>
-          {(control) => (
-            <select
-              className="input"
-              name="status"
-              value={draft.status}
-              onChange={(event) => set('status')(event.target.value as ProjectStatus)}
-              {...control}
-            >
-              {statuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`marketplace.projectStatusChoice.${status}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="status"
+          label={t('marketplace.projects.status')}
+          hint={t('marketplace.projects.statusHint')}
+          value={draft.status}
+          choices={statuses.map((status) => ({ value: status, label: t(`marketplace.projectStatusChoice.${status}`) }))}
+          onChange={set('status')}
+          error={errors.fields.status}
+        />
       )}
     </>
   );

@@ -4,11 +4,11 @@ import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useMe } from '@/features/auth/api/get-me';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
-import { useIsOwner, useProject } from '../api/get-project';
+import { useMayEdit, useProject } from '../api/get-project';
 import { EditProjectForm } from '../components/edit-project-form';
 import { useMarketplaceLabels } from '../components/use-marketplace-labels';
 
-/** The edit form, for the project's owner. */
+/** The edit form, for the project's owner and the members of its organisation. */
 export function EditProjectRoute() {
   useAccountTexts();
   useMarketplaceTexts();
@@ -16,14 +16,14 @@ export function EditProjectRoute() {
   const { id = '' } = useParams();
   const project = useProject(id);
   const me = useMe();
-  const owner = useIsOwner(project.data?.project);
+  const owner = useMayEdit(project.data?.project);
   const labels = useMarketplaceLabels();
 
   const queries = [project, me, ...labels.queries];
   const failed = queries.find((query) => query.isError && !query.data);
   let body;
   if (failed) body = <ErrorNotice error={failed.error} onRetry={() => void failed.refetch()} />;
-  else if (!project.data || queries.some((query) => !query.data)) body = <LoadingNotice />;
+  else if (!project.data || owner === undefined || queries.some((query) => !query.data)) body = <LoadingNotice />;
   else if (!owner) body = <p className="notice notice--warning">{t('marketplace.projects.ownerOnly')}</p>;
   else body = <EditProjectForm record={project.data} labels={labels} />;
 

@@ -5,9 +5,10 @@ import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMyProjects } from '../api/get-project';
+import { DeleteProject } from '../components/delete-project';
 import { ProjectSummary } from '../components/project-summary';
 
-/** The member's projects, drafts included, newest first. */
+/** The member's projects, drafts included, newest first, each with "Delete". */
 export function MyProjectsRoute() {
   useMarketplaceTexts();
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function MyProjectsRoute() {
         {projects.data.map((project) => (
           <li key={project.id}>
             <ProjectSummary project={project} countryLabel={countries.label} withStatus />
+            <DeleteProject project={project} read={{ version: project.version }} inList />
           </li>
         ))}
       </ul>

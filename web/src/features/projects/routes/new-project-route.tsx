@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { useMyOrganisations } from '@/features/organisations/api/get-my-organisations';
 import { useLanguage } from '@/features/taxonomies/api/use-term-labels';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
@@ -13,6 +14,8 @@ export function NewProjectRoute() {
   const { t } = useTranslation();
   const labels = useMarketplaceLabels();
   const language = useLanguage();
+  // Without the list of their organisations, members still publish in their own name.
+  const organisations = useMyOrganisations();
   const failed = labels.queries.find((query) => query.isError && !query.data);
 
   return (
@@ -21,10 +24,10 @@ export function NewProjectRoute() {
       <p className="lead">{t('marketplace.projects.newIntro')}</p>
       {failed ? (
         <ErrorNotice error={failed.error} onRetry={() => void failed.refetch()} />
-      ) : labels.queries.some((query) => !query.data) ? (
+      ) : labels.queries.some((query) => !query.data) || organisations.isPending ? (
         <LoadingNotice />
       ) : (
-        <CreateProjectForm labels={labels} language={language} />
+        <CreateProjectForm labels={labels} language={language} organisations={organisations.data ?? []} />
       )}
     </section>
   );

@@ -5,8 +5,9 @@ import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { ApiError } from '@/lib/api/client';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
-import { useIsOwner, useMilestones, useProject } from '../api/get-project';
+import { useMayEdit, useMilestones, useProject } from '../api/get-project';
 import { StageBadge, StatusBadge } from '../components/badges';
+import { DeleteProject } from '../components/delete-project';
 import { MilestoneTimeline } from '../components/milestone-timeline';
 import { ProjectDetails } from '../components/project-details';
 import { useMarketplaceLabels } from '../components/use-marketplace-labels';
@@ -15,8 +16,9 @@ import { useMarketplaceLabels } from '../components/use-marketplace-labels';
 const MilestoneForm = lazy(() => import('../components/milestone-form').then((m) => ({ default: m.MilestoneForm })));
 
 /**
- * One project, for everyone: its stage, details and milestones. Its owner also gets "Edit", a
- * link to post an opportunity for it, and the form that records milestones and moves the stage.
+ * One project, for everyone: its stage, details and milestones. Its owner (and the members of its
+ * organisation) also get "Edit", a link to post an opportunity for it, "Delete", and the form
+ * that records milestones and moves the stage.
  */
 export function ProjectRoute() {
   useMarketplaceTexts();
@@ -25,7 +27,7 @@ export function ProjectRoute() {
   const project = useProject(id);
   const milestones = useMilestones(id);
   const labels = useMarketplaceLabels();
-  const owner = useIsOwner(project.data?.project);
+  const owner = useMayEdit(project.data?.project) === true;
 
   const back = (
     <p>
@@ -60,14 +62,15 @@ export function ProjectRoute() {
         {item.status !== 'published' && <StatusBadge kind="project" status={item.status} />}
       </p>
       {owner && (
-        <p className="page-actions">
+        <div className="page-actions">
           <Link className="button button--secondary" to={`/projects/${id}/edit`}>
             {t('marketplace.projects.edit')}
           </Link>
           <Link className="button button--secondary" to={`/opportunities/new?project=${id}`}>
             {t('marketplace.projects.postOpportunity')}
           </Link>
-        </p>
+          <DeleteProject project={item} read={{ etag: project.data.etag }} />
+        </div>
       )}
       <ProjectDetails project={item} labels={labels} />
       <section aria-labelledby="milestones-title">

@@ -18,6 +18,8 @@ export type SearchType = 'projects' | 'opportunities';
 export interface SearchState {
   type: SearchType;
   q?: string;
+  /** An OECD-DAC region code (`1030` West Africa); it combines with a country. */
+  region?: string;
   country?: string;
   /** A 3-digit DAC category (from the facet) or a 5-digit code. */
   sector?: string;
@@ -26,6 +28,14 @@ export interface SearchState {
   /** Projects only. */
   stage?: ProjectStage;
   sort?: Sort;
+}
+
+/**
+ * Whether `code` may be a DAC region that names a place (the API's `region` filter refuses the
+ * others): digits, and not 998, "developing countries, unspecified".
+ */
+export function isPlaceRegion(code: string): boolean {
+  return /^\d{2,4}$/.test(code) && code !== '998';
 }
 
 /** The filters a facet sets; each takes one value at a time, as the API does. */
@@ -37,6 +47,8 @@ export function searchStateFrom(params: URLSearchParams): SearchState {
   const state: SearchState = { type };
   const q = params.get('q')?.trim();
   if (q) state.q = q.slice(0, 200);
+  const region = params.get('region');
+  if (region && isPlaceRegion(region)) state.region = region;
   const country = params.get('country')?.toUpperCase();
   if (country && /^[A-Z]{2}$/.test(country)) state.country = country;
   const sector = params.get('sector');
@@ -58,7 +70,7 @@ export function searchStateFrom(params: URLSearchParams): SearchState {
 export function searchOf(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.type === 'opportunities') params.set('type', state.type);
-  for (const name of ['q', 'country', 'sector', 'category', 'stage', 'sort'] as const) {
+  for (const name of ['q', 'region', 'country', 'sector', 'category', 'stage', 'sort'] as const) {
     const value = state[name];
     if (value) params.set(name, value);
   }
@@ -76,8 +88,8 @@ export function toggleFacet(state: SearchState, name: FacetName, value: string):
 
 /** The same words and shared filters, shown as the other type of result. */
 export function switchType(state: SearchState, type: SearchType): SearchState {
-  const { q, country, sector, sort } = state;
-  return searchStateFrom(new URLSearchParams(searchOf({ type, q, country, sector, sort })));
+  const { q, region, country, sector, sort } = state;
+  return searchStateFrom(new URLSearchParams(searchOf({ type, q, region, country, sector, sort })));
 }
 
 /** How many facets are set: shown on the folded filters so that nobody forgets one. */
@@ -85,12 +97,12 @@ export function activeFilters(state: SearchState): number {
   return (['country', 'sector', 'category', 'stage'] as const).filter((name) => state[name]).length;
 }
 
-export function projectQueryOf({ q, country, sector, stage, sort }: SearchState): ProjectQuery {
-  return clean({ q, country, sector, stage, sort });
+export function projectQueryOf({ q, region, country, sector, stage, sort }: SearchState): ProjectQuery {
+  return clean({ q, region, country, sector, stage, sort });
 }
 
-export function opportunityQueryOf({ q, country, sector, category, sort }: SearchState): OpportunityQuery {
-  return clean({ q, country, sector, category, sort });
+export function opportunityQueryOf({ q, region, country, sector, category, sort }: SearchState): OpportunityQuery {
+  return clean({ q, region, country, sector, category, sort });
 }
 
 /** Without the undefined members, so that equal searches share one cache entry. */

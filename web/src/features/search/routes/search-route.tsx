@@ -1,13 +1,23 @@
 import '@/components/ui/form.css';
 import '../components/search.css';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
+import { byLabel, CodeSelect } from '@/features/taxonomies/components/code-select';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { OpportunityResults, ProjectResults } from '../components/search-results';
-import { searchOf, searchStateFrom, switchType, type SearchState, type SearchType } from '../components/search-state';
+import {
+  isPlaceRegion,
+  searchOf,
+  searchStateFrom,
+  switchType,
+  type SearchState,
+  type SearchType,
+} from '../components/search-state';
 
 /**
- * Projects and opportunities by words, country, sector, stage and category, for everyone. All
+ * Projects and opportunities by words, region, country, sector, stage and category, for everyone. All
  * of it lives in the address, so the back button, a bookmark and a shared link all work.
  */
 export function SearchRoute() {
@@ -44,23 +54,31 @@ export function SearchRoute() {
   );
 }
 
-/** The words and the order; the facets keep their values when the words change. */
+/**
+ * The words, the region and the order; the facets keep their values when these change. A region
+ * (West Africa…) is not a facet of the API: it is chosen from the DAC regions that name a place,
+ * and combines with a country.
+ */
 function SearchForm({ state }: { state: SearchState }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const form = useRef<HTMLFormElement>(null);
+  const regions = useTermLabels('regions');
+  const [region, setRegion] = useState(state.region ?? '');
   return (
     <form
+      ref={form}
       role="search"
       aria-label={t('marketplace.search.formLabel')}
       className="search-form"
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        const q = data.get('q');
-        const sort = data.get('sort');
-        const next = new URLSearchParams(searchOf({ ...state, q: undefined, sort: undefined }));
-        if (typeof q === 'string' && q.trim()) next.set('q', q.trim());
-        if (typeof sort === 'string' && sort) next.set('sort', sort);
+        const next = new URLSearchParams(searchOf({ ...state, q: undefined, region: undefined, sort: undefined }));
+        for (const name of ['q', 'region', 'sort']) {
+          const value = data.get(name);
+          if (typeof value === 'string' && value.trim()) next.set(name, value.trim());
+        }
         void navigate({ pathname: '/search', search: searchOf(searchStateFrom(next)) });
       }}
     >
@@ -80,6 +98,23 @@ function SearchForm({ state }: { state: SearchState }) {
             {t('marketplace.search.submit')}
           </button>
         </div>
+      </div>
+      <div className="search-form__region">
+        <CodeSelect
+          name="region"
+          label={t('marketplace.search.region')}
+          options={byLabel(
+            regions.terms.filter((term) => isPlaceRegion(term.code)),
+            regions.lang,
+          )}
+          value={region}
+          onChange={(code) => {
+            setRegion(code);
+            // The select already shows the new region, which the submission reads.
+            form.current?.requestSubmit();
+          }}
+          noneLabel={t('marketplace.search.anyRegion')}
+        />
       </div>
       <div className="search-form__sort">
         <label htmlFor="search-sort">{t('marketplace.search.sort')}</label>

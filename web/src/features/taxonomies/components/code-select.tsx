@@ -143,3 +143,25 @@ export function CodeMultiSelect({ name, label, error, options, value, onChange, 
     </Field>
   );
 }
+
+type SectorPickerProps = Omit<CodeMultiSelectProps, 'name' | 'showCodes'>;
+
+/**
+ * The DAC sectors an item is about (`sectors`), with their codes, which people in development
+ * work know by heart.
+ */
+export function SectorPicker(props: SectorPickerProps) {
+  return <CodeMultiSelect name="sectors" showCodes {...props} />;
+}
+
+type CountrySelectProps = Omit<CodeSelectProps, 'name' | 'noneLabel'> & {
+  /** `country` unless the form has several (`territories[0].country`). */
+  name?: string;
+  noneLabel?: string;
+};
+
+/** One country, "Choose…" until one is chosen. */
+export function CountrySelect({ name = 'country', noneLabel, ...props }: CountrySelectProps) {
+  const { t } = useTranslation();
+  return <CodeSelect name={name} noneLabel={noneLabel ?? t('form.choose')} {...props} />;
+}
