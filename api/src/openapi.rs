@@ -12,9 +12,10 @@ use utoipa::{
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
 use crate::{
-    accounts,
+    accounts, conversations,
     error::{ErrorCode, FieldError, Problem, responses},
-    opportunities, ops, organisations, projects,
+    interests::{self, dto::InterestBox},
+    introductions, notifications, opportunities, ops, organisations, projects,
     search::{self, listing::Sort},
     taxonomies,
 };
@@ -30,7 +31,7 @@ use crate::{
     ),
     servers((url = "/", description = "This server")),
     components(
-        schemas(Problem, ErrorCode, FieldError, Sort),
+        schemas(Problem, ErrorCode, FieldError, Sort, InterestBox),
         responses(
             responses::BadRequest,
             responses::Unauthorized,
@@ -55,6 +56,10 @@ use crate::{
         (name = "organisations", description = "Organisations, their members, verification by facilitators"),
         (name = "projects", description = "Projects from idea to venture, with their milestones"),
         (name = "opportunities", description = "Offers and requests: partnerships, internships, jobs, volunteering, cooperation"),
+        (name = "interests", description = "Expressions of interest in projects and opportunities, and the owners' answers"),
+        (name = "introductions", description = "Facilitators propose that two members meet"),
+        (name = "conversations", description = "Conversations opened by accepted interests and introductions, and their messages"),
+        (name = "notifications", description = "The caller's in-app notifications and their read state"),
         (name = "search", description = "Projects, opportunities and organisations at once"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "operations", description = "Health, readiness and metrics"),
@@ -92,6 +97,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(organisations::configure)
             .configure(projects::configure)
             .configure(opportunities::configure)
+            .configure(interests::configure)
+            .configure(conversations::configure)
+            .configure(introductions::configure)
+            .configure(notifications::configure)
             .configure(search::configure)
             .configure(taxonomies::configure),
     );

@@ -5,6 +5,7 @@ mod m20261126_000001_create_accounts;
 mod m20261126_000002_create_outbox;
 mod m20261126_000003_create_organisations;
 mod m20261126_000004_create_marketplace;
+mod m20261126_000005_create_contacts;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_create_outbox::Migration),
             Box::new(m20261126_000003_create_organisations::Migration),
             Box::new(m20261126_000004_create_marketplace::Migration),
+            Box::new(m20261126_000005_create_contacts::Migration),
         ]
     }
 }

@@ -1,8 +1,14 @@
 //! sea-orm entities, one per table.
 
+pub mod conversation;
+pub mod conversation_participant;
 pub mod email_token;
 pub mod idempotency_key;
+pub mod interest;
+pub mod introduction;
 pub mod login_failure;
+pub mod message;
+pub mod notification;
 pub mod opportunity;
 pub mod opportunity_sector;
 pub mod organisation;

@@ -36,6 +36,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{Attempt, StoredResponse},
     },
+    interests::{self, TargetKind},
     organisations::may_edit,
     search::{
         backend::{self, Indexed},
@@ -375,7 +376,8 @@ async fn find(db: &DatabaseConnection, id: Uuid) -> Result<opportunity::Model> {
         .ok_or(ApiError::NotFound("opportunity"))
 }
 
-/// One opportunity. The author of an anonymous one is shown to the author only.
+/// One opportunity. The author of an anonymous one is shown to those who may edit it and to
+/// members whose interest in it was accepted.
 #[utoipa::path(
     tag = "opportunities",
     params(("id" = Uuid, Path, description = "The opportunity's id")),
@@ -393,14 +395,26 @@ async fn get_opportunity(
 ) -> Result<HttpResponse> {
     let row = find(db.get_ref(), *id).await?;
     let reveal = match &reader {
-        Some(reader) => {
-            may_edit(db.get_ref(), reader.id(), row.owner_id, row.organisation_id).await?
-        }
+        Some(reader) => reveals_owner_to(db.get_ref(), reader.id(), &row).await?,
         None => false,
     };
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, version_etag(row.version)))
         .json(Opportunity::from_row(&row, reveal)))
+}
+
+/// Whether `reader` may see who stands behind an (anonymous) opportunity: those who may edit
+/// it, and members whose interest in it the owner accepted.
+async fn reveals_owner_to(
+    db: &DatabaseConnection,
+    reader: Uuid,
+    row: &opportunity::Model,
+) -> Result<bool> {
+    Ok(
+        may_edit(db, reader, row.owner_id, row.organisation_id).await?
+            || interests::has_accepted_interest(db, reader, TargetKind::Opportunity, row.id)
+                .await?,
+    )
 }
 
 /// Changes an opportunity (its author, or editors of its organisation).

@@ -5,8 +5,13 @@
 mod helpers;
 
 mod accounts;
+mod contacts;
+mod conversations;
 mod errors;
+mod interests;
+mod introductions;
 mod marketplace;
+mod notifications;
 mod openapi;
 mod operations;
 mod organisations;

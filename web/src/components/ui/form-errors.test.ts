@@ -1,7 +1,7 @@
 import { createI18n } from '@/lib/i18n';
 import { addAccountTexts } from '@/lib/i18n-account';
 import { ApiError, type Problem } from '@/lib/api/client';
-import { controlName, formErrorsFrom } from './form-errors';
+import { controlName, controlOf, formErrorsFrom } from './form-errors';
 
 const i18n = createI18n('en');
 addAccountTexts(i18n);
@@ -23,6 +23,16 @@ describe('controlName', () => {
     expect(controlName('items[2].code')).toBe('items');
     expect(controlName('profile.bio')).toBe('profile');
     expect(controlName('country_of_origin')).toBe('country_of_origin');
+  });
+});
+
+describe('controlOf', () => {
+  it('lands on a row’s own control when the form has it, else on the list', () => {
+    const controls = ['territories', 'territories[0].country', 'territories[0].place'];
+    expect(controlOf('territories[0].country', controls)).toBe('territories[0].country');
+    // A row the form no longer shows: the error goes to the list as a whole.
+    expect(controlOf('territories[3].place', controls)).toBe('territories');
+    expect(controlOf('sectors[1]', controls)).toBeUndefined();
   });
 });
 

@@ -37,4 +37,14 @@ describe('the search page’s address', () => {
     const state = stateOf('?type=opportunities&q=stage&country=FR&category=internship&sort=expiring_soon');
     expect(searchOf(switchType(state, 'projects'))).toBe('?q=stage&country=FR');
   });
+
+  it('reads a DAC region that names a place, keeps it with a country and across the tabs', () => {
+    const state = stateOf('?type=opportunities&country=SN&region=1030&q=stage');
+    expect(state).toEqual({ type: 'opportunities', q: 'stage', region: '1030', country: 'SN' });
+    expect(searchOf(state)).toBe('?type=opportunities&q=stage&region=1030&country=SN');
+    expect(searchOf(switchType(state, 'projects'))).toBe('?q=stage&region=1030&country=SN');
+    // "Developing countries, unspecified" names no place: the API would refuse it.
+    expect(stateOf('?region=998')).toEqual({ type: 'projects' });
+    expect(stateOf('?region=west')).toEqual({ type: 'projects' });
+  });
 });

@@ -38,6 +38,11 @@ const taxonomies: Record<string, { code: string; label: string; parent?: string 
     { code: '31161', label: 'Production agricole alimentaire', parent: '311' },
   ],
   'opportunity-categories': [{ code: 'internship', label: 'Stage' }],
+  regions: [
+    { code: '1030', label: 'Afrique occidentale, régional' },
+    { code: '1027', label: 'Afrique de l’est, régional' },
+    { code: '998', label: 'Pays en développement, non spécifié' },
+  ],
 };
 
 function Address() {
@@ -145,5 +150,37 @@ describe('the search page', () => {
     await userEvent.clear(words);
     await userEvent.type(words, 'stage{Enter}');
     expect(screen.getByTestId('address')).toHaveTextContent('?type=opportunities&q=stage&country=SN');
+  });
+
+  it('filters by a region chosen in the form, kept in the address with the words and the country', async () => {
+    const searches = mockApi();
+    renderSearch('/search?q=cooperation&country=SN');
+
+    await screen.findByRole('list', { name: 'Projets trouvés' });
+    const region = screen.getByRole('combobox', { name: 'Région' });
+    await within(region).findByRole('option', { name: 'Afrique occidentale, régional' });
+    // Only regions that name a place: the API refuses the others.
+    expect(within(region).queryByRole('option', { name: /non spécifié/ })).not.toBeInTheDocument();
+    expect(region).toHaveValue('');
+
+    await userEvent.selectOptions(region, '1030');
+    expect(screen.getByTestId('address')).toHaveTextContent('?q=cooperation&region=1030&country=SN');
+    await vi.waitFor(() =>
+      expect(Object.fromEntries(searches.at(-1)!.searchParams)).toEqual({
+        q: 'cooperation',
+        region: '1030',
+        country: 'SN',
+        limit: '20',
+      }),
+    );
+    expect(screen.getByRole('combobox', { name: 'Région' })).toHaveValue('1030');
+
+    // The region stays for the opportunities, and "All regions" removes it.
+    await userEvent.click(screen.getByRole('link', { name: 'Opportunités' }));
+    expect(screen.getByTestId('address')).toHaveTextContent('?type=opportunities&q=cooperation&region=1030&country=SN');
+    await vi.waitFor(() => expect(searches.at(-1)!.pathname).toBe('/api/v1/opportunities'));
+    expect(searches.at(-1)!.searchParams.get('region')).toBe('1030');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Région' }), '');
+    expect(screen.getByTestId('address')).toHaveTextContent('?type=opportunities&q=cooperation&country=SN');
   });
 });

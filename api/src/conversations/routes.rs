@@ -1,0 +1,240 @@
+//! `/api/v1/conversations` and their messages. Outsiders get 404 for everything here.
+
+use actix_web::{
+    HttpRequest, HttpResponse, get,
+    http::StatusCode,
+    post,
+    web::{Data, Json, Path, Query},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::Query as SqlQuery,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{ConversationPage, ConversationQuery, Message, MessagePage, MessageQuery, NewMessage},
+    people, service,
+};
+use crate::{
+    accounts::Member,
+    db,
+    entities::{
+        conversation::{self, Entity as ConversationEntity},
+        conversation_participant::{self, Entity as Participant},
+        message::{self, Entity as MessageEntity},
+    },
+    error::{ApiError, Result, responses},
+    http::idempotency::{Attempt, StoredResponse},
+    paging::{PageRequest, next_cursor},
+    search::listing::{self, Cursor, Sort},
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_conversations)
+        .service(get_conversation)
+        .service(list_messages)
+        .service(post_message);
+}
+
+/// The caller's conversations, most recent activity first, each with its unread count.
+#[utoipa::path(
+    tag = "conversations",
+    params(ConversationQuery),
+    responses(
+        (status = 200, description = "A page of conversations", body = ConversationPage),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/conversations")]
+async fn list_conversations(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    query: Query<ConversationQuery>,
+) -> Result<HttpResponse> {
+    let limit = listing::limit(query.limit)?;
+    let mine = SqlQuery::select()
+        .column(conversation_participant::Column::ConversationId)
+        .from(Participant)
+        .and_where(conversation_participant::Column::UserId.eq(member.id()))
+        .to_owned();
+    // Ordered by (last activity, id): a conversation that gets a message during a walk moves
+    // to the top, the others keep their place.
+    let mut select = ConversationEntity::find()
+        .filter(conversation::Column::Id.in_subquery(mine))
+        .order_by_desc(conversation::Column::LastActivityAt)
+        .order_by_desc(conversation::Column::Id)
+        .limit(limit + 1);
+    if let Some(raw) = &query.cursor {
+        let cursor = Cursor::decode(raw, Sort::Newest)?;
+        let at = cursor
+            .key
+            .as_deref()
+            .and_then(|key| DateTime::parse_from_rfc3339(key).ok())
+            .map(|at| at.with_timezone(&Utc))
+            .ok_or_else(|| {
+                ApiError::invalid_field("cursor", "invalid", "this cursor is not one we gave")
+            })?;
+        select = select.filter(
+            Condition::any()
+                .add(conversation::Column::LastActivityAt.lt(at))
+                .add(
+                    Condition::all()
+                        .add(conversation::Column::LastActivityAt.eq(at))
+                        .add(conversation::Column::Id.lt(cursor.id)),
+                ),
+        );
+    }
+    let mut rows = select.all(db.get_ref()).await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|row| {
+            Cursor {
+                sort: Sort::Newest,
+                key: Some(row.last_activity_at.to_rfc3339()),
+                id: row.id,
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    let items = service::views(db.get_ref(), member.id(), &rows).await?;
+    Ok(HttpResponse::Ok().json(ConversationPage { items, next_cursor }))
+}
+
+/// One of the caller's conversations.
+#[utoipa::path(
+    tag = "conversations",
+    params(("id" = Uuid, Path, description = "The conversation's id")),
+    responses(
+        (status = 200, description = "The conversation", body = super::dto::Conversation),
+        (status = 401, response = responses::Unauthorized),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/conversations/{id}")]
+async fn get_conversation(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
+    let mut views = service::views(db.get_ref(), member.id(), &[row]).await?;
+    let view = views.pop().ok_or(ApiError::NotFound("conversation"))?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// A conversation's messages, newest first. Reading a page marks the messages up to its newest
+/// read for the caller (the first page: the whole conversation).
+#[utoipa::path(
+    tag = "conversations",
+    params(("id" = Uuid, Path, description = "The conversation's id"), MessageQuery),
+    responses(
+        (status = 200, description = "A page of messages", body = MessagePage),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 404, response = responses::NotFound),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/conversations/{id}/messages")]
+async fn list_messages(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+    query: Query<MessageQuery>,
+) -> Result<HttpResponse> {
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
+    let mut select = MessageEntity::find()
+        .filter(message::Column::ConversationId.eq(row.id))
+        .order_by_desc(message::Column::Id)
+        .limit(page.fetch());
+    if let Some(before) = page.before {
+        select = select.filter(message::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db.get_ref()).await?;
+    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    if let Some(newest) = rows.first() {
+        service::mark_read(db.get_ref(), row.id, member.id(), newest.id, Utc::now()).await?;
+    }
+    Ok(HttpResponse::Ok().json(MessagePage {
+        items: rows.iter().map(Message::from).collect(),
+        next_cursor,
+    }))
+}
+
+/// Writes a message in one of the caller's conversations.
+#[utoipa::path(
+    tag = "conversations",
+    params(
+        ("id" = Uuid, Path, description = "The conversation's id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+    ),
+    request_body = NewMessage,
+    responses(
+        (status = 201, description = "Sent", body = Message),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/conversations/{id}/messages")]
+async fn post_message(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+    body: Json<NewMessage>,
+) -> Result<HttpResponse> {
+    let new = body.into_inner();
+    let mut errors = ApiError::field_errors_of(new.validate());
+    if errors.is_empty() && new.body.trim().is_empty() {
+        errors.push(crate::error::FieldError::new(
+            "body",
+            "length",
+            "write something",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
+    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
+    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
+    let txn = db::write_transaction(&db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    let author = people::one(&txn, member.id()).await?;
+    let message = service::post(&txn, row.id, &author, new.body).await?;
+    let response = StoredResponse {
+        status: StatusCode::CREATED,
+        body: serde_json::to_string(&Message::from(&message))
+            .map_err(|e| ApiError::Internal(e.into()))?,
+        location: None,
+        etag: None,
+    };
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
+}

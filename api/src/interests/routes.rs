@@ -1,0 +1,372 @@
+//! `/api/v1/interests`: expressing interest in a project or an opportunity, and answering.
+
+use actix_web::{
+    HttpRequest, HttpResponse, get,
+    http::StatusCode,
+    post,
+    web::{Data, Json, Path, Query},
+};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::Query as SqlQuery,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{Interest, InterestBox, InterestPage, InterestQuery, InterestStatus, NewInterest},
+    notices,
+    service::{self, Side},
+    target,
+};
+use crate::{
+    accounts::Member,
+    config::Config,
+    conversations::{self, Origin, people},
+    db,
+    entities::{
+        interest::{self, Entity as InterestEntity},
+        organisation_member::{self, Entity as OrganisationMember},
+    },
+    error::{ApiError, FieldError, Result, responses},
+    http::idempotency::{Attempt, StoredResponse},
+    organisations::{may_edit, membership},
+    paging::{PageRequest, next_cursor},
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(express_interest)
+        .service(list_interests)
+        .service(get_interest)
+        .service(accept_interest)
+        .service(decline_interest)
+        .service(withdraw_interest);
+}
+
+/// Expresses interest in a published project or an open opportunity. The owner is told in
+/// the app and by e-mail and answers by `answer_by`. One's own items are refused with 422
+/// (`own_item`), closed or expired ones with 422 (`not_open`), drafts are not found.
+#[utoipa::path(
+    tag = "interests",
+    request_body = NewInterest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    responses(
+        (status = 201, description = "Sent", body = Interest,
+            headers(("Location" = String, description = "The new interest"))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+        (status = 429, response = responses::TooManyRequests),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/interests")]
+async fn express_interest(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    config: Data<Config>,
+    member: Member,
+    body: Json<NewInterest>,
+) -> Result<HttpResponse> {
+    let new = body.into_inner();
+    let mut errors = ApiError::field_errors_of(new.validate());
+    if errors.is_empty() && new.message.trim().is_empty() {
+        errors.push(FieldError::new(
+            "message",
+            "length",
+            "say who you are and what you propose",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let item = reachable_target(db.get_ref(), &member, &new).await?;
+    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
+    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
+    let txn = db::write_transaction(&db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    service::check_cap(&txn, member.id(), config.interests_per_day).await?;
+    let row = service::pending(
+        member.id(),
+        new.organisation_id,
+        &item,
+        new.message,
+        config.interest_answer_days,
+    );
+    service::insert_pending(&txn, row.clone()).await?;
+    let sender = people::one(&txn, member.id()).await?;
+    let owner = people::one(&txn, item.owner_id).await?;
+    notices::received(&txn, &row, &item.title, &sender, &owner, &config.public_url).await?;
+    let view = service::views(&txn, member.id(), std::slice::from_ref(&row)).await?;
+    let response = StoredResponse {
+        status: StatusCode::CREATED,
+        body: serde_json::to_string(&view.first()).map_err(|e| ApiError::Internal(e.into()))?,
+        location: Some(format!("/api/v1/interests/{}", row.id)),
+        etag: None,
+    };
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
+}
+
+/// The target of a new interest, if the sender may express interest in it: 404 when they
+/// cannot see it, 422 when it is theirs, closed, or the organisation is not theirs.
+async fn reachable_target(
+    db: &DatabaseConnection,
+    member: &Member,
+    new: &NewInterest,
+) -> Result<target::Item> {
+    let not_found = || ApiError::NotFound(new.target.kind.as_str());
+    let item = target::find(db, new.target.kind, new.target.id)
+        .await?
+        .ok_or_else(not_found)?;
+    let own = may_edit(db, member.id(), item.owner_id, item.organisation_id).await?;
+    if !item.public && !own {
+        return Err(not_found());
+    }
+    if own {
+        return Err(ApiError::invalid_field(
+            "target",
+            "own_item",
+            "you cannot express interest in your own item",
+        ));
+    }
+    if !item.open {
+        return Err(ApiError::invalid_field(
+            "target",
+            "not_open",
+            "this item no longer welcomes interest",
+        ));
+    }
+    if let Some(organisation) = new.organisation_id
+        && membership(db, organisation, member.id()).await?.is_none()
+    {
+        return Err(ApiError::invalid_field(
+            "organisation_id",
+            "not_a_member",
+            "speak only for an organisation you belong to",
+        ));
+    }
+    Ok(item)
+}
+
+/// The interests the caller sent, or received on items they may edit, newest first.
+#[utoipa::path(
+    tag = "interests",
+    params(InterestQuery),
+    responses(
+        (status = 200, description = "A page of interests", body = InterestPage),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/interests")]
+async fn list_interests(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    query: Query<InterestQuery>,
+) -> Result<HttpResponse> {
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let whose = match query.mailbox {
+        InterestBox::Sent => Condition::all().add(interest::Column::SenderId.eq(member.id())),
+        InterestBox::Received => {
+            let my_organisations = SqlQuery::select()
+                .column(organisation_member::Column::OrganisationId)
+                .from(OrganisationMember)
+                .and_where(organisation_member::Column::UserId.eq(member.id()))
+                .to_owned();
+            Condition::any()
+                .add(interest::Column::OwnerId.eq(member.id()))
+                .add(interest::Column::OwnerOrganisationId.in_subquery(my_organisations))
+        }
+    };
+    let mut select = InterestEntity::find()
+        .filter(whose)
+        .order_by_desc(interest::Column::Id)
+        .limit(page.fetch());
+    if let Some(status) = query.status {
+        select = select.filter(interest::Column::Status.eq(status.as_str()));
+    }
+    if let Some(before) = page.before {
+        select = select.filter(interest::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db.get_ref()).await?;
+    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    let items = service::views(db.get_ref(), member.id(), &rows).await?;
+    Ok(HttpResponse::Ok().json(InterestPage { items, next_cursor }))
+}
+
+/// One interest, for its sender and those who may edit its target only.
+#[utoipa::path(
+    tag = "interests",
+    params(("id" = Uuid, Path, description = "The interest's id")),
+    responses(
+        (status = 200, description = "The interest", body = Interest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/interests/{id}")]
+async fn get_interest(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
+    respond(db.get_ref(), &member, row).await
+}
+
+async fn respond(
+    db: &DatabaseConnection,
+    member: &Member,
+    row: interest::Model,
+) -> Result<HttpResponse> {
+    let mut views = service::views(db, member.id(), &[row]).await?;
+    let view = views.pop().ok_or(ApiError::NotFound("interest"))?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// What the caller does with a pending interest.
+#[derive(Debug, Clone, Copy)]
+enum Decision {
+    Accept,
+    Decline,
+    Withdraw,
+}
+
+impl Decision {
+    /// Who may take it: the owner's side answers, the sender withdraws.
+    fn side(self) -> Side {
+        match self {
+            Self::Accept | Self::Decline => Side::Owner,
+            Self::Withdraw => Side::Sender,
+        }
+    }
+
+    fn status(self) -> InterestStatus {
+        match self {
+            Self::Accept => InterestStatus::Accepted,
+            Self::Decline => InterestStatus::Declined,
+            Self::Withdraw => InterestStatus::Withdrawn,
+        }
+    }
+}
+
+/// Settles a pending interest. Accepting opens a conversation between the sender, the owner
+/// and (when another editor answers) the one who accepted.
+async fn decide(
+    db: &DatabaseConnection,
+    member: &Member,
+    id: Uuid,
+    decision: Decision,
+) -> Result<HttpResponse> {
+    let (row, side) = service::joined(db, member.id(), id).await?;
+    if side != decision.side() {
+        return Err(ApiError::Forbidden);
+    }
+    let txn = db::write_transaction(db).await?;
+    let row = service::settle(&txn, row.id, decision.status()).await?;
+    let conversation = match decision {
+        Decision::Accept => Some(
+            conversations::open(
+                &txn,
+                Origin::Interest(row.id),
+                &[row.sender_id, row.owner_id, member.id()],
+            )
+            .await?,
+        ),
+        Decision::Decline | Decision::Withdraw => None,
+    };
+    let told = match decision {
+        Decision::Withdraw => row.owner_id,
+        Decision::Accept | Decision::Decline => row.sender_id,
+    };
+    let titles = target::titles(&txn, [(service::kind_of(&row), row.target_id)]).await?;
+    let title = titles.get(&row.target_id).map_or("—", String::as_str);
+    let to = people::one(&txn, told).await?;
+    notices::answered(&txn, &row, title, &to, conversation).await?;
+    txn.commit().await?;
+    respond(db, member, row).await
+}
+
+/// Accepts a pending interest (the target's owner or an editor of its organisation): opens a
+/// conversation and shows each side the other's name and e-mail address.
+#[utoipa::path(
+    tag = "interests",
+    params(("id" = Uuid, Path, description = "The interest's id")),
+    responses(
+        (status = 200, description = "The accepted interest", body = Interest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/interests/{id}/accept")]
+async fn accept_interest(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    decide(db.get_ref(), &member, *id, Decision::Accept).await
+}
+
+/// Declines a pending interest (the target's owner or an editor of its organisation).
+#[utoipa::path(
+    tag = "interests",
+    params(("id" = Uuid, Path, description = "The interest's id")),
+    responses(
+        (status = 200, description = "The declined interest", body = Interest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/interests/{id}/decline")]
+async fn decline_interest(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    decide(db.get_ref(), &member, *id, Decision::Decline).await
+}
+
+/// Withdraws a pending interest (its sender only).
+#[utoipa::path(
+    tag = "interests",
+    params(("id" = Uuid, Path, description = "The interest's id")),
+    responses(
+        (status = 200, description = "The withdrawn interest", body = Interest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/interests/{id}/withdraw")]
+async fn withdraw_interest(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    decide(db.get_ref(), &member, *id, Decision::Withdraw).await
+}

@@ -1,0 +1,115 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::conversations::people::MemberName;
+
+/// What a side of an introduction names: a member, or an item standing for its owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SideKind {
+    Member,
+    Project,
+    Opportunity,
+}
+
+impl SideKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Project => "project",
+            Self::Opportunity => "opportunity",
+        }
+    }
+}
+
+/// A side as the facilitator names it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SideRef {
+    pub kind: SideKind,
+    /// A member's id, or the project's or opportunity's.
+    pub id: Uuid,
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewIntroduction {
+    pub a: SideRef,
+    pub b: SideRef,
+    /// Why these two should meet.
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        example = "Vous cherchez tous deux à sécher des mangues en Casamance."
+    )]
+    pub note: String,
+}
+
+/// Where an introduction, or one side's answer, stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IntroductionStatus {
+    Pending,
+    /// Both sides accepted (for a side: this side accepted).
+    Accepted,
+    /// A side declined.
+    Declined,
+}
+
+impl IntroductionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IntroductionSide {
+    pub kind: SideKind,
+    /// The project or opportunity; null for a member.
+    pub item_id: Option<Uuid>,
+    /// The item's title; null for a member or a deleted item.
+    pub title: Option<String>,
+    /// Who the side is. Null for an anonymous opportunity's owner until both sides accepted,
+    /// except to that owner.
+    pub member: Option<MemberName>,
+    pub answer: IntroductionStatus,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Introduction {
+    pub id: Uuid,
+    pub facilitator: MemberName,
+    pub note: String,
+    pub status: IntroductionStatus,
+    pub a: IntroductionSide,
+    pub b: IntroductionSide,
+    /// The conversation opened when both sides accepted.
+    pub conversation_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IntroductionPage {
+    pub items: Vec<Introduction>,
+    /// Pass it as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IntroductionQuery {
+    /// 1 to 100, default 20.
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[param(pattern = "^[0-9a-f]{32}$")]
+    pub cursor: Option<String>,
+}

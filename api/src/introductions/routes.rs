@@ -1,0 +1,234 @@
+//! `/api/v1/introductions`: facilitators propose that two sides meet; each side answers.
+
+use actix_web::{
+    HttpRequest, HttpResponse, get,
+    http::StatusCode,
+    post,
+    web::{Data, Json, Path, Query},
+};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{Introduction, IntroductionPage, IntroductionQuery, IntroductionStatus, NewIntroduction},
+    service::{self, Part},
+};
+use crate::{
+    accounts::{Member, Role},
+    db,
+    entities::introduction::{self, Entity as IntroductionEntity},
+    error::{ApiError, FieldError, Result, responses},
+    http::idempotency::{Attempt, StoredResponse},
+    paging::{PageRequest, next_cursor},
+};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(introduce)
+        .service(list_introductions)
+        .service(get_introduction)
+        .service(accept_introduction)
+        .service(decline_introduction);
+}
+
+/// Proposes that two sides meet (facilitators and admins only). A side is a member, or a
+/// project or an opportunity standing for its owner. Both sides are told; when both accept,
+/// a conversation opens between them and the facilitator. Introducing someone to themself,
+/// or oneself to someone, is refused with 422.
+#[utoipa::path(
+    tag = "introductions",
+    request_body = NewIntroduction,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    responses(
+        (status = 201, description = "Proposed", body = Introduction,
+            headers(("Location" = String, description = "The new introduction"))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/introductions")]
+async fn introduce(
+    request: HttpRequest,
+    db: Data<DatabaseConnection>,
+    member: Member,
+    body: Json<NewIntroduction>,
+) -> Result<HttpResponse> {
+    member.require(Role::Facilitator)?;
+    let new = body.into_inner();
+    let mut errors = ApiError::field_errors_of(new.validate());
+    if errors.is_empty() && new.note.trim().is_empty() {
+        errors.push(FieldError::new(
+            "note",
+            "length",
+            "say why they should meet",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let (a, b) = service::resolve(db.get_ref(), member.id(), &new).await?;
+    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
+    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
+    let txn = db::write_transaction(&db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    let row = service::pending(member.id(), &new, a, b);
+    IntroductionEntity::insert(introduction::ActiveModel::from(row.clone()))
+        .exec_without_returning(&txn)
+        .await?;
+    service::announce(&txn, &row).await?;
+    let views = service::views(&txn, member.id(), std::slice::from_ref(&row)).await?;
+    let response = StoredResponse {
+        status: StatusCode::CREATED,
+        body: serde_json::to_string(&views.first()).map_err(|e| ApiError::Internal(e.into()))?,
+        location: Some(format!("/api/v1/introductions/{}", row.id)),
+        etag: None,
+    };
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
+}
+
+/// The introductions the caller is a side of or made, newest first.
+#[utoipa::path(
+    tag = "introductions",
+    params(IntroductionQuery),
+    responses(
+        (status = 200, description = "A page of introductions", body = IntroductionPage),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/introductions")]
+async fn list_introductions(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    query: Query<IntroductionQuery>,
+) -> Result<HttpResponse> {
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let mut select = IntroductionEntity::find()
+        .filter(
+            Condition::any()
+                .add(introduction::Column::FacilitatorId.eq(member.id()))
+                .add(introduction::Column::AUserId.eq(member.id()))
+                .add(introduction::Column::BUserId.eq(member.id())),
+        )
+        .order_by_desc(introduction::Column::Id)
+        .limit(page.fetch());
+    if let Some(before) = page.before {
+        select = select.filter(introduction::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db.get_ref()).await?;
+    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    let items = service::views(db.get_ref(), member.id(), &rows).await?;
+    Ok(HttpResponse::Ok().json(IntroductionPage { items, next_cursor }))
+}
+
+/// One introduction, for its sides and its facilitator only.
+#[utoipa::path(
+    tag = "introductions",
+    params(("id" = Uuid, Path, description = "The introduction's id")),
+    responses(
+        (status = 200, description = "The introduction", body = Introduction),
+        (status = 401, response = responses::Unauthorized),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/introductions/{id}")]
+async fn get_introduction(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
+    respond(db.get_ref(), &member, row.id).await
+}
+
+async fn respond(db: &DatabaseConnection, member: &Member, id: Uuid) -> Result<HttpResponse> {
+    let row = IntroductionEntity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("introduction"))?;
+    let mut views = service::views(db, member.id(), &[row]).await?;
+    let view = views.pop().ok_or(ApiError::NotFound("introduction"))?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+async fn decide(
+    db: &DatabaseConnection,
+    member: &Member,
+    id: Uuid,
+    answer: IntroductionStatus,
+) -> Result<HttpResponse> {
+    let (row, part) = service::joined(db, member.id(), id).await?;
+    if part == Part::Facilitator {
+        return Err(ApiError::Forbidden);
+    }
+    let txn = db::write_transaction(db).await?;
+    let conversation = service::answer(&txn, &row, part, answer).await?;
+    service::tell_answer(&txn, &row, part, answer, conversation).await?;
+    txn.commit().await?;
+    respond(db, member, row.id).await
+}
+
+/// Accepts an introduction as one of its sides; the second acceptance opens the conversation.
+#[utoipa::path(
+    tag = "introductions",
+    params(("id" = Uuid, Path, description = "The introduction's id")),
+    responses(
+        (status = 200, description = "The introduction after this answer", body = Introduction),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/introductions/{id}/accept")]
+async fn accept_introduction(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    decide(db.get_ref(), &member, *id, IntroductionStatus::Accepted).await
+}
+
+/// Declines an introduction as one of its sides; it is then declined for both.
+#[utoipa::path(
+    tag = "introductions",
+    params(("id" = Uuid, Path, description = "The introduction's id")),
+    responses(
+        (status = 200, description = "The introduction after this answer", body = Introduction),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/introductions/{id}/decline")]
+async fn decline_introduction(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    id: Path<Uuid>,
+) -> Result<HttpResponse> {
+    decide(db.get_ref(), &member, *id, IntroductionStatus::Declined).await
+}

@@ -1,0 +1,72 @@
+//! In-app notifications: what happened to a member's interests, conversations, introductions
+//! and saved searches, each with a read state. Features write them with [`notify`] inside the
+//! transaction that caused them.
+
+pub mod dto;
+mod routes;
+
+pub use dto::NotificationKind;
+pub use routes::configure;
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::entities::notification;
+
+/// Tells `user_id` something. `payload` is a JSON object with at least `title` (a short text
+/// in the recipient's language) and `link` (the web app path to open, such as
+/// `/conversations/{id}`); further keys depend on the kind (see [`NotificationKind`]). Call it
+/// inside the transaction that caused the news, so that both happen or neither does.
+pub async fn notify<C: ConnectionTrait>(
+    db: &C,
+    user_id: Uuid,
+    kind: NotificationKind,
+    payload: Value,
+) -> Result<(), DbErr> {
+    let well_formed = ["title", "link"]
+        .iter()
+        .all(|key| payload.get(key).is_some_and(Value::is_string));
+    if !well_formed {
+        return Err(DbErr::Custom(format!(
+            "a {} notification needs a string title and link",
+            kind.as_str()
+        )));
+    }
+    let row = notification::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user_id),
+        kind: Set(kind.as_str().into()),
+        payload: Set(payload),
+        read_at: Set(None),
+        created_at: Set(Utc::now()),
+    };
+    notification::Entity::insert(row)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// A payload: `title` and `link`, and the kind's own keys from `data` (an object).
+pub fn payload(title: impl Into<String>, link: impl Into<String>, data: Value) -> Value {
+    let mut payload = json!({"title": title.into(), "link": link.into()});
+    if let (Some(all), Value::Object(data)) = (payload.as_object_mut(), data) {
+        all.extend(data);
+    }
+    payload
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_payload_joins_title_link_and_data() {
+        let value = payload("Hello", "/x", json!({"interest_id": "1"}));
+        assert_eq!(
+            value,
+            json!({"title": "Hello", "link": "/x", "interest_id": "1"})
+        );
+    }
+}
