@@ -186,6 +186,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's conversations, most recent activity first, each with its unread count. */
+        get: operations["list_conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's conversations. */
+        get: operations["get_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's messages, newest first. Reading a page marks the messages up to its newest
+         *     read for the caller (the first page: the whole conversation).
+         */
+        get: operations["list_messages"];
+        put?: never;
+        /** Writes a message in one of the caller's conversations. */
+        post: operations["post_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interests the caller sent, or received on items they may edit, newest first. */
+        get: operations["list_interests"];
+        put?: never;
+        /**
+         * Expresses interest in a published project or an open opportunity. The owner is told in
+         *     the app and by e-mail and answers by `answer_by`. One's own items are refused with 422
+         *     (`own_item`), closed or expired ones with 422 (`not_open`), drafts are not found.
+         */
+        post: operations["express_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One interest, for its sender and those who may edit its target only. */
+        get: operations["get_interest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepts a pending interest (the target's owner or an editor of its organisation): opens a
+         *     conversation and shows each side the other's name and e-mail address.
+         */
+        post: operations["accept_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declines a pending interest (the target's owner or an editor of its organisation). */
+        post: operations["decline_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws a pending interest (its sender only). */
+        post: operations["withdraw_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The introductions the caller is a side of or made, newest first. */
+        get: operations["list_introductions"];
+        put?: never;
+        /**
+         * Proposes that two sides meet (facilitators and admins only). A side is a member, or a
+         *     project or an opportunity standing for its owner. Both sides are told; when both accept,
+         *     a conversation opens between them and the facilitator. Introducing someone to themself,
+         *     or oneself to someone, is refused with 422.
+         */
+        post: operations["introduce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/introductions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One introduction, for its sides and its facilitator only. */
+        get: operations["get_introduction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/introductions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts an introduction as one of its sides; the second acceptance opens the conversation. */
+        post: operations["accept_introduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/introductions/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declines an introduction as one of its sides; it is then declined for both. */
+        post: operations["decline_introduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -276,6 +498,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first, with the number still unread. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all the caller's notifications read. */
+        post: operations["mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of the caller's notifications read (again is harmless). */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities": {
         parameters: {
             query?: never;
@@ -301,7 +574,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One opportunity. The author of an anonymous one is shown to the author only. */
+        /**
+         * One opportunity. The author of an anonymous one is shown to those who may edit it and to
+         *     members whose interest in it was accepted.
+         */
         get: operations["get_opportunity"];
         put?: never;
         post?: never;
@@ -598,6 +874,46 @@ export interface components {
             amount: number;
             currency: string;
         };
+        /** @description A member's name and e-mail address, shown once they accepted to be in touch. */
+        Contact: {
+            display_name: string;
+            email: string;
+            /** Format: uuid */
+            user_id: string;
+        };
+        Conversation: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The accepted interest that opened it, if any.
+             */
+            interest_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The accepted introduction that opened it, if any.
+             */
+            introduction_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When it opened or last received a message.
+             */
+            last_activity_at: string;
+            /** @description Everyone in it, the caller included, by public name. */
+            participants: components["schemas"]["MemberName"][];
+            /**
+             * Format: int64
+             * @description Messages from the others that the caller has not read yet.
+             */
+            unread: number;
+        };
+        ConversationPage: {
+            items: components["schemas"]["Conversation"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
         Credentials: {
             email: string;
             /** Format: password */
@@ -633,6 +949,86 @@ export interface components {
             /** @description `ok` for liveness, `ready` for readiness. */
             status: string;
         };
+        Interest: {
+            /**
+             * Format: date-time
+             * @description When the owner should have answered by.
+             */
+            answer_by: string;
+            /** Format: date-time */
+            answered_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The conversation opened by acceptance.
+             */
+            conversation_id?: string | null;
+            counterpart?: components["schemas"]["Contact"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /**
+             * Format: uuid
+             * @description The organisation the sender speaks for.
+             */
+            organisation_id?: string | null;
+            /** @description Still pending after `answer_by`. */
+            overdue: boolean;
+            sender: components["schemas"]["MemberName"];
+            status: components["schemas"]["InterestStatus"];
+            target: components["schemas"]["Target"];
+        };
+        /**
+         * @description Which interests to list.
+         * @enum {string}
+         */
+        InterestBox: "sent" | "received";
+        InterestPage: {
+            items: components["schemas"]["Interest"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        InterestStatus: "pending" | "accepted" | "declined" | "withdrawn";
+        Introduction: {
+            a: components["schemas"]["IntroductionSide"];
+            b: components["schemas"]["IntroductionSide"];
+            /**
+             * Format: uuid
+             * @description The conversation opened when both sides accepted.
+             */
+            conversation_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            facilitator: components["schemas"]["MemberName"];
+            /** Format: uuid */
+            id: string;
+            note: string;
+            status: components["schemas"]["IntroductionStatus"];
+        };
+        IntroductionPage: {
+            items: components["schemas"]["Introduction"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        IntroductionSide: {
+            answer: components["schemas"]["IntroductionStatus"];
+            /**
+             * Format: uuid
+             * @description The project or opportunity; null for a member.
+             */
+            item_id?: string | null;
+            kind: components["schemas"]["SideKind"];
+            member?: components["schemas"]["MemberName"] | null;
+            /** @description The item's title; null for a member or a deleted item. */
+            title?: string | null;
+        };
+        /**
+         * @description Where an introduction, or one side's answer, stands.
+         * @enum {string}
+         */
+        IntroductionStatus: "pending" | "accepted" | "declined";
         /**
          * @description A user-facing language. French comes first for our members; English is the default for
          *     clients that say nothing.
@@ -643,6 +1039,12 @@ export interface components {
         MemberAdministration: {
             role?: components["schemas"]["Role"] | null;
             suspended?: boolean | null;
+        };
+        /** @description A member's public name. */
+        MemberName: {
+            display_name: string;
+            /** Format: uuid */
+            user_id: string;
         };
         /**
          * @description A member's role in an organisation.
@@ -661,6 +1063,26 @@ export interface components {
             /** @description `owner` or `editor`. */
             role: string;
         };
+        Message: {
+            /** Format: uuid */
+            author_id: string;
+            body: string;
+            /** Format: uuid */
+            conversation_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+        };
+        /**
+         * @description Messages newest first. Reading a page marks the messages up to its newest read for the
+         *     caller, so the first page marks the whole conversation read.
+         */
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            /** @description Pass it as `cursor` for older messages; absent on the oldest page. */
+            next_cursor?: string | null;
+        };
         Milestone: {
             /** Format: uuid */
             author_id: string;
@@ -673,6 +1095,32 @@ export interface components {
             occurred_on: string;
             stage_from?: components["schemas"]["ProjectStage"] | null;
             stage_to: components["schemas"]["ProjectStage"];
+        };
+        NewInterest: {
+            /**
+             * @description Who the sender is and what they propose.
+             * @example Notre coopérative sèche déjà des mangues à Bignona ; parlons-en.
+             */
+            message: string;
+            /**
+             * Format: uuid
+             * @description An organisation the sender belongs to, speaking on its behalf.
+             */
+            organisation_id?: string | null;
+            target: components["schemas"]["TargetRef"];
+        };
+        NewIntroduction: {
+            a: components["schemas"]["SideRef"];
+            b: components["schemas"]["SideRef"];
+            /**
+             * @description Why these two should meet.
+             * @example Vous cherchez tous deux à sécher des mangues en Casamance.
+             */
+            note: string;
+        };
+        NewMessage: {
+            /** @example Bonjour, pouvons-nous en parler jeudi ? */
+            body: string;
         };
         NewMilestone: {
             /** @example Premier lot de mangues séchées vendu à Dakar */
@@ -771,6 +1219,42 @@ export interface components {
             territories?: components["schemas"]["Territory"][];
             /** @example Séchage solaire de mangues en Casamance */
             title: string;
+        };
+        Notification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description An object with `title` and `link` (a web app path) and the kind's own keys. */
+            payload: Record<string, never>;
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        /**
+         * @description What a notification is about. Every payload has `title` and `link`; the other keys:
+         *     - `interest_received`: `interest_id`, `target_kind`, `target_id`;
+         *     - `interest_answered`: `interest_id`, `status` (`accepted`, `declined` or `withdrawn`),
+         *       and `conversation_id` when accepted;
+         *     - `message_received`: `conversation_id`, `message_id` (sent for the first unread message
+         *       of a conversation only: its `unread` count tells the rest);
+         *     - `introduction_proposed`: `introduction_id`;
+         *     - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
+         *       side's answer), and `conversation_id` once both sides accepted;
+         *     - `saved_search_hit`: `saved_search_id` and what was found.
+         * @enum {string}
+         */
+        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit";
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many of the caller's notifications are unread, on all pages.
+             */
+            unread: number;
         };
         Opportunity: {
             anonymous: boolean;
@@ -1101,10 +1585,43 @@ export interface components {
             started_at: string;
         };
         /**
+         * @description What a side of an introduction names: a member, or an item standing for its owner.
+         * @enum {string}
+         */
+        SideKind: "member" | "project" | "opportunity";
+        /** @description A side as the facilitator names it. */
+        SideRef: {
+            /**
+             * Format: uuid
+             * @description A member's id, or the project's or opportunity's.
+             */
+            id: string;
+            kind: components["schemas"]["SideKind"];
+        };
+        /**
          * @description How a list is ordered.
          * @enum {string}
          */
         Sort: "relevance" | "newest" | "expiring_soon";
+        /** @description The item an interest is about, as anyone may see it (never its anonymous owner). */
+        Target: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TargetKind"];
+            /** @description Null when the item was deleted since. */
+            title?: string | null;
+        };
+        /**
+         * @description What kind of item an interest is about.
+         * @enum {string}
+         */
+        TargetKind: "project" | "opportunity";
+        /** @description The project or opportunity an interest is about. */
+        TargetRef: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TargetKind"];
+        };
         /** @description A taxonomy as the API returns it. */
         Taxonomy: {
             items: components["schemas"]["TaxonomyTerm"][];
@@ -1537,6 +2054,444 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    list_conversations: {
+        parameters: {
+            query?: {
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_messages: {
+        parameters: {
+            query?: {
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The conversation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    post_message: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The conversation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMessage"];
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    list_interests: {
+        parameters: {
+            query: {
+                box: components["schemas"]["InterestBox"];
+                status?: components["schemas"]["InterestStatus"];
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of interests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    express_interest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInterest"];
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    /** @description The new interest */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The interest's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    accept_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The interest's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accepted interest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    decline_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The interest's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declined interest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    withdraw_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The interest's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The withdrawn interest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    list_introductions: {
+        parameters: {
+            query?: {
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of introductions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    introduce: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIntroduction"];
+            };
+        };
+        responses: {
+            /** @description Proposed */
+            201: {
+                headers: {
+                    /** @description The new introduction */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Introduction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_introduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The introduction's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The introduction */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Introduction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    accept_introduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The introduction's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The introduction after this answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Introduction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    decline_introduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The introduction's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The introduction after this answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Introduction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -1708,6 +2663,80 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only the unread ones. */
+                unread_only?: boolean;
+                /** @description 1 to 100, default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    mark_all_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     search_opportunities: {
