@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createOpportunity, createProject, registerMember } from './seed';
+import { changeOpportunity, createOpportunity, createProject, registerMember } from './seed';
 
 async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -100,6 +100,10 @@ test('a member publishes a project, moves it to the project stage with a milesto
   await page.getByLabel('Titre du projet').fill(title);
   await page.getByLabel('Résumé').fill('Séchoir');
   await page.getByLabel('Pays', { exact: true }).selectOption(['SN']);
+  await page.getByRole('button', { name: 'Ajouter un territoire' }).click();
+  const territory = page.getByRole('group', { name: 'Territoire 1' });
+  await territory.getByLabel('Pays').selectOption('SN');
+  await territory.getByLabel('Lieu (commune, région…)').fill('Ziguinchor');
   await page.getByLabel('Partenaires recherchés').selectOption(['technical_partnership', 'internship']);
   await page.getByLabel('Visibilité').selectOption('published');
   await page.getByRole('button', { name: 'Publier le projet' }).click();
@@ -111,6 +115,7 @@ test('a member publishes a project, moves it to the project stage with a milesto
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText(/Projet publié/)).toBeVisible();
+  await expect(page.getByText('Ziguinchor (Sénégal)')).toBeVisible();
   await expect(page.getByText('Étape :')).toContainText('Idée');
   const timeline = page.getByRole('list', { name: /Jalons du projet/ });
   await expect(timeline.getByRole('listitem')).toHaveCount(1);
@@ -157,4 +162,123 @@ test('a member publishes a project, moves it to the project stage with a milesto
   await expect(page.getByRole('list', { name: 'Mes opportunités' }).getByRole('link', { name: internship })).toBeVisible();
   await page.goto(`/search?type=opportunities&category=internship&q=agroalimentaire`);
   await expect(page.getByRole('list', { name: 'Opportunités trouvées' }).getByRole('link', { name: internship })).toBeVisible();
+});
+
+test('a visitor narrows the search to West Africa and sees only items from its countries', async ({ page, baseURL }) => {
+  const run = Date.now();
+  const member = await registerMember(baseURL!, 'Aminata Sow', `aminata.${run}@example.sn`, 'karité du burkina 2026');
+  const senegal = await createProject(baseURL!, member, {
+    title: `Baobabiers de Ziguinchor ${run}`,
+    summary: 'Pépinière de baobabiers et transformation du pain de singe.',
+    countries: ['SN'],
+  });
+  const burkina = await createProject(baseURL!, member, {
+    title: `Baobabiers et karité à Bobo-Dioulasso ${run}`,
+    summary: 'Une coopérative de femmes autour du karité et des baobabiers.',
+    countries: ['BF'],
+  });
+  const kenya = await createProject(baseURL!, member, {
+    title: `Baobabiers de Kilifi ${run}`,
+    summary: 'Des baobabiers sur la côte kényane, pour la poudre de baobab.',
+    countries: ['KE'],
+  });
+  const offer = await createOpportunity(baseURL!, member, {
+    direction: 'offer',
+    category: 'job',
+    title: `Technicien(ne) en pépinière de baobabiers ${run}`,
+    description: 'Suivi des plants de baobabiers à Ziguinchor, pour deux ans.',
+    country: 'SN',
+    remote: false,
+    anonymous: false,
+  });
+  const elsewhere = await createOpportunity(baseURL!, member, {
+    direction: 'offer',
+    category: 'job',
+    title: `Technicien(ne) baobabiers à Kilifi ${run}`,
+    description: 'Suivi des plants de baobabiers sur la côte kényane.',
+    country: 'KE',
+    remote: false,
+    anonymous: false,
+  });
+
+  await page.goto('/search?q=baobabiers');
+  const projects = page.getByRole('list', { name: 'Projets trouvés' });
+  await expect(projects.getByRole('link', { name: kenya.title })).toBeVisible();
+
+  // West Africa: Senegal and Burkina Faso stay, Kenya goes; the region goes into the address.
+  await page.getByLabel('Région').selectOption({ label: 'Afrique occidentale, régional' });
+  await expect(page).toHaveURL(/\/search\?q=baobabiers&region=1030$/);
+  await expect(projects.getByRole('link', { name: senegal.title })).toBeVisible();
+  await expect(projects.getByRole('link', { name: burkina.title })).toBeVisible();
+  await expect(projects.getByRole('link', { name: kenya.title })).toHaveCount(0);
+  await expect(page.getByLabel('Région')).toHaveValue('1030');
+
+  // The region and a country combine: Senegal within West Africa.
+  await page.getByText('Affiner la recherche', { exact: false }).click();
+  const countries = page.getByRole('list', { name: 'Pays' });
+  await expect(countries.getByRole('link', { name: /^Kenya/ })).toHaveCount(0);
+  await countries.getByRole('link', { name: /^Sénégal \(\d+\)$/ }).click();
+  await expect(page).toHaveURL(/\/search\?q=baobabiers&region=1030&country=SN$/);
+  await expect(projects.getByRole('link', { name: senegal.title })).toBeVisible();
+  await expect(projects.getByRole('link', { name: burkina.title })).toHaveCount(0);
+
+  // The opportunities of the same region, after the link from a shared address.
+  await page.goto('/search?type=opportunities&q=baobabiers&region=1030');
+  const opportunities = page.getByRole('list', { name: 'Opportunités trouvées' });
+  await expect(opportunities.getByRole('link', { name: offer.title })).toBeVisible();
+  await expect(opportunities.getByRole('link', { name: elsewhere.title })).toHaveCount(0);
+  // East Africa shows the other one only.
+  await page.getByLabel('Région').selectOption({ label: 'Afrique de l\'est, régional' });
+  await expect(page).toHaveURL(/\/search\?type=opportunities&q=baobabiers&region=1027$/);
+  await expect(opportunities.getByRole('link', { name: elsewhere.title })).toBeVisible();
+  await expect(opportunities.getByRole('link', { name: offer.title })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a member deletes opportunities, from its page after a change made elsewhere and from “My opportunities”', async ({
+  page,
+  baseURL,
+}) => {
+  const run = Date.now();
+  const member = await registerMember(baseURL!, 'Ibrahima Fall', `ibrahima.${run}@example.sn`, 'pirogues de saint-louis 2026');
+  const opportunity = (title: string) =>
+    createOpportunity(baseURL!, member, {
+      direction: 'request',
+      category: 'commercial_partnership',
+      title,
+      description: 'Nous cherchons un distributeur pour nos jus de bissap en France.',
+      country: 'SN',
+      remote: true,
+      anonymous: false,
+    });
+  const first = await opportunity(`Distributeur de jus de bissap ${run}`);
+  const second = await opportunity(`Importateur de bissap séché ${run}`);
+
+  await page.goto('/me/opportunities');
+  await logIn(page, member.email, member.password);
+  const mine = page.getByRole('list', { name: 'Mes opportunités' });
+  await mine.getByRole('link', { name: first.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: first.title })).toBeVisible();
+
+  // Changed on another device meanwhile: the deletion is refused, the page shows the new version.
+  await changeOpportunity(baseURL!, member, first.id, { title: `${first.title} (révisé)` });
+  await page.getByRole('button', { name: 'Supprimer l’opportunité' }).click();
+  await page.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cette opportunité a été modifiée entre-temps');
+  await expect(page.getByRole('heading', { level: 1, name: `${first.title} (révisé)` })).toBeVisible();
+
+  // Against the version now shown, it goes; "My opportunities" says so.
+  await page.getByRole('button', { name: 'Supprimer l’opportunité' }).click();
+  await page.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await expect(page).toHaveURL(/\/me\/opportunities$/);
+  await expect(page.getByText('L’opportunité a été supprimée.')).toBeVisible();
+  await expect(mine.getByRole('link', { name: /Distributeur de jus de bissap/ })).toHaveCount(0);
+
+  // The other one, from the list.
+  await mine.getByRole('button', { name: `Supprimer l’opportunité « ${second.title} »` }).click();
+  await mine.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await expect(page.getByText('Vous n’avez pas encore publié d’opportunité.')).toBeVisible();
+
+  await page.goto(`/opportunities/${first.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Opportunité introuvable' })).toBeVisible();
 });

@@ -50,3 +50,15 @@ export async function createOpportunity(baseURL: string, member: Member, opportu
     headers: { 'Idempotency-Key': crypto.randomUUID() },
   });
 }
+
+/** Changes an opportunity as its author would from another device, so that the version read in the page goes stale. */
+export async function changeOpportunity(baseURL: string, member: Member, id: string, changes: Record<string, unknown>): Promise<void> {
+  const current = await fetch(`${baseURL}/api/v1/opportunities/${id}`, { headers: { Authorization: `Bearer ${member.token}` } });
+  if (!current.ok) throw new Error(`e2e seed: GET opportunity answered ${current.status}`);
+  await call(baseURL, `/api/v1/opportunities/${id}`, {
+    method: 'PATCH',
+    body: changes,
+    token: member.token,
+    headers: { 'If-Match': current.headers.get('ETag') ?? '' },
+  });
+}
