@@ -1,0 +1,271 @@
+//! `GET /api/v1/opportunities/{id}/matches`, `/api/v1/projects/{id}/matches` and
+//! `/api/v1/me/matches`.
+
+use actix_web::{
+    HttpResponse, get,
+    web::{Data, Path, Query},
+};
+use chrono::Utc;
+use sea_orm::{DatabaseConnection, EntityTrait};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::{
+    candidates::{self, Wanted},
+    score::{self, Reason, Side},
+    sides::{self, Context},
+};
+use crate::{
+    accounts::{Member, dto::strings},
+    entities::opportunity::{self, Entity as OpportunityEntity},
+    error::{ApiError, FieldError, Result, responses},
+    opportunities::dto::{Direction, Opportunity},
+    projects::routes::visible as visible_project,
+    taxonomies::OpportunityCategory,
+};
+
+const DEFAULT_LIMIT: u64 = 10;
+const MAX_LIMIT: u64 = 50;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(opportunity_matches)
+        .service(project_matches)
+        .service(my_matches);
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MatchQuery {
+    /// How many matches, 1 to 50 (default 10).
+    #[param(minimum = 1, maximum = 50)]
+    pub limit: Option<u64>,
+    /// Only opportunities in this country (ISO 3166-1 alpha-2).
+    #[param(pattern = "^[A-Za-z]{2}$")]
+    pub country: Option<String>,
+    /// Only this category (for a project, one of its needs; for a profile, any).
+    pub category: Option<OpportunityCategory>,
+}
+
+impl MatchQuery {
+    fn checked_limit(&self) -> Result<u64> {
+        let mut errors = Vec::new();
+        let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            errors.push(FieldError::new(
+                "limit",
+                "range",
+                format!("use 1 to {MAX_LIMIT}"),
+            ));
+        }
+        if self
+            .country
+            .as_deref()
+            .is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            errors.push(FieldError::new(
+                "country",
+                "unknown_code",
+                "use an ISO 3166-1 alpha-2 code",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(limit)
+        } else {
+            Err(ApiError::Validation(errors))
+        }
+    }
+}
+
+/// An opportunity that matches, how well (0 to 1) and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Match {
+    pub opportunity: Opportunity,
+    pub score: f64,
+    /// Strongest first; criteria the pair does not meet are left out.
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Matches {
+    /// Best first.
+    pub items: Vec<Match>,
+}
+
+/// Scores the candidates against the seeker and keeps the best.
+async fn ranked(
+    db: &DatabaseConnection,
+    seeker: &Side,
+    wanted: &Wanted,
+    limit: u64,
+) -> Result<Matches> {
+    let rows = candidates::find(db, wanted, seeker, limit).await?;
+    let context = Context::load(
+        db,
+        rows.iter().map(|row| row.owner_id),
+        rows.iter().filter_map(|row| row.organisation_id),
+    )
+    .await?;
+    let now = Utc::now();
+    let mut scored: Vec<(score::Scored, &opportunity::Model)> = rows
+        .iter()
+        .map(|row| {
+            (
+                score::score(seeker, &sides::of_opportunity(row, &context), now),
+                row,
+            )
+        })
+        .collect();
+    scored.sort_by(|(a, x), (b, y)| b.score.total_cmp(&a.score).then_with(|| y.id.cmp(&x.id)));
+    Ok(Matches {
+        items: scored
+            .into_iter()
+            .take(limit as usize)
+            .map(|(scored, row)| Match {
+                opportunity: Opportunity::from_row(row, false),
+                score: scored.score,
+                reasons: scored.reasons,
+            })
+            .collect(),
+    })
+}
+
+fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
+    category
+        .map(OpportunityCategory::code)
+        .into_iter()
+        .collect()
+}
+
+/// Complementary opportunities: offers for a request and requests for an offer, of the same
+/// category, open, never the author's own (nor the reader's).
+#[utoipa::path(
+    tag = "matches",
+    path = "/opportunities/{id}/matches",
+    params(("id" = Uuid, Path, description = "The opportunity's id"), MatchQuery),
+    responses(
+        (status = 200, description = "The best matches with their reasons", body = Matches),
+        (status = 400, response = responses::BadRequest),
+        (status = 404, response = responses::NotFound),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/opportunities/{id}/matches")]
+async fn opportunity_matches(
+    db: Data<DatabaseConnection>,
+    reader: Option<Member>,
+    id: Path<Uuid>,
+    query: Query<MatchQuery>,
+) -> Result<HttpResponse> {
+    let limit = query.checked_limit()?;
+    let row = OpportunityEntity::find_by_id(*id)
+        .one(db.get_ref())
+        .await?
+        .ok_or(ApiError::NotFound("opportunity"))?;
+    let context = Context::load(db.get_ref(), [row.owner_id], row.organisation_id).await?;
+    let seeker = sides::of_opportunity(&row, &context);
+    let opposite = if row.direction == Direction::Offer.as_str() {
+        Direction::Request
+    } else {
+        Direction::Offer
+    };
+    let wanted = Wanted {
+        direction: Some(opposite.as_str()),
+        categories: vec![static_code(&row.category)],
+        not_owned_by: owners(row.owner_id, reader.as_ref()),
+        not_id: Some(row.id),
+        country: query.country.clone(),
+    };
+    Ok(HttpResponse::Ok().json(ranked(db.get_ref(), &seeker, &wanted, limit).await?))
+}
+
+/// Offers in the categories the project needs (or the one asked for, if it is a need).
+#[utoipa::path(
+    tag = "matches",
+    path = "/projects/{id}/matches",
+    params(("id" = Uuid, Path, description = "The project's id"), MatchQuery),
+    responses(
+        (status = 200, description = "The best matches with their reasons", body = Matches),
+        (status = 400, response = responses::BadRequest),
+        (status = 404, response = responses::NotFound),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/projects/{id}/matches")]
+async fn project_matches(
+    db: Data<DatabaseConnection>,
+    reader: Option<Member>,
+    id: Path<Uuid>,
+    query: Query<MatchQuery>,
+) -> Result<HttpResponse> {
+    let limit = query.checked_limit()?;
+    let row = visible_project(db.get_ref(), reader.as_ref(), *id).await?;
+    let needs: Vec<&'static str> = strings(&row.needs)
+        .iter()
+        .map(|need| static_code(need))
+        .filter(|need| query.category.is_none_or(|asked| asked.code() == *need))
+        .collect();
+    if needs.is_empty() {
+        return Ok(HttpResponse::Ok().json(Matches { items: Vec::new() }));
+    }
+    let context = Context::load(db.get_ref(), [row.owner_id], row.organisation_id).await?;
+    let seeker = sides::of_project(&row, &context);
+    let wanted = Wanted {
+        direction: Some(Direction::Offer.as_str()),
+        categories: needs,
+        not_owned_by: owners(row.owner_id, reader.as_ref()),
+        not_id: None,
+        country: query.country.clone(),
+    };
+    Ok(HttpResponse::Ok().json(ranked(db.get_ref(), &seeker, &wanted, limit).await?))
+}
+
+/// Open offers for the caller's profile: their sectors, countries, skills and languages.
+#[utoipa::path(
+    tag = "matches",
+    path = "/me/matches",
+    params(MatchQuery),
+    responses(
+        (status = 200, description = "The best matches with their reasons", body = Matches),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/matches")]
+async fn my_matches(
+    db: Data<DatabaseConnection>,
+    member: Member,
+    query: Query<MatchQuery>,
+) -> Result<HttpResponse> {
+    let limit = query.checked_limit()?;
+    let seeker = sides::of_member(&member.user);
+    let wanted = Wanted {
+        direction: Some(Direction::Offer.as_str()),
+        categories: category_code(query.category),
+        not_owned_by: vec![member.id()],
+        not_id: None,
+        country: query.country.clone(),
+    };
+    Ok(HttpResponse::Ok().json(ranked(db.get_ref(), &seeker, &wanted, limit).await?))
+}
+
+/// The author, and the reader when signed in: no one is matched with their own items.
+fn owners(owner: Uuid, reader: Option<&Member>) -> Vec<Uuid> {
+    let mut owners = vec![owner];
+    owners.extend(reader.map(Member::id));
+    owners
+}
+
+/// The stored category as the vocabulary's own `&'static str` (unknown codes match nothing).
+fn static_code(stored: &str) -> &'static str {
+    OpportunityCategory::ALL
+        .into_iter()
+        .map(OpportunityCategory::code)
+        .find(|code| *code == stored)
+        .unwrap_or("")
+}

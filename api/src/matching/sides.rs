@@ -1,0 +1,130 @@
+//! Builds the [`Side`] of a match from an opportunity, a project or a member's profile, with
+//! the few facts that live elsewhere: the authors' languages and whether their organisations
+//! are verified.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use uuid::Uuid;
+
+use super::score::Side;
+use crate::{
+    accounts::dto::strings,
+    entities::{
+        opportunity, organisation,
+        organisation::Entity as Organisation,
+        project,
+        user::{self, Entity as User},
+    },
+    error::Result,
+    search::text::{fold, search_text},
+};
+
+/// The facts about authors and organisations that the sides need, loaded in two queries.
+#[derive(Debug, Default)]
+pub struct Context {
+    languages: HashMap<Uuid, BTreeSet<String>>,
+    verified: HashMap<Uuid, bool>,
+}
+
+impl Context {
+    pub async fn load<C: ConnectionTrait>(
+        db: &C,
+        owners: impl IntoIterator<Item = Uuid>,
+        organisations: impl IntoIterator<Item = Uuid>,
+    ) -> Result<Self> {
+        let owners: BTreeSet<Uuid> = owners.into_iter().collect();
+        let organisations: BTreeSet<Uuid> = organisations.into_iter().collect();
+        let languages = User::find()
+            .select_only()
+            .column(user::Column::Id)
+            .column(user::Column::Languages)
+            .filter(user::Column::Id.is_in(owners))
+            .into_tuple::<(Uuid, serde_json::Value)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(id, languages)| (id, strings(&languages).into_iter().collect()))
+            .collect();
+        let verified = Organisation::find()
+            .select_only()
+            .column(organisation::Column::Id)
+            .column(organisation::Column::Verified)
+            .filter(organisation::Column::Id.is_in(organisations))
+            .into_tuple::<(Uuid, bool)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(Self {
+            languages,
+            verified,
+        })
+    }
+
+    fn languages_of(&self, owner: Uuid) -> BTreeSet<String> {
+        self.languages.get(&owner).cloned().unwrap_or_default()
+    }
+
+    fn verified(&self, organisation: Option<Uuid>) -> bool {
+        organisation.is_some_and(|id| self.verified.get(&id).copied().unwrap_or(false))
+    }
+}
+
+fn folded(skills: &serde_json::Value) -> BTreeSet<String> {
+    strings(skills)
+        .iter()
+        .map(|skill| fold(skill.trim()))
+        .collect()
+}
+
+pub fn of_opportunity(row: &opportunity::Model, context: &Context) -> Side {
+    Side {
+        sectors: strings(&row.sectors),
+        countries: vec![row.country.clone()],
+        remote: row.remote,
+        skills: folded(&row.skills),
+        languages: context.languages_of(row.owner_id),
+        words: Side::words_of(&row.search_text),
+        published_at: Some(row.created_at),
+        verified: Some(context.verified(row.organisation_id)),
+    }
+}
+
+pub fn of_project(row: &project::Model, context: &Context) -> Side {
+    let mut languages = context.languages_of(row.owner_id);
+    languages.insert(row.language.clone());
+    Side {
+        sectors: strings(&row.sectors),
+        countries: strings(&row.countries),
+        remote: false,
+        skills: BTreeSet::new(),
+        languages,
+        words: Side::words_of(&row.search_text),
+        published_at: Some(row.created_at),
+        verified: Some(context.verified(row.organisation_id)),
+    }
+}
+
+/// A member's profile: what they know and where they want to work. It does not age, and
+/// the verified criterion then looks at the offer alone.
+pub fn of_member(row: &user::Model) -> Side {
+    let mut countries = strings(&row.countries);
+    countries.extend(row.country_of_residence.clone());
+    countries.extend(row.country_of_origin.clone());
+    let skills = folded(&row.skills);
+    let skill_text = skills.iter().cloned().collect::<Vec<_>>().join(" ");
+    Side {
+        sectors: strings(&row.sectors),
+        countries,
+        remote: false,
+        skills,
+        languages: strings(&row.languages).into_iter().collect(),
+        words: Side::words_of(&search_text(&[
+            row.bio.as_deref().unwrap_or(""),
+            &skill_text,
+        ])),
+        published_at: None,
+        verified: None,
+    }
+}
