@@ -56,6 +56,40 @@ pub struct Session {
 pub const PASSWORD: &str = "une graine de baobab";
 
 impl TestApp {
+    /// Any request, as `session` when given, with a JSON body when given.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        session: Option<&Session>,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(session) = session {
+            request = request.bearer_auth(&session.access);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("request failed")
+    }
+
+    /// POSTs as `session`, expects 201 and returns the created body.
+    pub async fn created(
+        &self,
+        path: &str,
+        session: &Session,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
+        let response = self
+            .call(reqwest::Method::POST, path, Some(session), Some(body))
+            .await;
+        assert_eq!(response.status(), 201, "{path}");
+        response.json().await.expect("a JSON body")
+    }
+}
+
+impl TestApp {
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
         self.client
             .post(self.url(path))

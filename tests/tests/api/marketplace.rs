@@ -4,7 +4,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::{
-    helpers::{Session, TestApp, problem},
+    helpers::{TestApp, problem},
     on_both_databases,
 };
 
@@ -21,31 +21,6 @@ fn offer(title: &str, country: &str, sector: &str) -> Value {
 }
 
 impl TestApp {
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        session: Option<&Session>,
-        body: Option<Value>,
-    ) -> reqwest::Response {
-        let mut request = self.client.request(method, self.url(path));
-        if let Some(session) = session {
-            request = request.bearer_auth(&session.access);
-        }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        request.send().await.unwrap()
-    }
-
-    async fn created(&self, path: &str, session: &Session, body: Value) -> Value {
-        let response = self
-            .call(Method::POST, path, Some(session), Some(body))
-            .await;
-        assert_eq!(response.status(), 201, "{path}");
-        response.json().await.unwrap()
-    }
-
     async fn ids(&self, path: &str) -> Vec<String> {
         let page: Value = self.get(path).await.json().await.unwrap();
         page["items"]

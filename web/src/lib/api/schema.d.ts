@@ -447,6 +447,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open offers for the caller's profile: their sectors, countries, skills and languages. */
+        get: operations["my_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/opportunities": {
         parameters: {
             query?: never;
@@ -589,6 +606,26 @@ export interface paths {
         patch: operations["update_opportunity"];
         trace?: never;
     };
+    "/api/v1/opportunities/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complementary opportunities: offers for a request and requests for an offer, of the same
+         *     category, open, never the author's own (nor the reader's).
+         */
+        get: operations["opportunity_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -724,6 +761,23 @@ export interface paths {
         head?: never;
         /** Changes a project (its author, or editors of its organisation). */
         patch: operations["update_project"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers in the categories the project needs (or the one asked for, if it is a need). */
+        get: operations["project_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/projects/{id}/milestones": {
@@ -920,6 +974,11 @@ export interface components {
             password: string;
         };
         /**
+         * @description One criterion of the score.
+         * @enum {string}
+         */
+        Criterion: "sector" | "place" | "skills" | "languages" | "text" | "freshness" | "verified_organisation";
+        /**
          * @description Whether the author offers something or looks for it.
          * @enum {string}
          */
@@ -1035,6 +1094,18 @@ export interface components {
          * @enum {string}
          */
         Lang: "en" | "fr";
+        /** @description An opportunity that matches, how well (0 to 1) and why. */
+        Match: {
+            opportunity: components["schemas"]["Opportunity"];
+            /** @description Strongest first; criteria the pair does not meet are left out. */
+            reasons: components["schemas"]["Reason"][];
+            /** Format: double */
+            score: number;
+        };
+        Matches: {
+            /** @description Best first. */
+            items: components["schemas"]["Match"][];
+        };
         /** @description What an admin may change about a member. */
         MemberAdministration: {
             role?: components["schemas"]["Role"] | null;
@@ -1551,6 +1622,27 @@ export interface components {
             role: components["schemas"]["Role"];
             sectors: string[];
             skills: string[];
+        };
+        /** @description Why two sides match on one criterion. */
+        Reason: {
+            criterion: components["schemas"]["Criterion"];
+            /**
+             * @description The same in plain English, for API readers (the web app words it in the reader's
+             *     language from the fields above).
+             */
+            detail: string;
+            /** @description What the sides share: sector codes, country or region codes, skills, language codes. */
+            shared: string[];
+            /**
+             * Format: double
+             * @description How well the sides meet it, from 0 to 1; the criterion adds `weight × strength`.
+             */
+            strength: number;
+            /**
+             * Format: double
+             * @description The criterion's weight in the score.
+             */
+            weight: number;
         };
         RefreshRequest: {
             refresh_token: string;
@@ -2596,6 +2688,36 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    my_matches: {
+        parameters: {
+            query?: {
+                /** @description How many matches, 1 to 50 (default 10). */
+                limit?: number;
+                /** @description Only opportunities in this country (ISO 3166-1 alpha-2). */
+                country?: string;
+                /** @description Only this category (for a project, one of its needs; for a profile, any). */
+                category?: components["schemas"]["OpportunityCategory"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches with their reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
     my_opportunities: {
         parameters: {
             query?: never;
@@ -2904,6 +3026,39 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    opportunity_matches: {
+        parameters: {
+            query?: {
+                /** @description How many matches, 1 to 50 (default 10). */
+                limit?: number;
+                /** @description Only opportunities in this country (ISO 3166-1 alpha-2). */
+                country?: string;
+                /** @description Only this category (for a project, one of its needs; for a profile, any). */
+                category?: components["schemas"]["OpportunityCategory"];
+            };
+            header?: never;
+            path: {
+                /** @description The opportunity's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches with their reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -3408,6 +3563,39 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    project_matches: {
+        parameters: {
+            query?: {
+                /** @description How many matches, 1 to 50 (default 10). */
+                limit?: number;
+                /** @description Only opportunities in this country (ISO 3166-1 alpha-2). */
+                country?: string;
+                /** @description Only this category (for a project, one of its needs; for a profile, any). */
+                category?: components["schemas"]["OpportunityCategory"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches with their reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
