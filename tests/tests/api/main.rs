@@ -11,7 +11,6 @@ mod errors;
 mod interests;
 mod introductions;
 mod marketplace;
-mod matching;
 mod notifications;
 mod openapi;
 mod operations;
