@@ -12,6 +12,7 @@ pub mod http;
 pub mod interests;
 pub mod introductions;
 pub mod mail;
+pub mod matching;
 pub mod notifications;
 pub mod openapi;
 pub mod opportunities;

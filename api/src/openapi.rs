@@ -15,7 +15,7 @@ use crate::{
     accounts, conversations,
     error::{ErrorCode, FieldError, Problem, responses},
     interests::{self, dto::InterestBox},
-    introductions, notifications, opportunities, ops, organisations, projects,
+    introductions, matching, notifications, opportunities, ops, organisations, projects,
     search::{self, listing::Sort},
     taxonomies,
 };
@@ -56,6 +56,7 @@ use crate::{
         (name = "organisations", description = "Organisations, their members, verification by facilitators"),
         (name = "projects", description = "Projects from idea to venture, with their milestones"),
         (name = "opportunities", description = "Offers and requests: partnerships, internships, jobs, volunteering, cooperation"),
+        (name = "matches", description = "Complementary opportunities for an opportunity, a project or the caller's profile, scored with their reasons"),
         (name = "interests", description = "Expressions of interest in projects and opportunities, and the owners' answers"),
         (name = "introductions", description = "Facilitators propose that two members meet"),
         (name = "conversations", description = "Conversations opened by accepted interests and introductions, and their messages"),
@@ -97,6 +98,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(organisations::configure)
             .configure(projects::configure)
             .configure(opportunities::configure)
+            .configure(matching::configure)
             .configure(interests::configure)
             .configure(conversations::configure)
             .configure(introductions::configure)

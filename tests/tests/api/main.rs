@@ -11,6 +11,7 @@ mod errors;
 mod interests;
 mod introductions;
 mod marketplace;
+mod matching;
 mod notifications;
 mod openapi;
 mod operations;
