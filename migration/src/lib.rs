@@ -6,6 +6,7 @@ mod m20261126_000002_create_outbox;
 mod m20261126_000003_create_organisations;
 mod m20261126_000004_create_marketplace;
 mod m20261126_000005_create_contacts;
+mod m20261126_000006_link_indexes;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_create_organisations::Migration),
             Box::new(m20261126_000004_create_marketplace::Migration),
             Box::new(m20261126_000005_create_contacts::Migration),
+            Box::new(m20261126_000006_link_indexes::Migration),
         ]
     }
 }
