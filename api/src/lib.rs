@@ -20,6 +20,7 @@ pub mod ops;
 pub mod organisations;
 pub mod paging;
 pub mod projects;
+pub mod saved_searches;
 pub mod search;
 pub mod seed;
 pub mod startup;

@@ -16,6 +16,7 @@ use crate::{
     error::{ErrorCode, FieldError, Problem, responses},
     interests::{self, dto::InterestBox},
     introductions, matching, notifications, opportunities, ops, organisations, projects,
+    saved_searches,
     search::{self, listing::Sort},
     taxonomies,
 };
@@ -61,6 +62,7 @@ use crate::{
         (name = "introductions", description = "Facilitators propose that two members meet"),
         (name = "conversations", description = "Conversations opened by accepted interests and introductions, and their messages"),
         (name = "notifications", description = "The caller's in-app notifications and their read state"),
+        (name = "saved-searches", description = "Saved searches and their alerts (in the app, by e-mail), with a one-click unsubscribe"),
         (name = "search", description = "Projects, opportunities and organisations at once"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "operations", description = "Health, readiness and metrics"),
@@ -103,6 +105,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(conversations::configure)
             .configure(introductions::configure)
             .configure(notifications::configure)
+            .configure(saved_searches::configure)
             .configure(search::configure)
             .configure(taxonomies::configure),
     );

@@ -28,6 +28,7 @@ use crate::{
     openapi::{self, ApiDoc},
     opportunities::dto::OpportunityFacets,
     projects::dto::ProjectFacets,
+    saved_searches,
     search::counts::{self, Generation, SearchCounts},
     taxonomies::Taxonomies,
 };
@@ -56,6 +57,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         // The worker lives as long as the runtime; each replica runs one.
         mail::spawn_worker(db.clone(), Mailer::from_config(&config)?);
+        saved_searches::alerts::spawn_worker(db.clone(), config.public_url.clone());
         let server = server(config, db.clone(), listener)?;
         Ok(Self { port, server, db })
     }

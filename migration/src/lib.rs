@@ -7,6 +7,7 @@ mod m20261126_000003_create_organisations;
 mod m20261126_000004_create_marketplace;
 mod m20261126_000005_create_contacts;
 mod m20261126_000006_link_indexes;
+mod m20261126_000007_create_saved_searches;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_create_marketplace::Migration),
             Box::new(m20261126_000005_create_contacts::Migration),
             Box::new(m20261126_000006_link_indexes::Migration),
+            Box::new(m20261126_000007_create_saved_searches::Migration),
         ]
     }
 }

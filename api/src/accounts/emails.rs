@@ -21,6 +21,7 @@ pub fn verification(to: &str, lang: Lang, link: &str) -> Email {
         to: to.into(),
         subject: subject.into(),
         body,
+        unsubscribe: None,
     }
 }
 
@@ -45,6 +46,7 @@ pub fn already_registered(to: &str, lang: Lang, login_link: &str, reset_link: &s
         to: to.into(),
         subject: subject.into(),
         body,
+        unsubscribe: None,
     }
 }
 
@@ -67,5 +69,6 @@ pub fn password_reset(to: &str, lang: Lang, link: &str) -> Email {
         to: to.into(),
         subject: subject.into(),
         body,
+        unsubscribe: None,
     }
 }

@@ -19,4 +19,5 @@ pub mod project_country;
 pub mod project_milestone;
 pub mod project_sector;
 pub mod refresh_token;
+pub mod saved_search;
 pub mod user;

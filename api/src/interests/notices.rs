@@ -53,6 +53,7 @@ pub async fn received<C: ConnectionTrait>(
             to: owner.email.clone(),
             subject: heading,
             body,
+            unsubscribe: None,
         },
     )
     .await?;

@@ -25,6 +25,9 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// For alerts: the address that stops them in one click (RFC 8058 `List-Unsubscribe`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribe: Option<String>,
 }
 
 /// Queues an e-mail; call it inside the transaction that caused it.

@@ -183,7 +183,8 @@ fn conditions(
     condition
 }
 
-fn check_query(query: &OpportunityQuery) -> Result<()> {
+/// The checks of a search query (also those of a saved search's criteria).
+pub fn check_query(query: &OpportunityQuery) -> Result<()> {
     let mut errors = listing::query_errors(
         query.q.as_deref(),
         query.country.as_deref(),
@@ -215,6 +216,29 @@ async fn search_opportunities(
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
     Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
+}
+
+/// Items matching `query` published in (`after`, `until`] by someone other than `not_owner`,
+/// oldest first: what a saved search has not announced yet.
+pub async fn published_between<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    query: &OpportunityQuery,
+    after: DateTime<Utc>,
+    until: DateTime<Utc>,
+    not_owner: Uuid,
+    limit: u64,
+) -> Result<Vec<opportunity::Model>> {
+    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
+    let condition = conditions(query, db.get_database_backend(), &terms)
+        .add(opportunity::Column::CreatedAt.gt(after))
+        .add(opportunity::Column::CreatedAt.lte(until))
+        .add(opportunity::Column::OwnerId.ne(not_owner));
+    Ok(OpportunityEntity::find()
+        .filter(condition)
+        .order_by_asc(opportunity::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
 }
 
 /// What the total and facets depend on: every filter, never the page, sort or cursor.

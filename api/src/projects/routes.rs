@@ -6,7 +6,7 @@ use actix_web::{
     patch, post,
     web::{Data, Json, Path, Query},
 };
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
@@ -144,7 +144,8 @@ async fn create_project(
     Ok(response.into_response())
 }
 
-fn check_query(query: &ProjectQuery) -> Result<()> {
+/// The checks of a search query (also those of a saved search's criteria).
+pub fn check_query(query: &ProjectQuery) -> Result<()> {
     let mut errors = listing::query_errors(
         query.q.as_deref(),
         query.country.as_deref(),
@@ -243,6 +244,29 @@ async fn search_projects(
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
     Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
+}
+
+/// Items matching `query` published in (`after`, `until`] by someone other than `not_owner`,
+/// oldest first: what a saved search has not announced yet.
+pub async fn published_between<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    query: &ProjectQuery,
+    after: DateTime<Utc>,
+    until: DateTime<Utc>,
+    not_owner: Uuid,
+    limit: u64,
+) -> Result<Vec<project::Model>> {
+    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
+    let condition = conditions(query, db.get_database_backend(), &terms)
+        .add(project::Column::CreatedAt.gt(after))
+        .add(project::Column::CreatedAt.lte(until))
+        .add(project::Column::OwnerId.ne(not_owner));
+    Ok(ProjectEntity::find()
+        .filter(condition)
+        .order_by_asc(project::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
 }
 
 /// What the total and facets depend on: every filter, never the page, sort or cursor.

@@ -17,6 +17,7 @@ mod openapi;
 mod operations;
 mod organisations;
 mod profile;
+mod saved_searches;
 mod sessions;
 mod taxonomies;
 mod web_app;

@@ -798,6 +798,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's saved searches, newest first. */
+        get: operations["list_saved_searches"];
+        put?: never;
+        /** Saves a search; new results published from now on are announced. */
+        post: operations["create_saved_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved search of the caller's. */
+        get: operations["get_saved_search"];
+        put?: never;
+        post?: never;
+        /** Deletes a saved search; its alerts stop. */
+        delete: operations["delete_saved_search"];
+        options?: never;
+        head?: never;
+        /** Changes a saved search's name, criteria, frequency or channels. */
+        patch: operations["update_saved_search"];
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -833,6 +870,28 @@ export interface paths {
         get: operations["get_taxonomy"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an unsubscribe link is about, for the page it opens (no login). */
+        get: operations["read_unsubscription"];
+        put?: never;
+        /**
+         * Stops the e-mails of one saved search, without logging in: the link of every alert e-mail,
+         *     and the target of its `List-Unsubscribe-Post` one-click header (RFC 8058). In-app alerts
+         *     continue; with no channel left, the search stays saved and silent.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -928,6 +987,11 @@ export interface components {
             amount: number;
             currency: string;
         };
+        /**
+         * @description Where to hear about them.
+         * @enum {string}
+         */
+        Channel: "in_app" | "email";
         /** @description A member's name and e-mail address, shown once they accepted to be in touch. */
         Contact: {
             display_name: string;
@@ -974,6 +1038,22 @@ export interface components {
             password: string;
         };
         /**
+         * @description The filters of the search pages. Opportunities take `direction`, `category` and `remote`;
+         *     projects take `stage` and `need`; both take the rest.
+         */
+        Criteria: {
+            category?: components["schemas"]["OpportunityCategory"] | null;
+            country?: string | null;
+            direction?: components["schemas"]["Direction"] | null;
+            need?: components["schemas"]["OpportunityCategory"] | null;
+            organisation_kind?: components["schemas"]["OrganisationKind"] | null;
+            q?: string | null;
+            region?: string | null;
+            remote?: boolean | null;
+            sector?: string | null;
+            stage?: components["schemas"]["ProjectStage"] | null;
+        };
+        /**
          * @description One criterion of the score.
          * @enum {string}
          */
@@ -1003,6 +1083,11 @@ export interface components {
             /** @description A human-readable explanation. */
             message: string;
         };
+        /**
+         * @description How often to hear about new results.
+         * @enum {string}
+         */
+        Frequency: "instant" | "daily" | "weekly";
         /** @description The state of the process or of its dependencies. */
         Health: {
             /** @description `ok` for liveness, `ready` for readiness. */
@@ -1290,6 +1375,14 @@ export interface components {
             territories?: components["schemas"]["Territory"][];
             /** @example Séchage solaire de mangues en Casamance */
             title: string;
+        };
+        NewSavedSearch: {
+            /** @description At least one; both by default. */
+            channels?: components["schemas"]["Channel"][];
+            criteria?: components["schemas"]["Criteria"];
+            frequency: components["schemas"]["Frequency"];
+            kind: components["schemas"]["SearchKind"];
+            name: string;
         };
         Notification: {
             /** Format: date-time */
@@ -1664,6 +1757,40 @@ export interface components {
          * @enum {string}
          */
         Role: "member" | "facilitator" | "admin";
+        SavedSearch: {
+            channels: components["schemas"]["Channel"][];
+            /** Format: date-time */
+            created_at: string;
+            criteria: components["schemas"]["Criteria"];
+            frequency: components["schemas"]["Frequency"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SearchKind"];
+            name: string;
+            /** Format: date-time */
+            next_run_at: string;
+            /**
+             * Format: date-time
+             * @description Results published after this time are still to be announced.
+             */
+            seen_until: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Every field is optional; the kind cannot change (save a new search instead). */
+        SavedSearchChanges: {
+            channels?: components["schemas"]["Channel"][] | null;
+            criteria?: components["schemas"]["Criteria"] | null;
+            frequency?: components["schemas"]["Frequency"] | null;
+            name?: string | null;
+        };
+        /**
+         * @description Which list a saved search watches.
+         * @enum {string}
+         */
+        SearchKind: "opportunities" | "projects";
         SearchResults: {
             opportunities: components["schemas"]["OpportunityResults"];
             organisations: components["schemas"]["OrganisationResults"];
@@ -1758,6 +1885,13 @@ export interface components {
         TokenRequest: {
             /** @description The token received by e-mail. */
             token: string;
+        };
+        /** @description What the unsubscribe link shows and does, without logging in. */
+        Unsubscription: {
+            /** @description Whether it still sends e-mails. */
+            email: boolean;
+            /** @description The saved search's name. */
+            name: string;
         };
     };
     responses: {
@@ -3657,6 +3791,149 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    list_saved_searches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's saved searches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    create_saved_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSavedSearch"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_saved_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The saved search's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved search */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    delete_saved_search: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The saved search's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    update_saved_search: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The saved search's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchChanges"];
+            };
+        };
+        responses: {
+            /** @description The updated saved search */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
     search_everything: {
         parameters: {
             query?: {
@@ -3720,6 +3997,54 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    read_unsubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the e-mail's link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved search the link stops */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscription"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the e-mail's link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description E-mails stopped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscription"];
+                };
+            };
             404: components["responses"]["NotFound"];
         };
     };
