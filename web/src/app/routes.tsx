@@ -4,10 +4,10 @@ import { AppLayout } from '@/components/layout/app-layout';
 import { AccountNav } from '@/features/auth/components/account-nav';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { SessionEvents } from '@/features/auth/components/session-events';
-import { SectorsRoute } from '@/features/taxonomies/routes/sectors-route';
+import { HomeRoute } from './home-route';
 import { NotFoundRoute } from './not-found';
 
-// Account, profile, organisation, search, project and opportunity pages load when first visited: most visits only read, and members on
+// Account, profile, organisation, search, project, opportunity and matchmaking pages load when first visited: most visits only read, and members on
 // metered links should not download forms they never open.
 const LoginRoute = lazy(() =>
   import('@/features/auth/routes/login-route').then((m) => ({ default: m.LoginRoute })),
@@ -71,6 +71,31 @@ const MyOpportunitiesRoute = lazy(() =>
   import('@/features/opportunities/routes/my-opportunities-route').then((m) => ({ default: m.MyOpportunitiesRoute })),
 );
 
+const InterestsRoute = lazy(() =>
+  import('@/features/interests/routes/interests-route').then((m) => ({ default: m.InterestsRoute })),
+);
+const InterestRoute = lazy(() =>
+  import('@/features/interests/routes/interest-route').then((m) => ({ default: m.InterestRoute })),
+);
+const ConversationsRoute = lazy(() =>
+  import('@/features/conversations/routes/conversations-route').then((m) => ({ default: m.ConversationsRoute })),
+);
+const ConversationRoute = lazy(() =>
+  import('@/features/conversations/routes/conversation-route').then((m) => ({ default: m.ConversationRoute })),
+);
+const NotificationsRoute = lazy(() =>
+  import('@/features/notifications/routes/notifications-route').then((m) => ({ default: m.NotificationsRoute })),
+);
+const IntroductionsRoute = lazy(() =>
+  import('@/features/introductions/routes/introductions-route').then((m) => ({ default: m.IntroductionsRoute })),
+);
+const IntroductionRoute = lazy(() =>
+  import('@/features/introductions/routes/introduction-route').then((m) => ({ default: m.IntroductionRoute })),
+);
+const NewIntroductionRoute = lazy(() =>
+  import('@/features/introductions/routes/new-introduction-route').then((m) => ({ default: m.NewIntroductionRoute })),
+);
+
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
@@ -79,7 +104,7 @@ export function AppRoutes() {
       <SessionEvents />
       <Routes>
         <Route element={<AppLayout account={<AccountNav />} />}>
-          <Route index element={<SectorsRoute />} />
+          <Route index element={<HomeRoute />} />
           <Route path="login" element={<LoginRoute />} />
           <Route path="register" element={<RegisterRoute />} />
           <Route path="verify-email" element={<VerifyEmailRoute />} />
@@ -109,6 +134,16 @@ export function AppRoutes() {
           <Route path="me" element={<RequireSession />}>
             <Route path="projects" element={<MyProjectsRoute />} />
             <Route path="opportunities" element={<MyOpportunitiesRoute />} />
+          </Route>
+          <Route element={<RequireSession />}>
+            <Route path="interests" element={<InterestsRoute />} />
+            <Route path="interests/:id" element={<InterestRoute />} />
+            <Route path="conversations" element={<ConversationsRoute />} />
+            <Route path="conversations/:id" element={<ConversationRoute />} />
+            <Route path="notifications" element={<NotificationsRoute />} />
+            <Route path="introductions" element={<IntroductionsRoute />} />
+            <Route path="introductions/new" element={<NewIntroductionRoute />} />
+            <Route path="introductions/:id" element={<IntroductionRoute />} />
           </Route>
           <Route path="organisations">
             <Route index element={<OrganisationsRoute />} />

@@ -2,15 +2,17 @@ import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
 import { createI18n } from './i18n';
 import { addAccountTexts } from './i18n-account';
+import { addContactTexts } from './i18n-contacts';
 import { addMarketplaceTexts } from './i18n-marketplace';
 import { addOrganisationTexts } from './i18n-organisations';
 
 describe('the locale files', () => {
-  it('are loaded whole: every section is in the shell or comes with the account, organisation or marketplace pages', () => {
+  it('are loaded whole: every section is in the shell or comes with the account, organisation, marketplace or contact pages', () => {
     const i18n = createI18n('fr');
     addAccountTexts(i18n);
     addOrganisationTexts(i18n);
     addMarketplaceTexts(i18n);
+    addContactTexts(i18n);
     expect(i18n.getResourceBundle('fr', 'translation')).toEqual(fr);
     expect(i18n.getResourceBundle('en', 'translation')).toEqual(en);
   });
@@ -38,5 +40,14 @@ describe('the locale files', () => {
     expect(i18n.exists('marketplace.search.title')).toBe(false);
     addMarketplaceTexts(i18n);
     expect(i18n.t('marketplace.search.title')).toBe(fr.marketplace.search.title);
+  });
+
+  it('keep the matchmaking pages’ section apart from the first download and the marketplace', () => {
+    const i18n = createI18n('en');
+    addMarketplaceTexts(i18n);
+    expect(i18n.exists('contacts.matches.title')).toBe(false);
+    addContactTexts(i18n);
+    expect(i18n.t('contacts.matches.title')).toBe('Possible partners');
+    expect(i18n.t('nav.notifications')).toBe(en.nav.notifications);
   });
 });

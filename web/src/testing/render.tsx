@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { createI18n, type Language } from '@/lib/i18n';
 import { addAccountTexts } from '@/lib/i18n-account';
+import { addContactTexts } from '@/lib/i18n-contacts';
 import { addMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { addOrganisationTexts } from '@/lib/i18n-organisations';
 
@@ -21,17 +22,27 @@ interface Options {
   organisationTexts?: boolean;
   /** The same for the search, project and opportunity pages' texts. */
   marketplaceTexts?: boolean;
+  /** The same for the matchmaking texts (matches, interests, conversations, notifications, introductions). */
+  contactTexts?: boolean;
 }
 
 /** Renders `ui` with the app's providers: a fresh query cache (no retries) and i18n in `lang`. */
 export function renderWithProviders(
   ui: ReactElement,
-  { lang = 'fr', path, accountTexts = true, organisationTexts = accountTexts, marketplaceTexts = accountTexts }: Options = {},
+  {
+    lang = 'fr',
+    path,
+    accountTexts = true,
+    organisationTexts = accountTexts,
+    marketplaceTexts = accountTexts,
+    contactTexts = accountTexts,
+  }: Options = {},
 ) {
   const i18n = createI18n(lang);
   if (accountTexts) addAccountTexts(i18n);
   if (organisationTexts) addOrganisationTexts(i18n);
   if (marketplaceTexts) addMarketplaceTexts(i18n);
+  if (contactTexts) addContactTexts(i18n);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const result = render(
     <I18nextProvider i18n={i18n}>

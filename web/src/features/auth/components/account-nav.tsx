@@ -4,9 +4,10 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { logOut } from '../api/log-out';
 import { useMe } from '../api/get-me';
 import { useSession } from '../api/use-session';
+import { NotificationsLink } from '@/features/notifications/components/notifications-link';
 import { loginPath } from './login-redirect';
 
-/** The header's account corner: "Log in / Register", or the member's name opening their menu. */
+/** The header's account corner: "Log in / Register", or the notifications and the member's name opening their menu. */
 export function AccountNav() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -27,7 +28,12 @@ export function AccountNav() {
       </nav>
     );
   }
-  return <AccountMenu />;
+  return (
+    <>
+      <NotificationsLink />
+      <AccountMenu />
+    </>
+  );
 }
 
 /** A native disclosure: keyboard and screen readers know it without any script of ours. */
@@ -77,6 +83,15 @@ function AccountMenu() {
           </li>
           <li>
             <Link to="/me/opportunities">{t('account.myOpportunities')}</Link>
+          </li>
+          <li>
+            <Link to="/interests">{t('account.interests')}</Link>
+          </li>
+          <li>
+            <Link to="/conversations">{t('account.conversations')}</Link>
+          </li>
+          <li>
+            <Link to="/introductions">{t('account.introductions')}</Link>
           </li>
           <li>
             <Link to="/account/settings">{t('account.settings')}</Link>

@@ -1,9 +1,11 @@
 import '@/features/projects/components/marketplace.css';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { useMe } from '@/features/auth/api/get-me';
+import { useSession } from '@/features/auth/api/use-session';
 import { projectQueryOptions, useIsOwner, useMayEdit } from '@/features/projects/api/get-project';
 import { StatusBadge } from '@/features/projects/components/badges';
 import { useMarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
@@ -13,9 +15,18 @@ import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useOpportunity } from '../api/get-opportunity';
 import { DeleteOpportunity } from '../components/delete-opportunity';
 
+// Matches and the interest form come with the matchmaking texts, after the opportunity itself.
+const MatchesPanel = lazy(() =>
+  import('@/features/matches/components/matches-panel').then((m) => ({ default: m.MatchesPanel })),
+);
+const InterestPanel = lazy(() =>
+  import('@/features/interests/components/interest-panel').then((m) => ({ default: m.InterestPanel })),
+);
+
 /**
  * One opportunity, for everyone; "Edit" and "Delete" for its author and the members of its
- * organisation. An anonymous one does not say whose it is.
+ * organisation, "I am interested" for the others while it is open, and its possible partners
+ * below. An anonymous one does not say whose it is.
  */
 export function OpportunityRoute() {
   useMarketplaceTexts();
@@ -24,7 +35,12 @@ export function OpportunityRoute() {
   const opportunity = useOpportunity(id);
   const labels = useMarketplaceLabels();
   const owner = useIsOwner(opportunity.data?.opportunity);
-  const mayEdit = useMayEdit(opportunity.data?.opportunity) === true;
+  const mayEditItem = useMayEdit(opportunity.data?.opportunity);
+  const mayEdit = mayEditItem === true;
+  const { status } = useSession();
+  const me = useMe();
+  // Known not to be the member's own (which the API would refuse), once who they are is known.
+  const someoneElses = mayEditItem === false && (status === 'anonymous' || !!me.data);
   const projectId = opportunity.data?.opportunity.project_id ?? '';
   const project = useQuery({ ...projectQueryOptions(projectId), enabled: !!projectId });
 
@@ -102,6 +118,10 @@ export function OpportunityRoute() {
         ))}
       </dl>
       <div className="prose">{item.description}</div>
+      <Suspense fallback={<LoadingNotice />}>
+        {someoneElses && item.status === 'open' && <InterestPanel target={{ kind: 'opportunity', id }} />}
+        <MatchesPanel source={{ kind: 'opportunity', id }} />
+      </Suspense>
     </article>
   );
 }

@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { useMe } from '@/features/auth/api/get-me';
+import { useSession } from '@/features/auth/api/use-session';
 import { ApiError } from '@/lib/api/client';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMayEdit, useMilestones, useProject } from '../api/get-project';
@@ -14,9 +16,17 @@ import { useMarketplaceLabels } from '../components/use-marketplace-labels';
 
 // The owner's form comes with the texts of the forms; visitors, most readers, download neither.
 const MilestoneForm = lazy(() => import('../components/milestone-form').then((m) => ({ default: m.MilestoneForm })));
+// Matches and the interest form come with the matchmaking texts, after the project itself.
+const MatchesPanel = lazy(() =>
+  import('@/features/matches/components/matches-panel').then((m) => ({ default: m.MatchesPanel })),
+);
+const InterestPanel = lazy(() =>
+  import('@/features/interests/components/interest-panel').then((m) => ({ default: m.InterestPanel })),
+);
 
 /**
- * One project, for everyone: its stage, details and milestones. Its owner (and the members of its
+ * One project, for everyone: its stage, details and milestones, "I am interested" for those who
+ * do not own it, and the offers that meet its needs. Its owner (and the members of its
  * organisation) also get "Edit", a link to post an opportunity for it, "Delete", and the form
  * that records milestones and moves the stage.
  */
@@ -27,7 +37,11 @@ export function ProjectRoute() {
   const project = useProject(id);
   const milestones = useMilestones(id);
   const labels = useMarketplaceLabels();
-  const owner = useMayEdit(project.data?.project) === true;
+  const mayEdit = useMayEdit(project.data?.project);
+  const owner = mayEdit === true;
+  const { status } = useSession();
+  const me = useMe();
+  const someoneElses = mayEdit === false && (status === 'anonymous' || !!me.data);
 
   const back = (
     <p>
@@ -73,6 +87,11 @@ export function ProjectRoute() {
         </div>
       )}
       <ProjectDetails project={item} labels={labels} />
+      {someoneElses && item.status === 'published' && (
+        <Suspense fallback={<LoadingNotice />}>
+          <InterestPanel target={{ kind: 'project', id }} />
+        </Suspense>
+      )}
       <section aria-labelledby="milestones-title">
         <h2 id="milestones-title">{t('marketplace.milestones.title')}</h2>
         {milestones.data ? (
@@ -88,6 +107,9 @@ export function ProjectRoute() {
           <MilestoneForm projectId={id} stage={item.stage} />
         </Suspense>
       )}
+      <Suspense fallback={<LoadingNotice />}>
+        <MatchesPanel source={{ kind: 'project', id }} noNeeds={item.needs.length === 0} />
+      </Suspense>
     </article>
   );
 }
