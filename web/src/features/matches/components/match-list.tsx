@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OpportunitySummary } from '@/features/opportunities/components/opportunity-summary';
 import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
 import type { Match } from '../api/get-matches';
-import { formatScore, reasonWords, type ReasonLabels } from './reason-words';
+import { formatScore, reasonWords, skillsOf, type ReasonLabels } from './reason-words';
 
 interface MatchListProps {
   matches: readonly Match[];
@@ -40,7 +40,9 @@ export function MatchList({ matches, label }: MatchListProps) {
           {match.reasons.length > 0 && (
             <ul className="match__reasons" aria-label={t('contacts.matches.reasons')}>
               {match.reasons.map((reason) => (
-                <li key={reason.criterion}>{reasonWords(reason, t, labels, lang)}</li>
+                <li key={reason.criterion}>
+                  {reasonWords(reason, t, { ...labels, skill: skillsOf(match.opportunity.skills) }, lang)}
+                </li>
               ))}
             </ul>
           )}

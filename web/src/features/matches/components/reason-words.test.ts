@@ -1,7 +1,7 @@
 import { createI18n } from '@/lib/i18n';
 import { addContactTexts } from '@/lib/i18n-contacts';
 import type { Reason } from '../api/get-matches';
-import { formatScore, reasonWords, type ReasonLabels } from './reason-words';
+import { formatScore, reasonWords, skillsOf, type ReasonLabels } from './reason-words';
 
 const labels: Record<'fr' | 'en', ReasonLabels> = {
   fr: {
@@ -44,6 +44,13 @@ describe('the words of a match’s reasons', () => {
     );
     expect(words('fr', reason('languages', ['fr', 'wo']))).toBe('Langue commune : français et wolof');
     expect(words('fr', reason('sector', ['32161', '31320']))).toBe('Même secteur : agro-industries et Pêche');
+  });
+
+  it('spell the skills as the matched item does, accents included', () => {
+    const i18n = createI18n('fr');
+    addContactTexts(i18n);
+    const spelled = { ...labels.fr, skill: skillsOf([' Séchage ', 'Froid']) };
+    expect(reasonWords(reason('skills', ['sechage', 'froid']), i18n.t, spelled, 'fr')).toBe('Compétences en commun : Séchage et Froid');
   });
 
   it('say the criteria that share nothing in plain words, not the API’s detail', () => {

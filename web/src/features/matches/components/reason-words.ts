@@ -8,6 +8,19 @@ export interface ReasonLabels {
   country: (code: string) => string;
   region: (code: string) => string;
   language: (code: string) => string;
+  /** A skill as the API folded it (`sechage`) back in the words of the item (`séchage`). */
+  skill?: (folded: string) => string;
+}
+
+/** Lower case without accents, as the API compares skills: `Séchage` → `sechage`. */
+export function foldSkill(skill: string): string {
+  return skill.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The skill labeller for a matched item: its own spelling of each folded skill it lists. */
+export function skillsOf(skills: readonly string[]): (folded: string) => string {
+  const spelled = new Map(skills.map((skill) => [foldSkill(skill), skill.trim()]));
+  return (folded) => spelled.get(folded) ?? folded;
 }
 
 /** "agro-industries, pêche et aquaculture": a list as the reader's language joins it. */
@@ -45,7 +58,7 @@ export function reasonWords(reason: Reason, t: TFunction, labels: ReasonLabels, 
         ? t('contacts.reasons.country', { list: list(labels.country) })
         : t('contacts.reasons.region', { list: list(labels.region) });
     case 'skills':
-      return t('contacts.reasons.skills', { list: list((skill) => skill) });
+      return t('contacts.reasons.skills', { list: list(labels.skill ?? ((skill) => skill)) });
     case 'languages':
       return t('contacts.reasons.languages', { list: list(labels.language) });
     case 'text':
