@@ -89,7 +89,11 @@ declare -A path=(
     [first_page]="/api/v1/opportunities"
     [projects_q]="/api/v1/projects?q=cooperation"
 )
-read -r -a scenarios <<<"${SCENARIOS:-bare search_filtered search_broad first_page projects_q}"
+# Matches of one request among them (docs/matching.md): the newest open request.
+request_id=$(curl -sf "$base/api/v1/opportunities?direction=request&category=technical_partnership&limit=1" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
+path[matches]="/api/v1/opportunities/$request_id/matches"
+read -r -a scenarios <<<"${SCENARIOS:-bare search_filtered search_broad first_page projects_q matches}"
 
 
 for name in "${scenarios[@]}"; do

@@ -42,7 +42,7 @@ use crate::{
         backend::{self, Indexed},
         counts::{Counted, SearchCounts},
         filters,
-        listing::{self, Cursor, OrderColumns, facet},
+        listing::{self, OrderColumns, PageRequest, facet},
         text::{query_terms, title_text},
     },
     taxonomies::Taxonomies,
@@ -229,16 +229,20 @@ pub async fn published_between<C: sea_orm::ConnectionTrait>(
     limit: u64,
 ) -> Result<Vec<opportunity::Model>> {
     let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
-    let condition = conditions(query, db.get_database_backend(), &terms)
-        .add(opportunity::Column::CreatedAt.gt(after))
-        .add(opportunity::Column::CreatedAt.lte(until))
-        .add(opportunity::Column::OwnerId.ne(not_owner));
-    Ok(OpportunityEntity::find()
-        .filter(condition)
-        .order_by_asc(opportunity::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?)
+    listing::created_between::<OpportunityEntity, C>(
+        db,
+        conditions(query, db.get_database_backend(), &terms),
+        [
+            opportunity::Column::Id,
+            opportunity::Column::CreatedAt,
+            opportunity::Column::OwnerId,
+        ],
+        after,
+        until,
+        not_owner,
+        limit,
+    )
+    .await
 }
 
 /// What the total and facets depend on: every filter, never the page, sort or cursor.
@@ -266,14 +270,13 @@ pub async fn search(
     query: &OpportunityQuery,
 ) -> Result<OpportunitySearchPage> {
     check_query(query)?;
-    let limit = listing::limit(query.limit)?;
-    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
-    let sort = listing::effective_sort(query.sort, !terms.is_empty());
-    let cursor = query
-        .cursor
-        .as_deref()
-        .map(|raw| Cursor::decode(raw, sort))
-        .transpose()?;
+    let request = PageRequest::parse(
+        query.q.as_deref(),
+        query.sort,
+        query.limit,
+        query.cursor.as_deref(),
+    )?;
+    let terms = request.terms.clone();
     let backend_kind = db.get_database_backend();
     let condition = conditions(query, backend_kind, &terms);
     let columns = OrderColumns {
@@ -282,20 +285,11 @@ pub async fn search(
         relevance: (!terms.is_empty())
             .then(|| backend::relevance(backend_kind, Indexed::Opportunities, &terms)),
     };
-    let page = listing::ranked_page::<OpportunityEntity>(
-        db,
-        condition.clone(),
-        sort,
-        cursor,
-        limit,
-        columns,
-    )
-    .await?;
-    let rows = OpportunityEntity::find()
-        .filter(opportunity::Column::Id.is_in(page.ids.clone()))
-        .all(db)
+    let (rows, next_cursor) =
+        listing::rows_page::<OpportunityEntity>(db, condition.clone(), request, columns, |row| {
+            row.id
+        })
         .await?;
-    let rows = listing::in_order(&page.ids, rows, |row| row.id);
     let counted = counts
         .get_or_count(counts_key(query, &terms), count(db, condition))
         .await?;
@@ -304,7 +298,7 @@ pub async fn search(
             .iter()
             .map(|row| Opportunity::from_row(row, false))
             .collect(),
-        next_cursor: page.next_cursor,
+        next_cursor,
         total: counted.total,
         facets: counted.facets,
     })

@@ -43,7 +43,7 @@ use crate::{
         backend::{self, Indexed},
         counts::{Counted, SearchCounts},
         filters,
-        listing::{self, Cursor, OrderColumns, facet},
+        listing::{self, OrderColumns, PageRequest, facet},
         text::{query_terms, title_text},
     },
     taxonomies::Taxonomies,
@@ -257,16 +257,20 @@ pub async fn published_between<C: sea_orm::ConnectionTrait>(
     limit: u64,
 ) -> Result<Vec<project::Model>> {
     let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
-    let condition = conditions(query, db.get_database_backend(), &terms)
-        .add(project::Column::CreatedAt.gt(after))
-        .add(project::Column::CreatedAt.lte(until))
-        .add(project::Column::OwnerId.ne(not_owner));
-    Ok(ProjectEntity::find()
-        .filter(condition)
-        .order_by_asc(project::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?)
+    listing::created_between::<ProjectEntity, C>(
+        db,
+        conditions(query, db.get_database_backend(), &terms),
+        [
+            project::Column::Id,
+            project::Column::CreatedAt,
+            project::Column::OwnerId,
+        ],
+        after,
+        until,
+        not_owner,
+        limit,
+    )
+    .await
 }
 
 /// What the total and facets depend on: every filter, never the page, sort or cursor.
@@ -293,14 +297,13 @@ pub async fn search(
     query: &ProjectQuery,
 ) -> Result<ProjectSearchPage> {
     check_query(query)?;
-    let limit = listing::limit(query.limit)?;
-    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
-    let sort = listing::effective_sort(query.sort, !terms.is_empty());
-    let cursor = query
-        .cursor
-        .as_deref()
-        .map(|raw| Cursor::decode(raw, sort))
-        .transpose()?;
+    let request = PageRequest::parse(
+        query.q.as_deref(),
+        query.sort,
+        query.limit,
+        query.cursor.as_deref(),
+    )?;
+    let terms = request.terms.clone();
     let backend_kind = db.get_database_backend();
     let condition = conditions(query, backend_kind, &terms);
     let columns = OrderColumns {
@@ -309,20 +312,15 @@ pub async fn search(
         relevance: (!terms.is_empty())
             .then(|| backend::relevance(backend_kind, Indexed::Projects, &terms)),
     };
-    let page =
-        listing::ranked_page::<ProjectEntity>(db, condition.clone(), sort, cursor, limit, columns)
+    let (rows, next_cursor) =
+        listing::rows_page::<ProjectEntity>(db, condition.clone(), request, columns, |row| row.id)
             .await?;
-    let rows = ProjectEntity::find()
-        .filter(project::Column::Id.is_in(page.ids.clone()))
-        .all(db)
-        .await?;
-    let rows = listing::in_order(&page.ids, rows, |row| row.id);
     let counted = counts
         .get_or_count(counts_key(query, &terms), count(db, condition))
         .await?;
     Ok(ProjectSearchPage {
         items: rows.iter().map(Project::from).collect(),
-        next_cursor: page.next_cursor,
+        next_cursor,
         total: counted.total,
         facets: counted.facets,
     })

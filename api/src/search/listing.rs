@@ -223,6 +223,89 @@ where
     })
 }
 
+/// The parts of a search request that every list reads alike, checked.
+pub struct PageRequest {
+    /// The folded, stemmed words of `q`.
+    pub terms: Vec<String>,
+    pub sort: Sort,
+    pub cursor: Option<Cursor>,
+    pub limit: u64,
+}
+
+impl PageRequest {
+    pub fn parse(
+        q: Option<&str>,
+        sort: Option<Sort>,
+        requested_limit: Option<u64>,
+        cursor: Option<&str>,
+    ) -> Result<Self> {
+        let limit = limit(requested_limit)?;
+        let terms = q.map(crate::search::text::query_terms).unwrap_or_default();
+        let sort = effective_sort(sort, !terms.is_empty());
+        let cursor = cursor.map(|raw| Cursor::decode(raw, sort)).transpose()?;
+        Ok(Self {
+            terms,
+            sort,
+            cursor,
+            limit,
+        })
+    }
+}
+
+/// One page of rows in the order of the request's sort, and the cursor of the next page.
+pub async fn rows_page<E>(
+    db: &DatabaseConnection,
+    condition: Condition,
+    request: PageRequest,
+    columns: OrderColumns<E::Column>,
+    id_of: fn(&E::Model) -> Uuid,
+) -> Result<(Vec<E::Model>, Option<String>)>
+where
+    E: EntityTrait,
+{
+    let id = columns.id;
+    let page = ranked_page::<E>(
+        db,
+        condition,
+        request.sort,
+        request.cursor,
+        request.limit,
+        columns,
+    )
+    .await?;
+    let rows = E::find().filter(id.is_in(page.ids.clone())).all(db).await?;
+    Ok((in_order(&page.ids, rows, id_of), page.next_cursor))
+}
+
+/// The rows matching `condition` created in (`after`, `until`] by someone other than
+/// `not_owner`, oldest first: what a saved search has not announced yet.
+pub async fn created_between<E, C>(
+    db: &C,
+    condition: Condition,
+    columns: [E::Column; 3],
+    after: DateTime<Utc>,
+    until: DateTime<Utc>,
+    not_owner: Uuid,
+    limit: u64,
+) -> Result<Vec<E::Model>>
+where
+    E: EntityTrait,
+    C: sea_orm::ConnectionTrait,
+{
+    let [id, created_at, owner_id] = columns;
+    Ok(E::find()
+        .filter(
+            condition
+                .add(created_at.gt(after))
+                .add(created_at.lte(until))
+                .add(owner_id.ne(not_owner)),
+        )
+        .order_by_asc(id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
 /// Puts loaded rows in the order of `ids`.
 pub fn in_order<T>(ids: &[Uuid], rows: Vec<T>, id_of: impl Fn(&T) -> Uuid) -> Vec<T> {
     let mut by_id: std::collections::HashMap<Uuid, T> =
