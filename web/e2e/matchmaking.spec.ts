@@ -6,7 +6,7 @@ async function logIn(page: Page, member: Member) {
   await page.getByLabel('Adresse e-mail').fill(member.email);
   await page.getByLabel('Mot de passe').fill(member.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByText(member.name, { exact: true, selector: '.account-menu__name' })).toBeVisible();
+  await expect(page.locator('.account-menu__name', { hasText: member.name })).toBeVisible();
 }
 
 test('a member finds a request among the matches of their offer, expresses interest, is accepted and both write in the conversation', async ({
