@@ -95,6 +95,12 @@ const IntroductionRoute = lazy(() =>
 const NewIntroductionRoute = lazy(() =>
   import('@/features/introductions/routes/new-introduction-route').then((m) => ({ default: m.NewIntroductionRoute })),
 );
+const SavedSearchesRoute = lazy(() =>
+  import('@/features/saved-searches/routes/saved-searches-route').then((m) => ({ default: m.SavedSearchesRoute })),
+);
+const UnsubscribeRoute = lazy(() =>
+  import('@/features/saved-searches/routes/unsubscribe-route').then((m) => ({ default: m.UnsubscribeRoute })),
+);
 
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
@@ -134,6 +140,7 @@ export function AppRoutes() {
           <Route path="me" element={<RequireSession />}>
             <Route path="projects" element={<MyProjectsRoute />} />
             <Route path="opportunities" element={<MyOpportunitiesRoute />} />
+            <Route path="saved-searches" element={<SavedSearchesRoute />} />
           </Route>
           <Route element={<RequireSession />}>
             <Route path="interests" element={<InterestsRoute />} />
@@ -153,6 +160,7 @@ export function AppRoutes() {
             </Route>
             <Route path=":id" element={<OrganisationRoute />} />
           </Route>
+          <Route path="unsubscribe/:token" element={<UnsubscribeRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -85,6 +85,9 @@ function AccountMenu() {
             <Link to="/me/opportunities">{t('account.myOpportunities')}</Link>
           </li>
           <li>
+            <Link to="/me/saved-searches">{t('account.savedSearches')}</Link>
+          </li>
+          <li>
             <Link to="/interests">{t('account.interests')}</Link>
           </li>
           <li>

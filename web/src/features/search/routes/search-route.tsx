@@ -1,8 +1,9 @@
 import '@/components/ui/form.css';
 import '../components/search.css';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '@/features/auth/api/use-session';
 import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
 import { byLabel, CodeSelect } from '@/features/taxonomies/components/code-select';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
@@ -16,6 +17,11 @@ import {
   type SearchType,
 } from '../components/search-state';
 
+// Members only: the form and its texts load when a member opens the search page.
+const SaveSearch = lazy(() =>
+  import('@/features/saved-searches/components/save-search').then((m) => ({ default: m.SaveSearch })),
+);
+
 /**
  * Projects and opportunities by words, region, country, sector, stage and category, for everyone. All
  * of it lives in the address, so the back button, a bookmark and a shared link all work.
@@ -25,6 +31,7 @@ export function SearchRoute() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const state = searchStateFrom(params);
+  const { status } = useSession();
 
   const tabs: { type: SearchType; label: string }[] = [
     { type: 'projects', label: t('marketplace.search.projectsTab') },
@@ -35,6 +42,11 @@ export function SearchRoute() {
     <section aria-labelledby="search-title">
       <h1 id="search-title">{t('marketplace.search.title')}</h1>
       <SearchForm key={searchOf(state)} state={state} />
+      {status === 'authenticated' && (
+        <Suspense fallback={null}>
+          <SaveSearch key={searchOf(state)} state={state} />
+        </Suspense>
+      )}
       <nav aria-label={t('marketplace.search.typesLabel')} className="search-tabs">
         <ul>
           {tabs.map((tab) => (
