@@ -65,10 +65,10 @@ pub struct Config {
     pub interest_answer_days: u32,
     /// Expressions of interest a member may send in any 24 hours before 429.
     pub interests_per_day: u32,
-    /// How long search totals and facets are reused for the same filters, in seconds; 0 turns
-    /// the cache off. Changes through this server clear it at once; this bounds how late
-    /// changes through other replicas, and expiries, show in the counts.
-    pub search_counts_ttl_seconds: u64,
+    /// How long search totals and facets, and the matches of an item, are reused before they
+    /// are recomputed, in seconds; 0 turns the cache off. Changes through this server clear it
+    /// at once; this bounds how late changes through other replicas, and expiries, show.
+    pub cache_ttl_seconds: u64,
 }
 
 /// The defaults, kept serialisable so figment can layer the file and environment on top.
@@ -89,7 +89,7 @@ struct Defaults {
     login_failures_per_address: usize,
     interest_answer_days: u32,
     interests_per_day: u32,
-    search_counts_ttl_seconds: u64,
+    cache_ttl_seconds: u64,
 }
 
 const DEFAULTS: Defaults = Defaults {
@@ -108,7 +108,7 @@ const DEFAULTS: Defaults = Defaults {
     login_failures_per_address: 100,
     interest_answer_days: 14,
     interests_per_day: 20,
-    search_counts_ttl_seconds: 30,
+    cache_ttl_seconds: 30,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -173,7 +173,7 @@ impl Config {
             login_failures_per_address: DEFAULTS.login_failures_per_address,
             interest_answer_days: DEFAULTS.interest_answer_days,
             interests_per_day: DEFAULTS.interests_per_day,
-            search_counts_ttl_seconds: DEFAULTS.search_counts_ttl_seconds,
+            cache_ttl_seconds: DEFAULTS.cache_ttl_seconds,
         }
     }
 }

@@ -21,15 +21,17 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     accounts::AccessTokens,
+    cache::{self, ChangeAwareCache, Generation},
     config::Config,
     db, http,
     http::fallback::{RouteTable, WebApp, fallback},
     mail::{self, Mailer},
+    matching::MatchesCache,
     openapi::{self, ApiDoc},
     opportunities::dto::OpportunityFacets,
     projects::dto::ProjectFacets,
     saved_searches,
-    search::counts::{self, Generation, SearchCounts},
+    search::listing::CountsCache,
     taxonomies::Taxonomies,
 };
 
@@ -94,8 +96,9 @@ struct Shared {
     spec: Arc<utoipa::openapi::OpenApi>,
     spec_yaml: Data<String>,
     generation: Data<Generation>,
-    project_counts: Data<SearchCounts<ProjectFacets>>,
-    opportunity_counts: Data<SearchCounts<OpportunityFacets>>,
+    project_counts: Data<CountsCache<ProjectFacets>>,
+    opportunity_counts: Data<CountsCache<OpportunityFacets>>,
+    matches: Data<MatchesCache>,
 }
 
 fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyhow::Result<Server> {
@@ -109,11 +112,12 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
         tracing::info!(web_dir = %config.web_dir.display(), "no built web app; serving the API only");
     }
     let generation = Arc::new(Generation::default());
-    let counts_ttl = Duration::from_secs(config.search_counts_ttl_seconds);
+    let cache_ttl = Duration::from_secs(config.cache_ttl_seconds);
     let shared = Arc::new(Shared {
         generation: Data::from(generation.clone()),
-        project_counts: Data::new(SearchCounts::new(generation.clone(), counts_ttl)),
-        opportunity_counts: Data::new(SearchCounts::new(generation, counts_ttl)),
+        project_counts: Data::new(ChangeAwareCache::new(generation.clone(), cache_ttl)),
+        opportunity_counts: Data::new(ChangeAwareCache::new(generation.clone(), cache_ttl)),
+        matches: Data::new(ChangeAwareCache::new(generation.clone(), cache_ttl)),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
         access_tokens: Data::new(AccessTokens::from_config(&config)?),
         registry: Data::new(metrics.registry.clone()),
@@ -156,7 +160,8 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
             .app_data(shared.spec_yaml.clone())
             .app_data(shared.generation.clone())
             .app_data(shared.project_counts.clone())
-            .app_data(shared.opportunity_counts.clone());
+            .app_data(shared.opportunity_counts.clone())
+            .app_data(shared.matches.clone());
         let app = match &shared.web_app.index {
             Some(_) => app.service(
                 Files::new("/", &shared.config.web_dir)
@@ -171,7 +176,7 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
                 !shared.config.cors_origins.is_empty(),
                 cors(&shared.config),
             ))
-            .wrap(from_fn(counts::advance_after_changes))
+            .wrap(from_fn(cache::advance_after_changes))
             .wrap(Compress::default())
             .wrap(metrics.clone())
             .wrap(from_fn(http::request_id::request_id))

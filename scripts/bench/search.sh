@@ -9,7 +9,7 @@
 # RUNS [3]; WARMUP [10s] per scenario; CONNECTIONS ["1 8"] wrk connections, one measurement
 # each; SERVER_CPU [1], WRK_CPU [0]; PGHOST [127.0.0.1], PGUSER [postgres] for postgres;
 # KEEP=1 keeps the database; SKIP_BUILD=1 uses target/release/marcottage as it is;
-# COUNTS_TTL [30] seconds search totals and facets are cached (0 = every request counts afresh);
+# CACHE_TTL [30] seconds search totals and facets, and matches, are cached (0 = computed every time);
 # SCENARIOS [all] a space-separated subset of the scenario names below. Raw wrk output goes to
 # target/bench/.
 set -euo pipefail
@@ -64,7 +64,7 @@ esac
 export MARCOTTAGE_DATABASE_URL=$url
 export MARCOTTAGE_JWT_SECRET=benchmark-secret-that-is-long-enough-to-use
 export MARCOTTAGE_LOG_LEVEL=warn
-export MARCOTTAGE_SEARCH_COUNTS_TTL_SECONDS=${COUNTS_TTL:-30}
+export MARCOTTAGE_CACHE_TTL_SECONDS=${CACHE_TTL:-30}
 unset MARCOTTAGE_CONFIG
 
 echo "seeding $COUNT opportunities ($backend)" >&2
@@ -138,7 +138,7 @@ for connections in $CONNECTIONS; do
 done
 
 {
-    echo "backend=$backend count=$COUNT duration=$DURATION runs=$RUNS warmup=$WARMUP counts_ttl=$MARCOTTAGE_SEARCH_COUNTS_TTL_SECONDS (medians)"
+    echo "backend=$backend count=$COUNT duration=$DURATION runs=$RUNS warmup=$WARMUP cache_ttl=$MARCOTTAGE_CACHE_TTL_SECONDS (medians)"
     echo
     echo "| scenario | connections | p50 ms | p99 ms | req/s | % of bare req/s | non-2xx | timeouts |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

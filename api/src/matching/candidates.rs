@@ -54,16 +54,25 @@ pub async fn find<C: ConnectionTrait>(
     let Some(shares) = shares_something(seeker, same_category.clone()) else {
         return newest(db, rules, CANDIDATES).await;
     };
-    let mut select = OpportunityEntity::find().filter(rules.clone().add(shares));
+    // Ids first: ordering narrow rows is cheap, the few hundred kept are loaded after.
+    let mut select = OpportunityEntity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(rules.clone().add(shares));
     if let Some(same_category) = same_category {
         select = select.order_by(
             Expr::expr(Expr::case(same_category, 1).finally(0)),
             Order::Desc,
         );
     }
-    let mut rows = select
+    let ids: Vec<Uuid> = select
         .order_by_desc(opportunity::Column::Id)
         .limit(CANDIDATES)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut rows = OpportunityEntity::find()
+        .filter(opportunity::Column::Id.is_in(ids))
         .all(db)
         .await?;
     if (rows.len() as u64) < limit {

@@ -8,4 +8,4 @@ mod routes;
 pub mod score;
 mod sides;
 
-pub use routes::configure;
+pub use routes::{MatchesCache, configure};

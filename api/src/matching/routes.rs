@@ -5,6 +5,8 @@ use actix_web::{
     HttpResponse, get,
     web::{Data, Path, Query},
 };
+use std::sync::Arc;
+
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,7 @@ use super::{
 };
 use crate::{
     accounts::{Member, dto::strings},
+    cache::ChangeAwareCache,
     entities::opportunity::{self, Entity as OpportunityEntity},
     error::{ApiError, FieldError, Result, responses},
     opportunities::dto::{Direction, Opportunity},
@@ -79,7 +82,7 @@ impl MatchQuery {
 }
 
 /// An opportunity that matches, how well (0 to 1) and why.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Match {
     pub opportunity: Opportunity,
     pub score: f64,
@@ -93,16 +96,26 @@ pub struct Matches {
     pub items: Vec<Match>,
 }
 
+/// A match as cached: with its author, so that the reader's own can be left out per request
+/// (the author is hidden in `opportunity` when anonymous).
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    owner_id: Uuid,
+    found: Match,
+}
+
+/// Ranked matches kept per seeker and filters (see [`crate::cache`]): the ranking is the same
+/// for every reader.
+pub type MatchesCache = ChangeAwareCache<String, Arc<Vec<Ranked>>>;
+
+/// Enough ranked matches to serve the largest `limit` after leaving out the reader's own.
+const KEPT: u64 = MAX_LIMIT + 10;
+
 /// Scores the candidates against the seeker and keeps the best.
-async fn ranked(
-    db: &DatabaseConnection,
-    seeker: &Side,
-    wanted: &Wanted,
-    limit: u64,
-) -> Result<Matches> {
-    let rows = candidates::find(db, wanted, seeker, limit).await?;
+async fn ranked(db: DatabaseConnection, seeker: Side, wanted: Wanted) -> Result<Arc<Vec<Ranked>>> {
+    let rows = candidates::find(&db, &wanted, &seeker, KEPT).await?;
     let context = Context::load(
-        db,
+        &db,
         rows.iter().map(|row| row.owner_id),
         rows.iter().filter_map(|row| row.organisation_id),
     )
@@ -112,23 +125,59 @@ async fn ranked(
         .iter()
         .map(|row| {
             (
-                score::score(seeker, &sides::of_opportunity(row, &context), now),
+                score::score(&seeker, &sides::of_opportunity(row, &context), now),
                 row,
             )
         })
         .collect();
     scored.sort_by(|(a, x), (b, y)| b.score.total_cmp(&a.score).then_with(|| y.id.cmp(&x.id)));
-    Ok(Matches {
-        items: scored
+    Ok(Arc::new(
+        scored
             .into_iter()
-            .take(limit as usize)
-            .map(|(scored, row)| Match {
-                opportunity: Opportunity::from_row(row, false),
-                score: scored.score,
-                reasons: scored.reasons,
+            .take(KEPT as usize)
+            .map(|(scored, row)| Ranked {
+                owner_id: row.owner_id,
+                found: Match {
+                    opportunity: Opportunity::from_row(row, false),
+                    score: scored.score,
+                    reasons: scored.reasons,
+                },
             })
             .collect(),
-    })
+    ))
+}
+
+/// The cached ranking of `key`, without the reader's own items, cut to `limit`.
+async fn matches(
+    db: &DatabaseConnection,
+    cache: &MatchesCache,
+    key: String,
+    seeker: Side,
+    wanted: Wanted,
+    reader: Option<&Member>,
+    limit: u64,
+) -> Result<HttpResponse> {
+    let db = db.clone();
+    let all = cache
+        .get_or_compute(key, || ranked(db, seeker, wanted))
+        .await?;
+    let reader = reader.map(Member::id);
+    let items = all
+        .iter()
+        .filter(|ranked| Some(ranked.owner_id) != reader)
+        .take(limit as usize)
+        .map(|ranked| ranked.found.clone())
+        .collect();
+    Ok(HttpResponse::Ok().json(Matches { items }))
+}
+
+/// What a ranking depends on besides the seeker.
+fn filters_key(query: &MatchQuery) -> String {
+    format!(
+        "{:?}:{:?}",
+        query.country.as_deref().map(str::to_uppercase),
+        query.category
+    )
 }
 
 fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
@@ -155,6 +204,7 @@ fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
 #[get("/opportunities/{id}/matches")]
 async fn opportunity_matches(
     db: Data<DatabaseConnection>,
+    cache: Data<MatchesCache>,
     reader: Option<Member>,
     id: Path<Uuid>,
     query: Query<MatchQuery>,
@@ -174,11 +224,12 @@ async fn opportunity_matches(
     let wanted = Wanted {
         direction: Some(opposite.as_str()),
         categories: vec![static_code(&row.category)],
-        not_owned_by: owners(row.owner_id, reader.as_ref()),
+        not_owned_by: vec![row.owner_id],
         not_id: Some(row.id),
         country: query.country.clone(),
     };
-    Ok(HttpResponse::Ok().json(ranked(db.get_ref(), &seeker, &wanted, limit).await?))
+    let key = format!("opportunity:{}:{}", row.id, filters_key(&query));
+    matches(&db, &cache, key, seeker, wanted, reader.as_ref(), limit).await
 }
 
 /// Offers in the categories the project needs (or the one asked for, if it is a need).
@@ -197,6 +248,7 @@ async fn opportunity_matches(
 #[get("/projects/{id}/matches")]
 async fn project_matches(
     db: Data<DatabaseConnection>,
+    cache: Data<MatchesCache>,
     reader: Option<Member>,
     id: Path<Uuid>,
     query: Query<MatchQuery>,
@@ -216,11 +268,12 @@ async fn project_matches(
     let wanted = Wanted {
         direction: Some(Direction::Offer.as_str()),
         categories: needs,
-        not_owned_by: owners(row.owner_id, reader.as_ref()),
+        not_owned_by: vec![row.owner_id],
         not_id: None,
         country: query.country.clone(),
     };
-    Ok(HttpResponse::Ok().json(ranked(db.get_ref(), &seeker, &wanted, limit).await?))
+    let key = format!("project:{}:{}", row.id, filters_key(&query));
+    matches(&db, &cache, key, seeker, wanted, reader.as_ref(), limit).await
 }
 
 /// Open offers for the caller's profile: their sectors, countries, skills and languages.
@@ -239,6 +292,7 @@ async fn project_matches(
 #[get("/me/matches")]
 async fn my_matches(
     db: Data<DatabaseConnection>,
+    cache: Data<MatchesCache>,
     member: Member,
     query: Query<MatchQuery>,
 ) -> Result<HttpResponse> {
@@ -251,14 +305,14 @@ async fn my_matches(
         not_id: None,
         country: query.country.clone(),
     };
-    Ok(HttpResponse::Ok().json(ranked(db.get_ref(), &seeker, &wanted, limit).await?))
-}
-
-/// The author, and the reader when signed in: no one is matched with their own items.
-fn owners(owner: Uuid, reader: Option<&Member>) -> Vec<Uuid> {
-    let mut owners = vec![owner];
-    owners.extend(reader.map(Member::id));
-    owners
+    // The profile's version is in the key: a changed profile is a new seeker.
+    let key = format!(
+        "member:{}:{}:{}",
+        member.id(),
+        member.user.version,
+        filters_key(&query)
+    );
+    matches(&db, &cache, key, seeker, wanted, Some(&member), limit).await
 }
 
 /// The stored category as the vocabulary's own `&'static str` (unknown codes match nothing).

@@ -131,7 +131,7 @@ pub struct OpportunityChanges {
     pub status: Option<OpportunityStatus>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Opportunity {
     pub id: Uuid,
     pub direction: Direction,

@@ -40,9 +40,8 @@ use crate::{
     organisations::may_edit,
     search::{
         backend::{self, Indexed},
-        counts::{Counted, SearchCounts},
         filters,
-        listing::{self, OrderColumns, PageRequest, facet},
+        listing::{self, Counted, CountsCache, OrderColumns, PageRequest, facet},
         text::{query_terms, title_text},
     },
     taxonomies::Taxonomies,
@@ -212,7 +211,7 @@ pub fn check_query(query: &OpportunityQuery) -> Result<()> {
 #[get("/opportunities")]
 async fn search_opportunities(
     db: Data<DatabaseConnection>,
-    counts: Data<SearchCounts<OpportunityFacets>>,
+    counts: Data<CountsCache<OpportunityFacets>>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
     Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
@@ -266,7 +265,7 @@ fn counts_key(query: &OpportunityQuery, terms: &[String]) -> String {
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
     db: &DatabaseConnection,
-    counts: &SearchCounts<OpportunityFacets>,
+    counts: &CountsCache<OpportunityFacets>,
     query: &OpportunityQuery,
 ) -> Result<OpportunitySearchPage> {
     check_query(query)?;
@@ -291,7 +290,7 @@ pub async fn search(
         })
         .await?;
     let counted = counts
-        .get_or_count(counts_key(query, &terms), count(db, condition))
+        .get_or_compute(counts_key(query, &terms), || count(db.clone(), condition))
         .await?;
     Ok(OpportunitySearchPage {
         items: rows
@@ -305,16 +304,13 @@ pub async fn search(
 }
 
 /// The total and the facets of a search, queried side by side.
-async fn count(
-    db: &DatabaseConnection,
-    condition: Condition,
-) -> Result<Counted<OpportunityFacets>> {
+async fn count(db: DatabaseConnection, condition: Condition) -> Result<Counted<OpportunityFacets>> {
     let total = OpportunityEntity::find()
         .filter(condition.clone())
-        .count(db);
+        .count(&db);
     let (total, facets) = tokio::try_join!(
         async { total.await.map_err(ApiError::from) },
-        facets(db, condition)
+        facets(&db, condition)
     )?;
     Ok(Counted {
         total: total as i64,

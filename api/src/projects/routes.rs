@@ -41,9 +41,8 @@ use crate::{
     organisations::may_edit,
     search::{
         backend::{self, Indexed},
-        counts::{Counted, SearchCounts},
         filters,
-        listing::{self, OrderColumns, PageRequest, facet},
+        listing::{self, Counted, CountsCache, OrderColumns, PageRequest, facet},
         text::{query_terms, title_text},
     },
     taxonomies::Taxonomies,
@@ -240,7 +239,7 @@ fn conditions(query: &ProjectQuery, backend: DbBackend, terms: &[String]) -> Con
 #[get("/projects")]
 async fn search_projects(
     db: Data<DatabaseConnection>,
-    counts: Data<SearchCounts<ProjectFacets>>,
+    counts: Data<CountsCache<ProjectFacets>>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
     Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
@@ -293,7 +292,7 @@ fn counts_key(query: &ProjectQuery, terms: &[String]) -> String {
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
     db: &DatabaseConnection,
-    counts: &SearchCounts<ProjectFacets>,
+    counts: &CountsCache<ProjectFacets>,
     query: &ProjectQuery,
 ) -> Result<ProjectSearchPage> {
     check_query(query)?;
@@ -316,7 +315,7 @@ pub async fn search(
         listing::rows_page::<ProjectEntity>(db, condition.clone(), request, columns, |row| row.id)
             .await?;
     let counted = counts
-        .get_or_count(counts_key(query, &terms), count(db, condition))
+        .get_or_compute(counts_key(query, &terms), || count(db.clone(), condition))
         .await?;
     Ok(ProjectSearchPage {
         items: rows.iter().map(Project::from).collect(),
@@ -327,11 +326,11 @@ pub async fn search(
 }
 
 /// The total and the facets of a search, queried side by side.
-async fn count(db: &DatabaseConnection, condition: Condition) -> Result<Counted<ProjectFacets>> {
-    let total = ProjectEntity::find().filter(condition.clone()).count(db);
+async fn count(db: DatabaseConnection, condition: Condition) -> Result<Counted<ProjectFacets>> {
+    let total = ProjectEntity::find().filter(condition.clone()).count(&db);
     let (total, facets) = tokio::try_join!(
         async { total.await.map_err(ApiError::from) },
-        facets(db, condition)
+        facets(&db, condition)
     )?;
     Ok(Counted {
         total: total as i64,

@@ -105,6 +105,16 @@ pub fn limit(requested: Option<u64>) -> Result<u64> {
     }
 }
 
+/// The total and facets of one set of filters.
+#[derive(Debug, Clone)]
+pub struct Counted<F> {
+    pub total: i64,
+    pub facets: F,
+}
+
+/// Totals and facets kept per set of filters (see [`crate::cache`]).
+pub type CountsCache<F> = crate::cache::ChangeAwareCache<String, Counted<F>>;
+
 /// One value of a facet and how many results have it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FacetCount {

@@ -1,10 +1,9 @@
 //! Search shared by projects and opportunities: folding and stemming (`text`), the full-text
 //! SQL of each database (`backend`), filters built alike (`filters`), cursors, sorting and
-//! facets (`listing`), cached totals and facets (`counts`), and the cross-type
+//! facets (`listing`), and the cross-type
 //! `/api/v1/search`.
 
 pub mod backend;
-pub mod counts;
 pub mod filters;
 pub mod listing;
 mod routes;

@@ -24,7 +24,7 @@ use crate::{
         dto::{Project, ProjectFacets, ProjectQuery},
         routes as project_routes,
     },
-    search::counts::SearchCounts,
+    search::listing::CountsCache,
 };
 
 const DEFAULT_PER_TYPE: u64 = 5;
@@ -87,8 +87,8 @@ pub struct SearchResults {
 #[get("/search")]
 async fn search_everything(
     db: Data<DatabaseConnection>,
-    project_counts: Data<SearchCounts<ProjectFacets>>,
-    opportunity_counts: Data<SearchCounts<OpportunityFacets>>,
+    project_counts: Data<CountsCache<ProjectFacets>>,
+    opportunity_counts: Data<CountsCache<OpportunityFacets>>,
     query: Query<SearchQuery>,
 ) -> Result<HttpResponse> {
     let limit = query.limit.unwrap_or(DEFAULT_PER_TYPE);
