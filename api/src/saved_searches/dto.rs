@@ -146,13 +146,29 @@ pub struct NewSavedSearch {
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     pub kind: SearchKind,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub criteria: Criteria,
     pub frequency: Frequency,
     /// At least one; both by default.
     #[serde(default = "both_channels")]
     #[schema(min_items = 1)]
     pub channels: Vec<Channel>,
+}
+
+/// Criteria come as a JSON object only: serde would otherwise also read a struct from an
+/// array of its fields in order, which the schema does not allow.
+fn object<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Criteria, D::Error> {
+    let fields = serde_json::Map::deserialize(deserializer)?;
+    serde_json::from_value(serde_json::Value::Object(fields)).map_err(serde::de::Error::custom)
+}
+
+fn optional_object<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Criteria>, D::Error> {
+    Option::<serde_json::Map<String, serde_json::Value>>::deserialize(deserializer)?
+        .map(|fields| serde_json::from_value(serde_json::Value::Object(fields)))
+        .transpose()
+        .map_err(serde::de::Error::custom)
 }
 
 fn both_channels() -> Vec<Channel> {
@@ -166,6 +182,7 @@ pub struct SavedSearchChanges {
     #[validate(length(min = 1, max = 100))]
     #[schema(min_length = 1, max_length = 100)]
     pub name: Option<String>,
+    #[serde(default, deserialize_with = "optional_object")]
     pub criteria: Option<Criteria>,
     pub frequency: Option<Frequency>,
     #[schema(min_items = 1)]

@@ -228,7 +228,7 @@ async fn update_saved_search(
 ) -> Result<HttpResponse> {
     let changes = body.into_inner();
     let current = own(db.get_ref(), &member, *id).await?;
-    check_if_match(&request, &version_etag(current.version))?;
+    // The body is checked before `If-Match`: a bad request is a 422 whatever the version.
     let kind = SavedSearch::from(&current).kind;
     let mut errors = ApiError::field_errors_of(changes.validate());
     if let Some(criteria) = &changes.criteria {
@@ -240,6 +240,7 @@ async fn update_saved_search(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    check_if_match(&request, &version_etag(current.version))?;
     let now = Utc::now();
     let mut row: saved_search::ActiveModel = current.clone().into();
     if let Some(name) = changes.name {

@@ -76,6 +76,8 @@ on_both_databases! {
         assert_eq!(changed.status(), 200);
         let changed: Value = changed.json().await.unwrap();
         assert_eq!((changed["frequency"].clone(), changed["channels"].clone()), (json!("weekly"), json!(["in_app"])));
+        let invalid_and_stale = app.client.patch(app.url(&path)).bearer_auth(&awa.access).header("If-Match", "\"1\"").json(&json!({"name": ""})).send().await.unwrap();
+        assert_eq!(invalid_and_stale.status(), 422, "the body is checked first");
         let stale = app.client.patch(app.url(&path)).bearer_auth(&awa.access).header("If-Match", "\"1\"").json(&json!({"name": "Vieux"})).send().await.unwrap();
         assert_eq!(stale.status(), 412);
         let gone = app.client.delete(app.url(&path)).bearer_auth(&awa.access).header("If-Match", "\"2\"").send().await.unwrap();
@@ -101,6 +103,9 @@ on_both_databases! {
         let mut body = mango_search();
         body["channels"] = json!([]);
         assert_eq!(app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await.status(), 422);
+        let mut body = mango_search();
+        body["criteria"] = json!([null, null]);
+        assert_eq!(app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await.status(), 422, "criteria are an object");
         let mut body = mango_search();
         body["owner_id"] = json!(uuid::Uuid::now_v7());
         assert_eq!(app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await.status(), 422, "unknown fields are refused");
