@@ -27,8 +27,15 @@ step "web: generated API types are fresh, type check, lint, unit tests, build"
 (cd web && npm run --silent check:api && npm run --silent typecheck && npm run --silent lint \
   && npm run --silent test && npm run --silent build)
 
-step "web: end-to-end in Chromium against the real API"
+step "web: end-to-end in Chromium against the real API (SQLite)"
 (cd web && npm run --silent e2e)
+
+step "web: the same journeys on PostgreSQL"
+e2e_db=marcottage_e2e_$$
+psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -c "CREATE DATABASE $e2e_db"
+trap 'psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -c "DROP DATABASE IF EXISTS $e2e_db WITH (FORCE)" || true' EXIT
+(cd web && MARCOTTAGE_E2E_DATABASE_URL="postgres://${PGUSER:-postgres}@${PGHOST:-127.0.0.1}/$e2e_db" \
+  npm run --silent e2e)
 
 step "api: schemathesis against the running server"
 scripts/schemathesis.sh

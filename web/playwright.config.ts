@@ -23,7 +23,10 @@ for (const [path, how] of [
 // Workers load this file again: the variable makes them share the main process's directory,
 // which holds the database and the mail the SMTP sink (e2e/global-setup.ts) receives.
 process.env.MARCOTTAGE_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'marcottage-e2e-'));
-const databaseUrl = `sqlite://${join(process.env.MARCOTTAGE_E2E_DIR, 'e2e.db')}?mode=rwc`;
+// SQLite by default; `MARCOTTAGE_E2E_DATABASE_URL` runs the same journeys on PostgreSQL.
+const databaseUrl =
+  process.env.MARCOTTAGE_E2E_DATABASE_URL ??
+  `sqlite://${join(process.env.MARCOTTAGE_E2E_DIR, 'e2e.db')}?mode=rwc`;
 
 export default defineConfig({
   testDir: './e2e',
