@@ -29,6 +29,7 @@ use crate::{
     },
     error::{ApiError, Result, responses},
     http::idempotency::{Attempt, StoredResponse},
+    notifications::{self, NotificationKind},
     paging::{PageRequest, next_cursor},
     search::listing::{self, Cursor, Sort},
 };
@@ -154,6 +155,8 @@ async fn list_messages(
     query: Query<MessageQuery>,
 ) -> Result<HttpResponse> {
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    // The first page holds the newest message: whoever reads it has caught up.
+    let caught_up = page.before.is_none();
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
     let mut select = MessageEntity::find()
         .filter(message::Column::ConversationId.eq(row.id))
@@ -166,6 +169,16 @@ async fn list_messages(
     let next_cursor = next_cursor(&mut rows, page, |row| row.id);
     if let Some(newest) = rows.first() {
         service::mark_read(db.get_ref(), row.id, member.id(), newest.id, Utc::now()).await?;
+    }
+    if caught_up {
+        notifications::mark_read_about(
+            db.get_ref(),
+            member.id(),
+            NotificationKind::MessageReceived,
+            "conversation_id",
+            row.id,
+        )
+        .await?;
     }
     Ok(HttpResponse::Ok().json(MessagePage {
         items: rows.iter().map(Message::from).collect(),

@@ -9,7 +9,10 @@ pub use dto::NotificationKind;
 pub use routes::configure;
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
+    sea_query::Expr,
+};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -44,6 +47,38 @@ pub async fn notify<C: ConnectionTrait>(
     };
     notification::Entity::insert(row)
         .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Marks read the recipient's unread notifications of `kind` whose payload names `id` under
+/// `key` (a constant of the caller's, such as `conversation_id`): reading a conversation
+/// settles its "new message" notifications.
+pub async fn mark_read_about<C: ConnectionTrait>(
+    db: &C,
+    user_id: Uuid,
+    kind: NotificationKind,
+    key: &'static str,
+    id: Uuid,
+) -> Result<(), DbErr> {
+    debug_assert!(key.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+    let about = match db.get_database_backend() {
+        DbBackend::Postgres => Expr::cust_with_values(
+            format!("notifications.payload ->> '{key}' = $1"),
+            [id.to_string()],
+        ),
+        _ => Expr::cust_with_values(
+            format!("json_extract(notifications.payload, '$.{key}') = ?"),
+            [id.to_string()],
+        ),
+    };
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::Kind.eq(kind.as_str()))
+        .filter(notification::Column::ReadAt.is_null())
+        .filter(about)
+        .exec(db)
         .await?;
     Ok(())
 }

@@ -92,6 +92,15 @@ on_both_databases! {
         assert_eq!(kinds(&news), ["message_received", "message_received", "interest_received"]);
         assert_eq!(news["items"][0]["payload"]["conversation_id"], conversation.as_str());
         assert!(news["items"][0]["payload"]["title"].as_str().unwrap().contains("Moussa Konaté"));
+
+        // Reading the newest messages settles their notifications, and only those.
+        let unread_kinds = |page: &Value| -> Vec<String> {
+            page["items"].as_array().unwrap().iter().filter(|n| n["read"] == false).map(|n| n["kind"].as_str().unwrap().to_owned()).collect()
+        };
+        // The first burst's notice was settled when Awa caught up above; the new one is not.
+        assert_eq!(unread_kinds(&news), ["message_received", "interest_received"]);
+        expect(get(&app, &messages, &awa).await, 200).await;
+        assert_eq!(unread_kinds(&notifications(&app, &awa).await), ["interest_received"]);
     }
 
     async fn the_newest_conversation_comes_first(app: TestApp) {

@@ -93,13 +93,17 @@ on_both_databases! {
         let moussa_list = expect(get(&app, "/api/v1/conversations", &moussa).await, 200).await;
         assert_eq!(moussa_list["items"][0]["unread"], 1);
 
-        // Awa has two notices (the interest, one for the first unread message) and reads them.
+        // Awa has two notices (the interest, one for the first unread message); reading the
+        // conversation settled the message one. She marks the other read.
         let awa_news = notifications(&app, &awa).await;
         assert_eq!(kinds(&awa_news), ["message_received", "interest_received"]);
-        assert_eq!(awa_news["unread"], 2);
-        let first = awa_news["items"][0]["id"].as_str().unwrap();
-        let marked = expect(post(&app, &format!("/api/v1/notifications/{first}/read"), &awa, None).await, 200).await;
+        assert_eq!(awa_news["unread"], 1);
+        let interest_notice = awa_news["items"][1]["id"].as_str().unwrap();
+        let marked = expect(post(&app, &format!("/api/v1/notifications/{interest_notice}/read"), &awa, None).await, 200).await;
         assert_eq!(marked["read"], true);
+        assert_eq!(notifications(&app, &awa).await["unread"], 0);
+        // A new message after she caught up is news again; "read all" settles it.
+        expect(post(&app, &messages, &moussa, Some(json!({"body": "Parfait, à mardi."}))).await, 201).await;
         assert_eq!(notifications(&app, &awa).await["unread"], 1);
         assert_eq!(post(&app, "/api/v1/notifications/read-all", &awa, None).await.status(), 204);
         assert_eq!(notifications(&app, &awa).await["unread"], 0);
