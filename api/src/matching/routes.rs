@@ -22,7 +22,10 @@ use super::{
 use crate::{
     accounts::{Member, dto::strings},
     cache::ChangeAwareCache,
-    entities::opportunity::{self, Entity as OpportunityEntity},
+    entities::{
+        opportunity::{self, Entity as OpportunityEntity},
+        project, user,
+    },
     error::{ApiError, FieldError, Result, responses},
     opportunities::dto::{Direction, Opportunity},
     projects::routes::visible as visible_project,
@@ -111,8 +114,37 @@ pub type MatchesCache = ChangeAwareCache<String, Arc<Vec<Ranked>>>;
 /// Enough ranked matches to serve the largest `limit` after leaving out the reader's own.
 const KEPT: u64 = MAX_LIMIT + 10;
 
+/// Who the matches are for. Their [`Side`] is built inside the cached computation: the
+/// author's languages and organisation are read only when the ranking is (re)computed.
+enum Seeker {
+    Opportunity(opportunity::Model),
+    Project(project::Model),
+    Member(Box<user::Model>),
+}
+
+impl Seeker {
+    async fn side(self, db: &DatabaseConnection) -> Result<Side> {
+        Ok(match self {
+            Self::Opportunity(row) => {
+                let context = Context::load(db, [row.owner_id], row.organisation_id).await?;
+                sides::of_opportunity(&row, &context)
+            }
+            Self::Project(row) => {
+                let context = Context::load(db, [row.owner_id], row.organisation_id).await?;
+                sides::of_project(&row, &context)
+            }
+            Self::Member(user) => sides::of_member(&user),
+        })
+    }
+}
+
 /// Scores the candidates against the seeker and keeps the best.
-async fn ranked(db: DatabaseConnection, seeker: Side, wanted: Wanted) -> Result<Arc<Vec<Ranked>>> {
+async fn ranked(
+    db: DatabaseConnection,
+    seeker: Seeker,
+    wanted: Wanted,
+) -> Result<Arc<Vec<Ranked>>> {
+    let seeker = seeker.side(&db).await?;
     let rows = candidates::find(&db, &wanted, &seeker, KEPT).await?;
     let context = Context::load(
         &db,
@@ -152,7 +184,7 @@ async fn matches(
     db: &DatabaseConnection,
     cache: &MatchesCache,
     key: String,
-    seeker: Side,
+    seeker: Seeker,
     wanted: Wanted,
     reader: Option<&Member>,
     limit: u64,
@@ -214,8 +246,6 @@ async fn opportunity_matches(
         .one(db.get_ref())
         .await?
         .ok_or(ApiError::NotFound("opportunity"))?;
-    let context = Context::load(db.get_ref(), [row.owner_id], row.organisation_id).await?;
-    let seeker = sides::of_opportunity(&row, &context);
     let opposite = if row.direction == Direction::Offer.as_str() {
         Direction::Request
     } else {
@@ -229,6 +259,7 @@ async fn opportunity_matches(
         country: query.country.clone(),
     };
     let key = format!("opportunity:{}:{}", row.id, filters_key(&query));
+    let seeker = Seeker::Opportunity(row);
     matches(&db, &cache, key, seeker, wanted, reader.as_ref(), limit).await
 }
 
@@ -263,8 +294,6 @@ async fn project_matches(
     if needs.is_empty() {
         return Ok(HttpResponse::Ok().json(Matches { items: Vec::new() }));
     }
-    let context = Context::load(db.get_ref(), [row.owner_id], row.organisation_id).await?;
-    let seeker = sides::of_project(&row, &context);
     let wanted = Wanted {
         direction: Some(Direction::Offer.as_str()),
         categories: needs,
@@ -273,6 +302,7 @@ async fn project_matches(
         country: query.country.clone(),
     };
     let key = format!("project:{}:{}", row.id, filters_key(&query));
+    let seeker = Seeker::Project(row);
     matches(&db, &cache, key, seeker, wanted, reader.as_ref(), limit).await
 }
 
@@ -297,7 +327,6 @@ async fn my_matches(
     query: Query<MatchQuery>,
 ) -> Result<HttpResponse> {
     let limit = query.checked_limit()?;
-    let seeker = sides::of_member(&member.user);
     let wanted = Wanted {
         direction: Some(Direction::Offer.as_str()),
         categories: category_code(query.category),
@@ -312,6 +341,7 @@ async fn my_matches(
         member.user.version,
         filters_key(&query)
     );
+    let seeker = Seeker::Member(Box::new(member.user.clone()));
     matches(&db, &cache, key, seeker, wanted, Some(&member), limit).await
 }
 
