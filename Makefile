@@ -6,7 +6,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test openapi web-deps web-build build tools
+.PHONY: run test bench openapi web-deps web-build build tools
 
 run: web-build build
 	./target/debug/marcottage seed --demo
@@ -14,6 +14,11 @@ run: web-build build
 
 test:
 	scripts/test.sh
+
+# Marcottage side by side with Directus on both databases at 100 000 and 1 000 000 opportunities;
+# knobs (RUNS, DURATION, SCALES, BACKENDS, ...) are environment variables: see scripts/bench/bench.sh.
+bench:
+	scripts/bench/bench.sh
 
 # Regenerate openapi.yaml and the web client's types after changing a route or a DTO.
 openapi: build
