@@ -65,10 +65,9 @@ pub struct Config {
     pub interest_answer_days: u32,
     /// Expressions of interest a member may send in any 24 hours before 429.
     pub interests_per_day: u32,
-    /// How long search totals and facets, and the matches of an item, are reused before they
-    /// are recomputed, in seconds; 0 turns the cache off. Changes through this server clear it
-    /// at once; this bounds how late changes through other replicas, and expiries, show.
-    pub cache_ttl_seconds: u64,
+    /// Listings answer from the database even once their index is built (to compare the
+    /// two, or to rule the index out when diagnosing); matches still use the index.
+    pub listings_from_database: bool,
 }
 
 /// The defaults, kept serialisable so figment can layer the file and environment on top.
@@ -89,7 +88,7 @@ struct Defaults {
     login_failures_per_address: usize,
     interest_answer_days: u32,
     interests_per_day: u32,
-    cache_ttl_seconds: u64,
+    listings_from_database: bool,
 }
 
 const DEFAULTS: Defaults = Defaults {
@@ -108,7 +107,7 @@ const DEFAULTS: Defaults = Defaults {
     login_failures_per_address: 100,
     interest_answer_days: 14,
     interests_per_day: 20,
-    cache_ttl_seconds: 30,
+    listings_from_database: false,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -173,7 +172,7 @@ impl Config {
             login_failures_per_address: DEFAULTS.login_failures_per_address,
             interest_answer_days: DEFAULTS.interest_answer_days,
             interests_per_day: DEFAULTS.interests_per_day,
-            cache_ttl_seconds: DEFAULTS.cache_ttl_seconds,
+            listings_from_database: DEFAULTS.listings_from_database,
         }
     }
 }

@@ -45,8 +45,8 @@ pub async fn write_transaction(db: &DatabaseConnection) -> Result<DatabaseTransa
 
 /// Deletes the row `id` only if it is still at `version`: a stale `If-Match` that raced a
 /// concurrent change becomes 412, never a lost update. Shared by every versioned resource.
-pub async fn delete_versioned<E>(
-    db: &DatabaseConnection,
+pub async fn delete_versioned<E, C>(
+    db: &C,
     id_column: E::Column,
     version_column: E::Column,
     id: uuid::Uuid,
@@ -54,6 +54,7 @@ pub async fn delete_versioned<E>(
 ) -> Result<(), crate::error::ApiError>
 where
     E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
 {
     use sea_orm::{ColumnTrait, QueryFilter};
     let deleted = E::delete_many()

@@ -2,7 +2,6 @@
 //! binary and the black-box tests build the very same application.
 
 pub mod accounts;
-pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod conversations;

@@ -17,7 +17,7 @@ use crate::{
     interests::{self, dto::InterestBox},
     introductions, matching, notifications, opportunities, ops, organisations, projects,
     saved_searches,
-    search::{self, listing::Sort},
+    search::{self, Sort},
     taxonomies,
 };
 

@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use crate::{error::ApiError, error::Result, search::listing};
+use crate::{error::ApiError, error::Result, search::query::checked_limit};
 
 /// The OpenAPI pattern of the cursors given here: a UUID in simple form.
 pub const CURSOR_PATTERN: &str = "^[0-9a-f]{32}$";
@@ -20,7 +20,7 @@ pub struct PageRequest {
 impl PageRequest {
     /// Checks `limit` (1..=100, default 20) and a `cursor` given by [`next_cursor`].
     pub fn parse(limit: Option<u64>, cursor: Option<&str>) -> Result<Self> {
-        let limit = listing::limit(limit)?;
+        let limit = checked_limit(limit)?;
         let before = match cursor {
             None => None,
             Some(cursor) => Some(Uuid::try_parse(cursor).map_err(|_| {

@@ -21,19 +21,22 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     accounts::AccessTokens,
-    cache::{self, ChangeAwareCache, Generation},
     config::Config,
     db, http,
     http::fallback::{RouteTable, WebApp, fallback},
     mail::{self, Mailer},
-    matching::MatchesCache,
     openapi::{self, ApiDoc},
-    opportunities::dto::OpportunityFacets,
-    projects::dto::ProjectFacets,
+    opportunities::listing::Opportunities,
+    organisations::listing::{self as organisations, Organisations},
+    projects::listing::Projects,
     saved_searches,
-    search::listing::CountsCache,
+    search::{Listing, sync},
     taxonomies::Taxonomies,
 };
+
+/// How long a start waits for the listing indexes before serving; the database answers
+/// listings until they are built.
+const INDEX_WAIT: Duration = Duration::from_secs(1);
 
 /// Seconds given to in-flight requests to finish after SIGTERM.
 const SHUTDOWN_GRACE_SECONDS: u64 = 30;
@@ -54,13 +57,23 @@ impl Application {
         db::migrate(&db)
             .await
             .context("cannot migrate the database")?;
+        organisations::index_older_rows(&db)
+            .await
+            .context("cannot index the organisations")?;
         let listener = TcpListener::bind(config.bind)
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let port = listener.local_addr()?.port();
         // The worker lives as long as the runtime; each replica runs one.
         mail::spawn_worker(db.clone(), Mailer::from_config(&config)?);
         saved_searches::alerts::spawn_worker(db.clone(), config.public_url.clone());
-        let server = server(config, db.clone(), listener)?;
+        let listings = Listings::new(&config);
+        let indexes = Arc::new(sync::Indexes::new(db.clone(), listings.followers()));
+        Arc::clone(&indexes).spawn();
+        let started = std::time::Instant::now();
+        while !indexes.is_ready() && started.elapsed() < INDEX_WAIT {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let server = server(config, db.clone(), listener, listings, indexes)?;
         Ok(Self { port, server, db })
     }
 
@@ -84,6 +97,32 @@ impl Application {
     }
 }
 
+/// Every listing of this replica.
+struct Listings {
+    opportunities: Arc<Listing<Opportunities>>,
+    projects: Arc<Listing<Projects>>,
+    organisations: Arc<Listing<Organisations>>,
+}
+
+impl Listings {
+    fn new(config: &Config) -> Self {
+        let from_database = config.listings_from_database;
+        Self {
+            opportunities: Arc::new(Listing::new(from_database)),
+            projects: Arc::new(Listing::new(from_database)),
+            organisations: Arc::new(Listing::new(from_database)),
+        }
+    }
+
+    fn followers(&self) -> Vec<Arc<dyn sync::Follower>> {
+        vec![
+            self.opportunities.clone(),
+            self.projects.clone(),
+            self.organisations.clone(),
+        ]
+    }
+}
+
 /// What every worker shares, built once.
 struct Shared {
     config: Data<Config>,
@@ -95,13 +134,19 @@ struct Shared {
     web_app: Data<WebApp>,
     spec: Arc<utoipa::openapi::OpenApi>,
     spec_yaml: Data<String>,
-    generation: Data<Generation>,
-    project_counts: Data<CountsCache<ProjectFacets>>,
-    opportunity_counts: Data<CountsCache<OpportunityFacets>>,
-    matches: Data<MatchesCache>,
+    opportunities: Data<Listing<Opportunities>>,
+    projects: Data<Listing<Projects>>,
+    organisations: Data<Listing<Organisations>>,
+    indexes: Data<sync::Indexes>,
 }
 
-fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyhow::Result<Server> {
+fn server(
+    config: Config,
+    db: DatabaseConnection,
+    listener: TcpListener,
+    listings: Listings,
+    indexes: Arc<sync::Indexes>,
+) -> anyhow::Result<Server> {
     let metrics = PrometheusMetricsBuilder::new("marcottage")
         .mask_unmatched_patterns("UNMATCHED")
         .build()
@@ -111,13 +156,11 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
     if !index.is_file() {
         tracing::info!(web_dir = %config.web_dir.display(), "no built web app; serving the API only");
     }
-    let generation = Arc::new(Generation::default());
-    let cache_ttl = Duration::from_secs(config.cache_ttl_seconds);
     let shared = Arc::new(Shared {
-        generation: Data::from(generation.clone()),
-        project_counts: Data::new(ChangeAwareCache::new(generation.clone(), cache_ttl)),
-        opportunity_counts: Data::new(ChangeAwareCache::new(generation.clone(), cache_ttl)),
-        matches: Data::new(ChangeAwareCache::new(generation.clone(), cache_ttl)),
+        opportunities: Data::from(listings.opportunities),
+        projects: Data::from(listings.projects),
+        organisations: Data::from(listings.organisations),
+        indexes: Data::from(indexes),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
         access_tokens: Data::new(AccessTokens::from_config(&config)?),
         registry: Data::new(metrics.registry.clone()),
@@ -158,10 +201,10 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
             .app_data(shared.routes.clone())
             .app_data(shared.web_app.clone())
             .app_data(shared.spec_yaml.clone())
-            .app_data(shared.generation.clone())
-            .app_data(shared.project_counts.clone())
-            .app_data(shared.opportunity_counts.clone())
-            .app_data(shared.matches.clone());
+            .app_data(shared.opportunities.clone())
+            .app_data(shared.projects.clone())
+            .app_data(shared.organisations.clone())
+            .app_data(shared.indexes.clone());
         let app = match &shared.web_app.index {
             Some(_) => app.service(
                 Files::new("/", &shared.config.web_dir)
@@ -176,7 +219,7 @@ fn server(config: Config, db: DatabaseConnection, listener: TcpListener) -> anyh
                 !shared.config.cors_origins.is_empty(),
                 cors(&shared.config),
             ))
-            .wrap(from_fn(cache::advance_after_changes))
+            .wrap(from_fn(sync::follow_changes))
             .wrap(Compress::default())
             .wrap(metrics.clone())
             .wrap(from_fn(http::request_id::request_id))

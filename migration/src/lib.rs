@@ -8,6 +8,9 @@ mod m20261126_000004_create_marketplace;
 mod m20261126_000005_create_contacts;
 mod m20261126_000006_link_indexes;
 mod m20261126_000007_create_saved_searches;
+mod m20261202_000008_create_changes;
+
+mod full_text;
 
 pub struct Migrator;
 
@@ -22,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_create_contacts::Migration),
             Box::new(m20261126_000006_link_indexes::Migration),
             Box::new(m20261126_000007_create_saved_searches::Migration),
+            Box::new(m20261202_000008_create_changes::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 //! sector and per country for filters and facets, and a full-text index over `search_text`
 //! (FTS5 on SQLite, a `tsvector` with GIN on PostgreSQL).
 
-use sea_orm_migration::{prelude::*, schema::*, sea_orm::DbBackend};
+use sea_orm_migration::{prelude::*, schema::*};
 
 use super::{
     m20261126_000001_create_accounts::Users, m20261126_000003_create_organisations::Organisations,
@@ -260,25 +260,11 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
-        full_text_index(manager).await
+        crate::full_text::create(manager, &["projects", "opportunities"]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DbBackend::Sqlite {
-            let db = manager.get_connection();
-            for statement in [
-                "DROP TRIGGER IF EXISTS projects_fts_insert",
-                "DROP TRIGGER IF EXISTS projects_fts_delete",
-                "DROP TRIGGER IF EXISTS projects_fts_update",
-                "DROP TRIGGER IF EXISTS opportunities_fts_insert",
-                "DROP TRIGGER IF EXISTS opportunities_fts_delete",
-                "DROP TRIGGER IF EXISTS opportunities_fts_update",
-                "DROP TABLE IF EXISTS projects_fts",
-                "DROP TABLE IF EXISTS opportunities_fts",
-            ] {
-                db.execute_unprepared(statement).await?;
-            }
-        }
+        crate::full_text::drop(manager, &["projects", "opportunities"]).await?;
         for table in [
             ProjectCountries::Table.into_iden(),
             ItemSectors::OpportunitySectors.into_iden(),
@@ -293,48 +279,6 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
-}
-
-/// The one place where the two databases differ: how `search_text` is indexed.
-async fn full_text_index(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let db = manager.get_connection();
-    match manager.get_database_backend() {
-        DbBackend::Postgres => {
-            for table in ["projects", "opportunities"] {
-                db.execute_unprepared(&format!(
-                    "ALTER TABLE {table} ADD COLUMN search_vector tsvector \
-                     GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED"
-                ))
-                .await?;
-                db.execute_unprepared(&format!(
-                    "CREATE INDEX idx_{table}_search ON {table} USING GIN (search_vector)"
-                ))
-                .await?;
-            }
-        }
-        _ => {
-            for table in ["projects", "opportunities"] {
-                // External-content FTS5 over the table's implicit rowid; triggers keep it in step.
-                for statement in [
-                    format!(
-                        "CREATE VIRTUAL TABLE {table}_fts USING fts5(search_text, content='{table}', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
-                    ),
-                    format!(
-                        "CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
-                    ),
-                    format!(
-                        "CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN INSERT INTO {table}_fts({table}_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); END"
-                    ),
-                    format!(
-                        "CREATE TRIGGER {table}_fts_update AFTER UPDATE OF search_text ON {table} BEGIN INSERT INTO {table}_fts({table}_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); INSERT INTO {table}_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
-                    ),
-                ] {
-                    db.execute_unprepared(&statement).await?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 async fn index<T: IntoIden + 'static>(

@@ -31,7 +31,7 @@ use crate::{
     http::idempotency::{Attempt, StoredResponse},
     notifications::{self, NotificationKind},
     paging::{PageRequest, next_cursor},
-    search::listing::{self, Cursor, Sort},
+    search::query::{Cursor, Sort, checked_limit},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -59,7 +59,7 @@ async fn list_conversations(
     member: Member,
     query: Query<ConversationQuery>,
 ) -> Result<HttpResponse> {
-    let limit = listing::limit(query.limit)?;
+    let limit = checked_limit(query.limit)?;
     let mine = SqlQuery::select()
         .column(conversation_participant::Column::ConversationId)
         .from(Participant)

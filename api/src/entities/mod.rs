@@ -1,5 +1,6 @@
 //! sea-orm entities, one per table.
 
+pub mod change;
 pub mod conversation;
 pub mod conversation_participant;
 pub mod email_token;

@@ -15,6 +15,10 @@ pub struct Model {
     pub verified: bool,
     pub verified_at: Option<DateTimeUtc>,
     pub verified_by: Option<Uuid>,
+    /// Folded, stemmed words of the name, city and description, for full-text search.
+    pub search_text: String,
+    /// The name's folded words, for relevance.
+    pub search_title: String,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,11 +1,13 @@
-//! Matchmaking: who should meet whom, and why. Candidates are found in two stages, as search
-//! engines do: the database keeps the complementary, open items that share a sector
-//! category, a place or remote work (`candidates`), then every candidate is scored on
-//! weighted criteria with its reasons (`score`). `docs/matching.md` explains it for users.
+//! Matchmaking: who should meet whom, and why. Every open, complementary opportunity is a
+//! candidate; `rank` finds the best of them exactly from the opportunities' index, and
+//! `score` gives each its score and reasons from weighted criteria. `docs/matching.md`
+//! explains it for users.
 
-mod candidates;
+mod rank;
 mod routes;
 pub mod score;
 mod sides;
 
-pub use routes::{MatchesCache, configure};
+pub use rank::{Found, Wanted, best, side_of};
+pub use routes::configure;
+pub use sides::Context;

@@ -1,34 +1,34 @@
 //! `GET /api/v1/opportunities/{id}/matches`, `/api/v1/projects/{id}/matches` and
 //! `/api/v1/me/matches`.
 
+use std::sync::RwLockReadGuard;
+
 use actix_web::{
     HttpResponse, get,
     web::{Data, Path, Query},
 };
-use std::sync::Arc;
-
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::{
-    candidates::{self, Wanted},
+    rank::{self, Wanted},
     score::{self, Reason, Side},
     sides::{self, Context},
 };
 use crate::{
     accounts::{Member, dto::strings},
-    cache::ChangeAwareCache,
-    entities::{
-        opportunity::{self, Entity as OpportunityEntity},
-        project, user,
-    },
     error::{ApiError, FieldError, Result, responses},
-    opportunities::dto::{Direction, Opportunity},
+    opportunities::{
+        dto::{Direction, Opportunity},
+        listing::Opportunities,
+    },
     projects::routes::visible as visible_project,
+    search::{Listing, index::Index},
     taxonomies::OpportunityCategory,
 };
 
@@ -99,117 +99,45 @@ pub struct Matches {
     pub items: Vec<Match>,
 }
 
-/// A match as cached: with its author, so that the reader's own can be left out per request
-/// (the author is hidden in `opportunity` when anonymous).
-#[derive(Debug, Clone)]
-pub struct Ranked {
-    owner_id: Uuid,
-    found: Match,
+/// A [`Match`] as written: the opportunity as every reader of a listing sees it.
+#[derive(Debug, Serialize)]
+struct Written {
+    opportunity: Box<RawValue>,
+    score: f64,
+    reasons: Vec<Reason>,
 }
 
-/// Ranked matches kept per seeker and filters (see [`crate::cache`]): the ranking is the same
-/// for every reader.
-pub type MatchesCache = ChangeAwareCache<String, Arc<Vec<Ranked>>>;
-
-/// Enough ranked matches to serve the largest `limit` after leaving out the reader's own.
-const KEPT: u64 = MAX_LIMIT + 10;
-
-/// Who the matches are for. Their [`Side`] is built inside the cached computation: the
-/// author's languages and organisation are read only when the ranking is (re)computed.
-enum Seeker {
-    Opportunity(opportunity::Model),
-    Project(project::Model),
-    Member(Box<user::Model>),
+#[derive(Debug, Serialize)]
+struct WrittenMatches {
+    items: Vec<Written>,
 }
 
-impl Seeker {
-    async fn side(self, db: &DatabaseConnection) -> Result<Side> {
-        Ok(match self {
-            Self::Opportunity(row) => {
-                let context = Context::load(db, [row.owner_id], row.organisation_id).await?;
-                sides::of_opportunity(&row, &context)
-            }
-            Self::Project(row) => {
-                let context = Context::load(db, [row.owner_id], row.organisation_id).await?;
-                sides::of_project(&row, &context)
-            }
-            Self::Member(user) => sides::of_member(&user),
-        })
-    }
-}
-
-/// Scores the candidates against the seeker and keeps the best.
-async fn ranked(
-    db: DatabaseConnection,
-    seeker: Seeker,
-    wanted: Wanted,
-) -> Result<Arc<Vec<Ranked>>> {
-    let seeker = seeker.side(&db).await?;
-    let rows = candidates::find(&db, &wanted, &seeker, KEPT).await?;
-    let context = Context::load(
-        &db,
-        rows.iter().map(|row| row.owner_id),
-        rows.iter().filter_map(|row| row.organisation_id),
-    )
-    .await?;
+/// The best matches for `side`, with their reasons.
+fn matches(index: &Index<Opportunities>, side: &Side, wanted: &Wanted, limit: u64) -> HttpResponse {
     let now = Utc::now();
-    let mut scored: Vec<(score::Scored, &opportunity::Model)> = rows
-        .iter()
-        .map(|row| {
-            (
-                score::score(&seeker, &sides::of_opportunity(row, &context), now),
-                row,
-            )
+    let items = rank::best(index, side, wanted, limit as usize, now)
+        .into_iter()
+        .filter_map(|found| {
+            let features = index.extra(found.slot)?;
+            let scored = score::score(side, &rank::side_of(index, found.slot, features), now);
+            Some(Written {
+                opportunity: index.json(found.slot)?.to_owned(),
+                score: scored.score,
+                reasons: scored.reasons,
+            })
         })
         .collect();
-    scored.sort_by(|(a, x), (b, y)| b.score.total_cmp(&a.score).then_with(|| y.id.cmp(&x.id)));
-    Ok(Arc::new(
-        scored
-            .into_iter()
-            .take(KEPT as usize)
-            .map(|(scored, row)| Ranked {
-                owner_id: row.owner_id,
-                found: Match {
-                    opportunity: Opportunity::from_row(row, false),
-                    score: scored.score,
-                    reasons: scored.reasons,
-                },
-            })
-            .collect(),
-    ))
+    HttpResponse::Ok().json(WrittenMatches { items })
 }
 
-/// The cached ranking of `key`, without the reader's own items, cut to `limit`.
-async fn matches(
-    db: &DatabaseConnection,
-    cache: &MatchesCache,
-    key: String,
-    seeker: Seeker,
-    wanted: Wanted,
-    reader: Option<&Member>,
-    limit: u64,
-) -> Result<HttpResponse> {
-    let db = db.clone();
-    let all = cache
-        .get_or_compute(key, || ranked(db, seeker, wanted))
-        .await?;
-    let reader = reader.map(Member::id);
-    let items = all
-        .iter()
-        .filter(|ranked| Some(ranked.owner_id) != reader)
-        .take(limit as usize)
-        .map(|ranked| ranked.found.clone())
-        .collect();
-    Ok(HttpResponse::Ok().json(Matches { items }))
-}
-
-/// What a ranking depends on besides the seeker.
-fn filters_key(query: &MatchQuery) -> String {
-    format!(
-        "{:?}:{:?}",
-        query.country.as_deref().map(str::to_uppercase),
-        query.category
-    )
+/// Matches are ranked from the index: until it is built (a few seconds after a start on a
+/// large marketplace), the client is asked to come back.
+fn ready(listing: &Listing<Opportunities>) -> Result<RwLockReadGuard<'_, Index<Opportunities>>> {
+    if listing.is_ready() {
+        Ok(listing.read())
+    } else {
+        Err(ApiError::ServiceUnavailable("matches are being prepared"))
+    }
 }
 
 fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
@@ -230,37 +158,35 @@ fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
         (status = 400, response = responses::BadRequest),
         (status = 404, response = responses::NotFound),
         (status = 422, response = responses::UnprocessableEntity),
+        (status = 503, response = responses::ServiceUnavailable),
     ),
     security((), ("bearer" = []))
 )]
 #[get("/opportunities/{id}/matches")]
 async fn opportunity_matches(
-    db: Data<DatabaseConnection>,
-    cache: Data<MatchesCache>,
+    listing: Data<Listing<Opportunities>>,
     reader: Option<Member>,
     id: Path<Uuid>,
     query: Query<MatchQuery>,
 ) -> Result<HttpResponse> {
     let limit = query.checked_limit()?;
-    let row = OpportunityEntity::find_by_id(*id)
-        .one(db.get_ref())
-        .await?
-        .ok_or(ApiError::NotFound("opportunity"))?;
-    let opposite = if row.direction == Direction::Offer.as_str() {
-        Direction::Request
-    } else {
-        Direction::Offer
+    let index = ready(&listing)?;
+    let slot = index.slot(&id).ok_or(ApiError::NotFound("opportunity"))?;
+    let seeker = index.extra(slot).ok_or(ApiError::NotFound("opportunity"))?;
+    let opposite = match seeker.direction {
+        Direction::Offer => Direction::Request,
+        Direction::Request => Direction::Offer,
     };
     let wanted = Wanted {
-        direction: Some(opposite.as_str()),
-        categories: vec![static_code(&row.category)],
-        not_owned_by: vec![row.owner_id],
-        not_id: Some(row.id),
+        direction: Some(opposite),
+        categories: vec![seeker.category],
         country: query.country.clone(),
+        not_id: Some(*id),
+        seeker_owner: Some(seeker.owner),
+        reader: reader.as_ref().map(Member::id),
     };
-    let key = format!("opportunity:{}:{}", row.id, filters_key(&query));
-    let seeker = Seeker::Opportunity(row);
-    matches(&db, &cache, key, seeker, wanted, reader.as_ref(), limit).await
+    let side = rank::side_of(&index, slot, seeker);
+    Ok(matches(&index, &side, &wanted, limit))
 }
 
 /// Offers in the categories the project needs (or the one asked for, if it is a need).
@@ -273,13 +199,14 @@ async fn opportunity_matches(
         (status = 400, response = responses::BadRequest),
         (status = 404, response = responses::NotFound),
         (status = 422, response = responses::UnprocessableEntity),
+        (status = 503, response = responses::ServiceUnavailable),
     ),
     security((), ("bearer" = []))
 )]
 #[get("/projects/{id}/matches")]
 async fn project_matches(
     db: Data<DatabaseConnection>,
-    cache: Data<MatchesCache>,
+    listing: Data<Listing<Opportunities>>,
     reader: Option<Member>,
     id: Path<Uuid>,
     query: Query<MatchQuery>,
@@ -288,22 +215,24 @@ async fn project_matches(
     let row = visible_project(db.get_ref(), reader.as_ref(), *id).await?;
     let needs: Vec<&'static str> = strings(&row.needs)
         .iter()
-        .map(|need| static_code(need))
+        .filter_map(|need| OpportunityCategory::from_code(need).map(OpportunityCategory::code))
         .filter(|need| query.category.is_none_or(|asked| asked.code() == *need))
         .collect();
     if needs.is_empty() {
         return Ok(HttpResponse::Ok().json(Matches { items: Vec::new() }));
     }
+    let context = Context::load(db.get_ref(), [row.owner_id], row.organisation_id).await?;
+    let side = sides::of_project(&row, &context);
     let wanted = Wanted {
-        direction: Some(Direction::Offer.as_str()),
+        direction: Some(Direction::Offer),
         categories: needs,
-        not_owned_by: vec![row.owner_id],
-        not_id: None,
         country: query.country.clone(),
+        not_id: None,
+        seeker_owner: Some(row.owner_id),
+        reader: reader.as_ref().map(Member::id),
     };
-    let key = format!("project:{}:{}", row.id, filters_key(&query));
-    let seeker = Seeker::Project(row);
-    matches(&db, &cache, key, seeker, wanted, reader.as_ref(), limit).await
+    let index = ready(&listing)?;
+    Ok(matches(&index, &side, &wanted, limit))
 }
 
 /// Open offers for the caller's profile: their sectors, countries, skills and languages.
@@ -316,40 +245,26 @@ async fn project_matches(
         (status = 400, response = responses::BadRequest),
         (status = 401, response = responses::Unauthorized),
         (status = 422, response = responses::UnprocessableEntity),
+        (status = 503, response = responses::ServiceUnavailable),
     ),
     security(("bearer" = []))
 )]
 #[get("/me/matches")]
 async fn my_matches(
-    db: Data<DatabaseConnection>,
-    cache: Data<MatchesCache>,
+    listing: Data<Listing<Opportunities>>,
     member: Member,
     query: Query<MatchQuery>,
 ) -> Result<HttpResponse> {
     let limit = query.checked_limit()?;
     let wanted = Wanted {
-        direction: Some(Direction::Offer.as_str()),
+        direction: Some(Direction::Offer),
         categories: category_code(query.category),
-        not_owned_by: vec![member.id()],
-        not_id: None,
         country: query.country.clone(),
+        not_id: None,
+        seeker_owner: Some(member.id()),
+        reader: Some(member.id()),
     };
-    // The profile's version is in the key: a changed profile is a new seeker.
-    let key = format!(
-        "member:{}:{}:{}",
-        member.id(),
-        member.user.version,
-        filters_key(&query)
-    );
-    let seeker = Seeker::Member(Box::new(member.user.clone()));
-    matches(&db, &cache, key, seeker, wanted, Some(&member), limit).await
-}
-
-/// The stored category as the vocabulary's own `&'static str` (unknown codes match nothing).
-fn static_code(stored: &str) -> &'static str {
-    OpportunityCategory::ALL
-        .into_iter()
-        .map(OpportunityCategory::code)
-        .find(|code| *code == stored)
-        .unwrap_or("")
+    let side = sides::of_member(&member.user);
+    let index = ready(&listing)?;
+    Ok(matches(&index, &side, &wanted, limit))
 }

@@ -62,7 +62,7 @@ const SAME_REGION: f64 = 0.5;
 const REMOTE: f64 = 0.5;
 const FRESH_DAYS: f64 = 90.0;
 /// Words this short are mostly articles and prepositions ("de", "the", "les").
-const MIN_WORD_LEN: usize = 4;
+pub const MIN_WORD_LEN: usize = 4;
 
 /// Why two sides match on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -120,42 +120,47 @@ pub struct Scored {
 
 /// Scores two sides. Symmetric: `score(a, b) == score(b, a)`.
 pub fn score(a: &Side, b: &Side, now: DateTime<Utc>) -> Scored {
+    let criteria = Criterion::ALL.map(|criterion| match criterion {
+        Criterion::Sector => sector(a, b),
+        Criterion::Place => place(a, b),
+        Criterion::Skills => skills(a, b),
+        Criterion::Languages => languages(a, b),
+        Criterion::Text => text(a, b),
+        Criterion::Freshness => freshness(a, b, now),
+        Criterion::VerifiedOrganisation => verified(a, b),
+    });
+    let score = combine(&criteria.each_ref().map(|(strength, _, _)| *strength));
     let mut reasons: Vec<Reason> = Criterion::ALL
         .into_iter()
-        .filter_map(|criterion| {
-            let (strength, shared, detail) = match criterion {
-                Criterion::Sector => sector(a, b),
-                Criterion::Place => place(a, b),
-                Criterion::Skills => skills(a, b),
-                Criterion::Languages => languages(a, b),
-                Criterion::Text => text(a, b),
-                Criterion::Freshness => freshness(a, b, now),
-                Criterion::VerifiedOrganisation => verified(a, b),
-            };
-            (strength > 0.0).then(|| Reason {
-                criterion,
-                weight: criterion.weight(),
-                strength: round(strength),
-                shared,
-                detail,
-            })
+        .zip(criteria)
+        .filter(|(_, (strength, _, _))| *strength > 0.0)
+        .map(|(criterion, (strength, shared, detail))| Reason {
+            criterion,
+            weight: criterion.weight(),
+            strength: round(strength),
+            shared,
+            detail,
         })
         .collect();
-    // Summed in the fixed order of the criteria, so both directions add the same floats.
-    let score = reasons
-        .iter()
-        .map(|reason| reason.weight * reason.strength)
-        .sum::<f64>()
-        .clamp(0.0, 1.0);
     reasons.sort_by(|x, y| {
         (y.weight * y.strength)
             .total_cmp(&(x.weight * x.strength))
             .then_with(|| (x.criterion as u8).cmp(&(y.criterion as u8)))
     });
-    Scored {
-        score: round(score),
-        reasons,
-    }
+    Scored { score, reasons }
+}
+
+/// The score of the strengths of every criterion (in the order of [`Criterion::ALL`]): each
+/// rounded to three decimals, weighted, and summed in that fixed order — so that both
+/// directions, and the fast ranking of `rank`, add the very same floats.
+pub fn combine(strengths: &[f64; 7]) -> f64 {
+    let sum = Criterion::ALL
+        .iter()
+        .zip(strengths)
+        .filter(|(_, strength)| **strength > 0.0)
+        .map(|(criterion, strength)| criterion.weight() * round(*strength))
+        .sum::<f64>();
+    round(sum.clamp(0.0, 1.0))
 }
 
 /// Three decimals: enough to rank, and the same on every machine.
@@ -163,7 +168,85 @@ fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
+// The strength of each criterion from what the sides share: one rule each, for the scores
+// with reasons below and for the fast ranking.
+
+pub fn sector_strength(same_code: bool, same_category: bool) -> f64 {
+    if same_code {
+        1.0
+    } else if same_category {
+        SAME_CATEGORY
+    } else {
+        0.0
+    }
+}
+
+pub fn place_strength(same_country: bool, same_region: bool, remote: bool) -> f64 {
+    if same_country {
+        1.0
+    } else if same_region {
+        SAME_REGION
+    } else if remote {
+        REMOTE
+    } else {
+        0.0
+    }
+}
+
+/// Skills named on both sides, over the shorter list.
+pub fn skills_strength(common: usize, shorter: usize) -> f64 {
+    if common == 0 || shorter == 0 {
+        0.0
+    } else {
+        common as f64 / shorter as f64
+    }
+}
+
+pub fn languages_strength(common: usize) -> f64 {
+    if common > 0 { 1.0 } else { 0.0 }
+}
+
+/// Words in common over all the words (Jaccard).
+pub fn text_strength(common: usize, all: usize) -> f64 {
+    if common == 0 || all == 0 {
+        0.0
+    } else {
+        common as f64 / all as f64
+    }
+}
+
+/// The older side's age: 1 when new, 0 after 90 days; a side without a date does not age.
+pub fn freshness_strength(
+    a: Option<DateTime<Utc>>,
+    b: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> f64 {
+    let fresh = |published: Option<DateTime<Utc>>| match published {
+        Some(at) => (1.0 - (now - at).num_hours() as f64 / (FRESH_DAYS * 24.0)).clamp(0.0, 1.0),
+        None => 1.0,
+    };
+    fresh(a).min(fresh(b))
+}
+
+/// The share of verified organisations among the sides where it applies.
+pub fn verified_strength(a: Option<bool>, b: Option<bool>) -> f64 {
+    let flags: Vec<f64> = [a, b]
+        .into_iter()
+        .flatten()
+        .map(|verified| if verified { 1.0 } else { 0.0 })
+        .collect();
+    if flags.is_empty() {
+        0.0
+    } else {
+        flags.iter().sum::<f64>() / flags.len() as f64
+    }
+}
+
 type Criterium = (f64, Vec<String>, String);
+
+fn none() -> Criterium {
+    (0.0, Vec::new(), String::new())
+}
 
 fn shared<'a>(a: &'a [String], b: &'a [String]) -> Vec<String> {
     let b: BTreeSet<&String> = b.iter().collect();
@@ -186,75 +269,74 @@ fn sector(a: &Side, b: &Side) -> Criterium {
     let codes = shared(&a.sectors, &b.sectors);
     if !codes.is_empty() {
         let detail = format!("same sector: {}", codes.join(", "));
-        return (1.0, codes, detail);
+        return (sector_strength(true, false), codes, detail);
     }
     let categories = shared(&categories(&a.sectors), &categories(&b.sectors));
     if categories.is_empty() {
-        return (0.0, Vec::new(), String::new());
+        return none();
     }
     let detail = format!("same sector category: {}", categories.join(", "));
-    (SAME_CATEGORY, categories, detail)
+    (sector_strength(false, true), categories, detail)
+}
+
+/// The DAC regions of a side's countries.
+pub fn regions_of(countries: &[String]) -> Vec<String> {
+    countries
+        .iter()
+        .filter_map(|country| regions::region_of(country))
+        .map(str::to_owned)
+        .collect()
 }
 
 fn place(a: &Side, b: &Side) -> Criterium {
     let countries = shared(&a.countries, &b.countries);
     if !countries.is_empty() {
         let detail = format!("same country: {}", countries.join(", "));
-        return (1.0, countries, detail);
+        return (place_strength(true, false, false), countries, detail);
     }
-    let region_of = |side: &Side| -> Vec<String> {
-        side.countries
-            .iter()
-            .filter_map(|country| regions::region_of(country))
-            .map(str::to_owned)
-            .collect()
-    };
-    let regions = shared(&region_of(a), &region_of(b));
+    let regions = shared(&regions_of(&a.countries), &regions_of(&b.countries));
     if !regions.is_empty() {
         let detail = format!("same region: {}", regions.join(", "));
-        return (SAME_REGION, regions, detail);
+        return (place_strength(false, true, false), regions, detail);
     }
     if a.remote || b.remote {
-        return (REMOTE, Vec::new(), "can be done remotely".into());
+        let strength = place_strength(false, false, true);
+        return (strength, Vec::new(), "can be done remotely".into());
     }
-    (0.0, Vec::new(), String::new())
+    none()
 }
 
 fn skills(a: &Side, b: &Side) -> Criterium {
     let common: Vec<String> = a.skills.intersection(&b.skills).cloned().collect();
-    let shorter = a.skills.len().min(b.skills.len());
-    if common.is_empty() || shorter == 0 {
-        return (0.0, Vec::new(), String::new());
+    let strength = skills_strength(common.len(), a.skills.len().min(b.skills.len()));
+    if strength == 0.0 {
+        return none();
     }
     let detail = format!("shared skills: {}", common.join(", "));
-    (common.len() as f64 / shorter as f64, common, detail)
+    (strength, common, detail)
 }
 
 fn languages(a: &Side, b: &Side) -> Criterium {
     let common: Vec<String> = a.languages.intersection(&b.languages).cloned().collect();
     if common.is_empty() {
-        return (0.0, Vec::new(), String::new());
+        return none();
     }
     let detail = format!("a common language: {}", common.join(", "));
-    (1.0, common, detail)
+    (languages_strength(common.len()), common, detail)
 }
 
 fn text(a: &Side, b: &Side) -> Criterium {
     let common = a.words.intersection(&b.words).count();
-    let all = a.words.union(&b.words).count();
-    if common == 0 || all == 0 {
-        return (0.0, Vec::new(), String::new());
+    let all = a.words.len() + b.words.len() - common;
+    let strength = text_strength(common, all);
+    if strength == 0.0 {
+        return none();
     }
-    let detail = format!("{common} words in common");
-    (common as f64 / all as f64, Vec::new(), detail)
+    (strength, Vec::new(), format!("{common} words in common"))
 }
 
 fn freshness(a: &Side, b: &Side, now: DateTime<Utc>) -> Criterium {
-    let fresh = |side: &Side| match side.published_at {
-        Some(at) => (1.0 - (now - at).num_hours() as f64 / (FRESH_DAYS * 24.0)).clamp(0.0, 1.0),
-        None => 1.0,
-    };
-    let strength = fresh(a).min(fresh(b));
+    let strength = freshness_strength(a.published_at, b.published_at, now);
     let oldest = [a.published_at, b.published_at].into_iter().flatten().min();
     let detail = match oldest {
         Some(at) => format!("published {} days ago", (now - at).num_days()),
@@ -264,15 +346,10 @@ fn freshness(a: &Side, b: &Side, now: DateTime<Utc>) -> Criterium {
 }
 
 fn verified(a: &Side, b: &Side) -> Criterium {
-    let flags: Vec<f64> = [a.verified, b.verified]
-        .into_iter()
-        .flatten()
-        .map(|verified| if verified { 1.0 } else { 0.0 })
-        .collect();
-    if flags.is_empty() {
-        return (0.0, Vec::new(), String::new());
+    let strength = verified_strength(a.verified, b.verified);
+    if [a.verified, b.verified].iter().all(Option::is_none) {
+        return none();
     }
-    let strength = flags.iter().sum::<f64>() / flags.len() as f64;
     (
         strength,
         Vec::new(),

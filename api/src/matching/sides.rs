@@ -11,7 +11,7 @@ use super::score::Side;
 use crate::{
     accounts::dto::strings,
     entities::{
-        opportunity, organisation,
+        organisation,
         organisation::Entity as Organisation,
         project,
         user::{self, Entity as User},
@@ -62,11 +62,11 @@ impl Context {
         })
     }
 
-    fn languages_of(&self, owner: Uuid) -> BTreeSet<String> {
+    pub fn languages_of(&self, owner: Uuid) -> BTreeSet<String> {
         self.languages.get(&owner).cloned().unwrap_or_default()
     }
 
-    fn verified(&self, organisation: Option<Uuid>) -> bool {
+    pub fn verified(&self, organisation: Option<Uuid>) -> bool {
         organisation.is_some_and(|id| self.verified.get(&id).copied().unwrap_or(false))
     }
 }
@@ -76,19 +76,6 @@ fn folded(skills: &serde_json::Value) -> BTreeSet<String> {
         .iter()
         .map(|skill| fold(skill.trim()))
         .collect()
-}
-
-pub fn of_opportunity(row: &opportunity::Model, context: &Context) -> Side {
-    Side {
-        sectors: strings(&row.sectors),
-        countries: vec![row.country.clone()],
-        remote: row.remote,
-        skills: folded(&row.skills),
-        languages: context.languages_of(row.owner_id),
-        words: Side::words_of(&row.search_text),
-        published_at: Some(row.created_at),
-        verified: Some(context.verified(row.organisation_id)),
-    }
 }
 
 pub fn of_project(row: &project::Model, context: &Context) -> Side {

@@ -8,7 +8,7 @@ use crate::{
     accounts::dto::strings,
     entities::opportunity,
     http::fields::parse_code,
-    search::listing::{FacetCount, Sort},
+    search::{FacetCount, Sort},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
 

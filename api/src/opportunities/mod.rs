@@ -2,6 +2,7 @@
 //! financial), internships, jobs, volunteering and cooperation between authorities.
 
 pub mod dto;
+pub mod listing;
 pub mod routes;
 pub mod service;
 

@@ -8,10 +8,8 @@ use actix_web::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set,
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-    sea_query::{Expr, ExprTrait, Query as SqlQuery},
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -22,15 +20,13 @@ use super::{
         NewOpportunity, Opportunity, OpportunityChanges, OpportunityFacets, OpportunityQuery,
         OpportunitySearchPage, OpportunityStatus,
     },
+    listing::{self, Opportunities},
     service::{self, MAX_LIFETIME},
 };
 use crate::{
     accounts::Member,
     db,
-    entities::{
-        opportunity::{self, Entity as OpportunityEntity},
-        opportunity_sector::{self, Entity as OpportunitySector},
-    },
+    entities::opportunity::{self, Entity as OpportunityEntity},
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
@@ -38,12 +34,7 @@ use crate::{
     },
     interests::{self, TargetKind},
     organisations::may_edit,
-    search::{
-        backend::{self, Indexed},
-        filters,
-        listing::{self, Counted, CountsCache, OrderColumns, PageRequest, facet},
-        text::{query_terms, title_text},
-    },
+    search::{ChangeKind, Listing, Page, PageRequest, changes, text::title_text},
     taxonomies::Taxonomies,
 };
 
@@ -123,78 +114,9 @@ async fn create_opportunity(
     if let Some(attempt) = &attempt {
         attempt.complete(&txn, &response).await?;
     }
+    changes::record(&txn, ChangeKind::Opportunity, row.id).await?;
     txn.commit().await?;
     Ok(response.into_response())
-}
-
-/// The filters of a search, as one condition shared by the page, the total and the facets.
-fn conditions(
-    query: &OpportunityQuery,
-    backend: sea_orm::DbBackend,
-    terms: &[String],
-) -> Condition {
-    let now = Utc::now();
-    let open = Condition::all()
-        .add(opportunity::Column::Status.eq("open"))
-        .add(opportunity::Column::ExpiresAt.gt(now));
-    let mut condition = Condition::all().add(match query.status {
-        None | Some(OpportunityStatus::Open) => open,
-        Some(OpportunityStatus::Expired) => Condition::all()
-            .add(opportunity::Column::Status.eq("open"))
-            .add(opportunity::Column::ExpiresAt.lte(now)),
-        Some(other) => Condition::all().add(opportunity::Column::Status.eq(other.as_str())),
-    });
-    if let Some(direction) = query.direction {
-        condition = condition.add(opportunity::Column::Direction.eq(direction.as_str()));
-    }
-    if let Some(category) = query.category {
-        condition = condition.add(opportunity::Column::Category.eq(category.code()));
-    }
-    if let Some(country) = &query.country {
-        condition = condition.add(opportunity::Column::Country.eq(country.to_uppercase()));
-    }
-    if let Some(remote) = query.remote {
-        condition = condition.add(opportunity::Column::Remote.eq(remote));
-    }
-    if let Some(kind) = query.organisation_kind {
-        condition = condition.add(opportunity::Column::OrganisationKind.eq(kind.code()));
-    }
-    if let Some(region) = &query.region {
-        condition = condition.add(filters::country_in_region(
-            opportunity::Column::Country,
-            region,
-        ));
-    }
-    if let Some(sector) = &query.sector {
-        condition = condition.add(filters::linked(
-            opportunity_sector::Column::OpportunityId,
-            opportunity::Column::Id,
-            filters::sector_is(
-                opportunity_sector::Column::Code,
-                opportunity_sector::Column::Category,
-                sector,
-            ),
-        ));
-    }
-    if !terms.is_empty() {
-        condition = condition.add(backend::matches(backend, Indexed::Opportunities, terms));
-    }
-    condition
-}
-
-/// The checks of a search query (also those of a saved search's criteria).
-pub fn check_query(query: &OpportunityQuery) -> Result<()> {
-    let mut errors = listing::query_errors(
-        query.q.as_deref(),
-        query.country.as_deref(),
-        query.sector.as_deref(),
-    );
-    errors.extend(filters::region_error(query.region.as_deref()));
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
 }
 
 /// Searches open opportunities: words, filters, sort, cursor pagination, total and facets.
@@ -211,151 +133,21 @@ pub fn check_query(query: &OpportunityQuery) -> Result<()> {
 #[get("/opportunities")]
 async fn search_opportunities(
     db: Data<DatabaseConnection>,
-    counts: Data<CountsCache<OpportunityFacets>>,
+    listing: Data<Listing<Opportunities>>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
-}
-
-/// Items matching `query` published in (`after`, `until`] by someone other than `not_owner`,
-/// oldest first: what a saved search has not announced yet.
-pub async fn published_between<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    query: &OpportunityQuery,
-    after: DateTime<Utc>,
-    until: DateTime<Utc>,
-    not_owner: Uuid,
-    limit: u64,
-) -> Result<Vec<opportunity::Model>> {
-    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
-    listing::created_between::<OpportunityEntity, C>(
-        db,
-        conditions(query, db.get_database_backend(), &terms),
-        [
-            opportunity::Column::Id,
-            opportunity::Column::CreatedAt,
-            opportunity::Column::OwnerId,
-        ],
-        after,
-        until,
-        not_owner,
-        limit,
-    )
-    .await
-}
-
-/// What the total and facets depend on: every filter, never the page, sort or cursor.
-fn counts_key(query: &OpportunityQuery, terms: &[String]) -> String {
-    format!(
-        "{:?}",
-        (
-            terms,
-            query.direction,
-            query.category,
-            query.country.as_deref().map(str::to_uppercase),
-            &query.region,
-            &query.sector,
-            query.remote,
-            query.status,
-            query.organisation_kind,
-        )
-    )
+    Ok(HttpResponse::Ok().json(search(&db, &listing, &query).await?))
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
     db: &DatabaseConnection,
-    counts: &CountsCache<OpportunityFacets>,
+    listing: &Listing<Opportunities>,
     query: &OpportunityQuery,
-) -> Result<OpportunitySearchPage> {
-    check_query(query)?;
-    let request = PageRequest::parse(
-        query.q.as_deref(),
-        query.sort,
-        query.limit,
-        query.cursor.as_deref(),
-    )?;
-    let terms = request.terms.clone();
-    let backend_kind = db.get_database_backend();
-    let condition = conditions(query, backend_kind, &terms);
-    let columns = OrderColumns {
-        id: opportunity::Column::Id,
-        expires_at: Some(opportunity::Column::ExpiresAt),
-        relevance: (!terms.is_empty())
-            .then(|| backend::relevance(backend_kind, Indexed::Opportunities, &terms)),
-    };
-    let (rows, next_cursor) =
-        listing::rows_page::<OpportunityEntity>(db, condition.clone(), request, columns, |row| {
-            row.id
-        })
-        .await?;
-    let counted = counts
-        .get_or_compute(counts_key(query, &terms), || count(db.clone(), condition))
-        .await?;
-    Ok(OpportunitySearchPage {
-        items: rows
-            .iter()
-            .map(|row| Opportunity::from_row(row, false))
-            .collect(),
-        next_cursor,
-        total: counted.total,
-        facets: counted.facets,
-    })
-}
-
-/// The total and the facets of a search, queried side by side.
-async fn count(db: DatabaseConnection, condition: Condition) -> Result<Counted<OpportunityFacets>> {
-    let total = OpportunityEntity::find()
-        .filter(condition.clone())
-        .count(&db);
-    let (total, facets) = tokio::try_join!(
-        async { total.await.map_err(ApiError::from) },
-        facets(&db, condition)
-    )?;
-    Ok(Counted {
-        total: total as i64,
-        facets,
-    })
-}
-
-async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<OpportunityFacets> {
-    let count = || Expr::col(opportunity::Column::Id).count();
-    let by = |column: opportunity::Column| {
-        OpportunityEntity::find()
-            .select_only()
-            .column(column)
-            .column_as(count(), "count")
-            .filter(condition.clone())
-            .group_by(column)
-            .into_tuple::<(String, i64)>()
-            .all(db)
-    };
-    let matching = SqlQuery::select()
-        .column(opportunity::Column::Id)
-        .from(OpportunityEntity)
-        .cond_where(condition.clone())
-        .to_owned();
-    let sector_category = OpportunitySector::find()
-        .select_only()
-        .column(opportunity_sector::Column::Category)
-        .column_as(
-            Expr::col(opportunity_sector::Column::OpportunityId).count_distinct(),
-            "count",
-        )
-        .filter(opportunity_sector::Column::OpportunityId.in_subquery(matching))
-        .group_by(opportunity_sector::Column::Category)
-        .into_tuple::<(String, i64)>()
-        .all(db);
-    let (country, category, sector_category) = tokio::try_join!(
-        by(opportunity::Column::Country),
-        by(opportunity::Column::Category),
-        sector_category
-    )?;
-    Ok(OpportunityFacets {
-        country: facet(country),
-        sector_category: facet(sector_category),
-        category: facet(category),
-    })
+) -> Result<Page<OpportunityFacets>> {
+    let criteria = listing::criteria(query)?;
+    let request = PageRequest::parse(&criteria, query.sort, query.limit, query.cursor.as_deref())?;
+    listing.search(db, &criteria, &request).await
 }
 
 /// The caller's own opportunities, whatever their status, newest first.
@@ -492,6 +284,7 @@ async fn update_opportunity(
         .one(&txn)
         .await?
         .ok_or(ApiError::NotFound("opportunity"))?;
+    changes::record(&txn, ChangeKind::Opportunity, row.id).await?;
     txn.commit().await?;
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, version_etag(row.version)))
@@ -644,13 +437,16 @@ async fn delete_opportunity(
         return Err(ApiError::Forbidden);
     }
     check_if_match(&request, &version_etag(current.version))?;
-    db::delete_versioned::<OpportunityEntity>(
-        db.get_ref(),
+    let txn = db::write_transaction(&db).await?;
+    db::delete_versioned::<OpportunityEntity, _>(
+        &txn,
         opportunity::Column::Id,
         opportunity::Column::Version,
         current.id,
         current.version,
     )
     .await?;
+    changes::record(&txn, ChangeKind::Opportunity, current.id).await?;
+    txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

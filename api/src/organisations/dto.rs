@@ -5,7 +5,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::queries::MemberRole;
-use crate::{entities::organisation, taxonomies::OrganisationKind};
+use crate::{
+    entities::organisation,
+    search::{FacetCount, Sort},
+    taxonomies::OrganisationKind,
+};
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -85,14 +89,23 @@ impl From<&organisation::Model> for Organisation {
     }
 }
 
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrganisationFacets {
+    pub kind: Vec<FacetCount>,
+    pub country: Vec<FacetCount>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrganisationPage {
     pub items: Vec<Organisation>,
     /// Pass it as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,
+    /// How many organisations match, on all pages.
+    pub total: i64,
+    pub facets: OrganisationFacets,
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OrganisationQuery {
     pub kind: Option<OrganisationKind>,
@@ -100,14 +113,17 @@ pub struct OrganisationQuery {
     #[param(min_length = 2, max_length = 2, pattern = "^[A-Za-z]{2}$")]
     pub country: Option<String>,
     pub verified: Option<bool>,
-    /// Words to find in the name, city or description.
+    /// Words to find in the name, city or description (French or English; accents and case
+    /// do not matter).
     #[param(max_length = 200)]
     pub q: Option<String>,
+    /// `relevance` (the default with `q`) or `newest`.
+    pub sort: Option<Sort>,
     /// 1 to 100, default 20.
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
-    #[param(pattern = "^[0-9a-f]{32}$")]
+    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
     pub cursor: Option<String>,
 }
 

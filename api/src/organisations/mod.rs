@@ -2,9 +2,10 @@
 //! members with roles owner and editor, and verification by facilitators.
 
 pub mod dto;
+pub mod listing;
 mod members;
 pub mod queries;
-mod routes;
+pub mod routes;
 
 pub use queries::{MemberRole, may_edit, membership};
 

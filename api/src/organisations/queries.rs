@@ -1,15 +1,12 @@
 //! Reads and writes on organisations and memberships.
 
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-    sea_query::{Expr, ExprTrait, Func},
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::dto::OrganisationQuery;
 use crate::{
     entities::{
         organisation::{self, Entity as Organisation},
@@ -72,50 +69,6 @@ pub async fn owner_count<C: ConnectionTrait>(db: &C, organisation: Uuid) -> Resu
         .await?)
 }
 
-pub const DEFAULT_LIMIT: u64 = 20;
-pub const MAX_LIMIT: u64 = 100;
-
-/// One page, newest first. UUID v7 ids grow with time, so "after the last id seen" is a stable
-/// cursor: rows created during a walk land before it and never shift the pages after it.
-pub async fn page<C: ConnectionTrait>(
-    db: &C,
-    query: &OrganisationQuery,
-    after: Option<Uuid>,
-    limit: u64,
-) -> Result<Vec<organisation::Model>> {
-    let mut select = Organisation::find()
-        .order_by_desc(organisation::Column::Id)
-        .limit(limit + 1);
-    if let Some(kind) = query.kind {
-        select = select.filter(organisation::Column::Kind.eq(kind.code()));
-    }
-    if let Some(country) = &query.country {
-        select = select.filter(organisation::Column::Country.eq(country.to_uppercase()));
-    }
-    if let Some(verified) = query.verified {
-        select = select.filter(organisation::Column::Verified.eq(verified));
-    }
-    if let Some(after) = after {
-        select = select.filter(organisation::Column::Id.lt(after));
-    }
-    for word in query.q.iter().flat_map(|q| q.split_whitespace()).take(8) {
-        let pattern = format!("%{}%", word.to_lowercase().replace(['%', '_'], ""));
-        let lower = |column: organisation::Column| {
-            Expr::expr(Func::lower(Func::coalesce([
-                Expr::col(column),
-                Expr::val(""),
-            ])))
-        };
-        select = select.filter(
-            Condition::any()
-                .add(lower(organisation::Column::Name).like(pattern.clone()))
-                .add(lower(organisation::Column::City).like(pattern.clone()))
-                .add(lower(organisation::Column::Description).like(pattern)),
-        );
-    }
-    Ok(select.all(db).await?)
-}
-
 /// Whether `member` may change an item owned by `owner` on behalf of `organisation`: its
 /// author, or an owner or editor of its organisation.
 pub async fn may_edit<C: ConnectionTrait>(
@@ -131,4 +84,27 @@ pub async fn may_edit<C: ConnectionTrait>(
         Some(organisation) => Ok(membership(db, organisation, member).await?.is_some()),
         None => Ok(false),
     }
+}
+
+/// The projects and opportunities published for an organisation.
+pub async fn published_for<C: ConnectionTrait>(
+    db: &C,
+    organisation: Uuid,
+) -> Result<(Vec<Uuid>, Vec<Uuid>)> {
+    use crate::entities::{opportunity, project};
+    let projects = project::Entity::find()
+        .select_only()
+        .column(project::Column::Id)
+        .filter(project::Column::OrganisationId.eq(organisation))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let opportunities = opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(opportunity::Column::OrganisationId.eq(organisation))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((projects, opportunities))
 }

@@ -14,9 +14,11 @@ use validator::Validate;
 
 use super::{
     dto::{
-        NewOrganisation, Organisation, OrganisationChanges, OrganisationPage, OrganisationQuery,
+        NewOrganisation, Organisation, OrganisationChanges, OrganisationFacets, OrganisationPage,
+        OrganisationQuery,
     },
-    queries::{self, DEFAULT_LIMIT, MAX_LIMIT, MemberRole, membership},
+    listing::{self, Organisations},
+    queries::{self, MemberRole, membership},
 };
 use crate::{
     accounts::{Member, Role},
@@ -30,6 +32,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{Attempt, StoredResponse},
     },
+    search::{ChangeKind, Listing, Page, PageRequest, changes},
     taxonomies::{Taxonomies, TaxonomyKind},
 };
 
@@ -114,6 +117,11 @@ async fn create_organisation(
     }
     let now = Utc::now();
     let id = Uuid::now_v7();
+    let (search_text, search_title) = listing::indexed_text(
+        &body.name,
+        body.city.as_deref(),
+        body.description.as_deref(),
+    );
     let row = organisation::ActiveModel {
         id: Set(id),
         name: Set(body.name.trim().to_owned()),
@@ -128,6 +136,8 @@ async fn create_organisation(
         verified: Set(false),
         verified_at: Set(None),
         verified_by: Set(None),
+        search_text: Set(search_text),
+        search_title: Set(search_title),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -155,11 +165,13 @@ async fn create_organisation(
     if let Some(attempt) = &attempt {
         attempt.complete(&txn, &response).await?;
     }
+    changes::record(&txn, ChangeKind::Organisation, id).await?;
     txn.commit().await?;
     Ok(response.into_response())
 }
 
-/// Lists organisations, newest first, with filters and cursor pagination.
+/// Searches organisations: words, filters, cursor pagination, total and facets (newest first
+/// without words).
 #[utoipa::path(
     tag = "organisations",
     params(OrganisationQuery),
@@ -173,52 +185,21 @@ async fn create_organisation(
 #[get("/organisations")]
 async fn list_organisations(
     db: Data<DatabaseConnection>,
+    listing: Data<Listing<Organisations>>,
     query: Query<OrganisationQuery>,
 ) -> Result<HttpResponse> {
-    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        return Err(ApiError::invalid_field(
-            "q",
-            "length",
-            "use at most 200 characters",
-        ));
-    }
-    let is_code = |code: &String| code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic());
-    if query
-        .country
-        .as_ref()
-        .is_some_and(|country| !is_code(country))
-    {
-        return Err(ApiError::invalid_field(
-            "country",
-            "length",
-            "use an ISO 3166-1 alpha-2 code",
-        ));
-    }
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::invalid_field(
-            "limit",
-            "range",
-            format!("use 1 to {MAX_LIMIT}"),
-        ));
-    }
-    let after = match query.cursor.as_deref() {
-        None => None,
-        Some(cursor) => Some(Uuid::try_parse(cursor).map_err(|_| {
-            ApiError::invalid_field("cursor", "invalid", "this cursor is not one we gave")
-        })?),
-    };
-    let mut rows = queries::page(db.get_ref(), &query, after, limit).await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| row.id.simple().to_string())
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(OrganisationPage {
-        items: rows.iter().map(Organisation::from).collect(),
-        next_cursor,
-    }))
+    Ok(HttpResponse::Ok().json(search(&db, &listing, &query).await?))
+}
+
+/// The search behind the list route, also used by the cross-type `/api/v1/search`.
+pub async fn search(
+    db: &DatabaseConnection,
+    listing: &Listing<Organisations>,
+    query: &OrganisationQuery,
+) -> Result<Page<OrganisationFacets>> {
+    let criteria = listing::criteria(query)?;
+    let request = PageRequest::parse(&criteria, query.sort, query.limit, query.cursor.as_deref())?;
+    listing.search(db, &criteria, &request).await
 }
 
 /// One organisation.
@@ -276,18 +257,31 @@ async fn update_organisation(
     }
     let mut row = validated_changes(&body, &taxonomies)?;
     check_if_match(&request, &version_etag(current.version))?;
+    let name = body.name.as_deref().unwrap_or(&current.name);
+    let city = body.city.clone().unwrap_or(current.city.clone());
+    let description = body
+        .description
+        .clone()
+        .unwrap_or(current.description.clone());
+    let (search_text, search_title) =
+        listing::indexed_text(name, city.as_deref(), description.as_deref());
+    row.search_text = Set(search_text);
+    row.search_title = Set(search_title);
     row.version = Set(current.version + 1);
     row.updated_at = Set(Utc::now());
+    let txn = db::write_transaction(&db).await?;
     let updated = OrganisationEntity::update_many()
         .set(row)
         .filter(organisation::Column::Id.eq(current.id))
         .filter(organisation::Column::Version.eq(current.version))
-        .exec(db.get_ref())
+        .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
         return Err(ApiError::PreconditionFailed);
     }
-    let row = queries::find(db.get_ref(), current.id).await?;
+    let row = queries::find(&txn, current.id).await?;
+    changes::record(&txn, ChangeKind::Organisation, row.id).await?;
+    txn.commit().await?;
     Ok(organisation_response(StatusCode::OK, &row))
 }
 
@@ -381,14 +375,21 @@ async fn delete_organisation(
         return Err(ApiError::Forbidden);
     }
     check_if_match(&request, &version_etag(current.version))?;
-    db::delete_versioned::<OrganisationEntity>(
-        db.get_ref(),
+    let txn = db::write_transaction(&db).await?;
+    // Its projects and opportunities lose it (the foreign keys set it to null): they change.
+    let (projects, opportunities) = queries::published_for(&txn, current.id).await?;
+    db::delete_versioned::<OrganisationEntity, _>(
+        &txn,
         organisation::Column::Id,
         organisation::Column::Version,
         current.id,
         current.version,
     )
     .await?;
+    changes::record_all(&txn, ChangeKind::Project, projects).await?;
+    changes::record_all(&txn, ChangeKind::Opportunity, opportunities).await?;
+    changes::record(&txn, ChangeKind::Organisation, current.id).await?;
+    txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -452,11 +453,14 @@ async fn set_verified(
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
+    let txn = db::write_transaction(db).await?;
     OrganisationEntity::update_many()
         .set(row)
         .filter(organisation::Column::Id.eq(id))
-        .exec(db)
+        .exec(&txn)
         .await?;
-    let row = queries::find(db, id).await?;
+    let row = queries::find(&txn, id).await?;
+    changes::record(&txn, ChangeKind::Organisation, id).await?;
+    txn.commit().await?;
     Ok(organisation_response(StatusCode::OK, &row))
 }

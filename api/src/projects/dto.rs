@@ -8,7 +8,7 @@ use crate::{
     accounts::dto::strings,
     entities::{project, project_milestone},
     http::fields::parse_code,
-    search::listing::{FacetCount, Sort},
+    search::{FacetCount, Sort},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
 

@@ -26,6 +26,7 @@ use crate::{
         project_milestone::{self, Entity as ProjectMilestone},
     },
     error::{ApiError, FieldError, Result, responses},
+    search::{ChangeKind, changes},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -136,6 +137,9 @@ async fn add_milestone(
         member.id(),
     )
     .await?;
+    if from.is_some() {
+        changes::record(&txn, ChangeKind::Project, current.id).await?;
+    }
     txn.commit().await?;
     Ok(HttpResponse::Created().json(Milestone::from(&milestone)))
 }

@@ -2,6 +2,7 @@
 //! that growth; drafts stay private to those who may edit them.
 
 pub mod dto;
+pub mod listing;
 mod milestones;
 pub mod routes;
 pub mod service;

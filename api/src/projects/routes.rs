@@ -6,12 +6,10 @@ use actix_web::{
     patch, post,
     web::{Data, Json, Path, Query},
 };
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set,
-    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
-    sea_query::{Expr, ExprTrait, Query as SqlQuery},
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -22,29 +20,20 @@ use super::{
         NewProject, Project, ProjectChanges, ProjectFacets, ProjectQuery, ProjectSearchPage,
         ProjectStatus,
     },
+    listing::{self, Projects},
     service,
 };
 use crate::{
     accounts::Member,
     db,
-    entities::{
-        organisation::{self, Entity as Organisation},
-        project::{self, Entity as ProjectEntity},
-        project_country::{self, Entity as ProjectCountry},
-        project_sector::{self, Entity as ProjectSector},
-    },
+    entities::project::{self, Entity as ProjectEntity},
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
         idempotency::{Attempt, StoredResponse},
     },
     organisations::may_edit,
-    search::{
-        backend::{self, Indexed},
-        filters,
-        listing::{self, Counted, CountsCache, OrderColumns, PageRequest, facet},
-        text::{query_terms, title_text},
-    },
+    search::{ChangeKind, Listing, Page, PageRequest, changes, text::title_text},
     taxonomies::Taxonomies,
 };
 
@@ -129,6 +118,7 @@ async fn create_project(
         return Ok(earlier.into_response());
     }
     let row = service::insert(&txn, member.id(), new).await?;
+    changes::record(&txn, ChangeKind::Project, row.id).await?;
     let response = StoredResponse {
         status: StatusCode::CREATED,
         body: serde_json::to_string(&Project::from(&row))
@@ -141,88 +131,6 @@ async fn create_project(
     }
     txn.commit().await?;
     Ok(response.into_response())
-}
-
-/// The checks of a search query (also those of a saved search's criteria).
-pub fn check_query(query: &ProjectQuery) -> Result<()> {
-    let mut errors = listing::query_errors(
-        query.q.as_deref(),
-        query.country.as_deref(),
-        query.sector.as_deref(),
-    );
-    errors.extend(filters::region_error(query.region.as_deref()));
-    if query.status == Some(ProjectStatus::Draft) {
-        errors.push(FieldError::new(
-            "status",
-            "private",
-            "drafts are listed at /api/v1/me/projects only",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
-}
-
-fn conditions(query: &ProjectQuery, backend: DbBackend, terms: &[String]) -> Condition {
-    let status = query.status.unwrap_or(ProjectStatus::Published);
-    let mut condition = Condition::all().add(project::Column::Status.eq(status.as_str()));
-    if let Some(stage) = query.stage {
-        condition = condition.add(project::Column::Stage.eq(stage.as_str()));
-    }
-    let in_country = |condition| {
-        filters::linked(
-            project_country::Column::ProjectId,
-            project::Column::Id,
-            condition,
-        )
-    };
-    if let Some(country) = &query.country {
-        condition = condition.add(in_country(
-            Expr::col((ProjectCountry, project_country::Column::Country))
-                .eq(country.to_uppercase()),
-        ));
-    }
-    if let Some(region) = &query.region {
-        condition = condition.add(in_country(filters::country_in_region(
-            project_country::Column::Country,
-            region,
-        )));
-    }
-    if let Some(sector) = &query.sector {
-        condition = condition.add(filters::linked(
-            project_sector::Column::ProjectId,
-            project::Column::Id,
-            filters::sector_is(
-                project_sector::Column::Code,
-                project_sector::Column::Category,
-                sector,
-            ),
-        ));
-    }
-    if let Some(need) = query.need {
-        // `needs` is a JSON array of codes; the quoted code cannot match inside another one.
-        condition = condition.add(Expr::cust_with_values(
-            match backend {
-                DbBackend::Postgres => "projects.needs::text LIKE $1",
-                _ => "projects.needs LIKE ?",
-            },
-            [format!("%\"{}\"%", need.code())],
-        ));
-    }
-    if let Some(kind) = query.organisation_kind {
-        let of_kind = SqlQuery::select()
-            .column(organisation::Column::Id)
-            .from(Organisation)
-            .and_where(organisation::Column::Kind.eq(kind.code()))
-            .to_owned();
-        condition = condition.add(project::Column::OrganisationId.in_subquery(of_kind));
-    }
-    if !terms.is_empty() {
-        condition = condition.add(backend::matches(backend, Indexed::Projects, terms));
-    }
-    condition
 }
 
 /// Searches published projects: words, filters, sort, cursor pagination, total and facets.
@@ -239,149 +147,21 @@ fn conditions(query: &ProjectQuery, backend: DbBackend, terms: &[String]) -> Con
 #[get("/projects")]
 async fn search_projects(
     db: Data<DatabaseConnection>,
-    counts: Data<CountsCache<ProjectFacets>>,
+    listing: Data<Listing<Projects>>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(db.get_ref(), &counts, &query).await?))
-}
-
-/// Items matching `query` published in (`after`, `until`] by someone other than `not_owner`,
-/// oldest first: what a saved search has not announced yet.
-pub async fn published_between<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    query: &ProjectQuery,
-    after: DateTime<Utc>,
-    until: DateTime<Utc>,
-    not_owner: Uuid,
-    limit: u64,
-) -> Result<Vec<project::Model>> {
-    let terms = query.q.as_deref().map(query_terms).unwrap_or_default();
-    listing::created_between::<ProjectEntity, C>(
-        db,
-        conditions(query, db.get_database_backend(), &terms),
-        [
-            project::Column::Id,
-            project::Column::CreatedAt,
-            project::Column::OwnerId,
-        ],
-        after,
-        until,
-        not_owner,
-        limit,
-    )
-    .await
-}
-
-/// What the total and facets depend on: every filter, never the page, sort or cursor.
-fn counts_key(query: &ProjectQuery, terms: &[String]) -> String {
-    format!(
-        "{:?}",
-        (
-            terms,
-            query.country.as_deref().map(str::to_uppercase),
-            &query.region,
-            &query.sector,
-            query.stage,
-            query.need,
-            query.organisation_kind,
-            query.status,
-        )
-    )
+    Ok(HttpResponse::Ok().json(search(&db, &listing, &query).await?))
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
     db: &DatabaseConnection,
-    counts: &CountsCache<ProjectFacets>,
+    listing: &Listing<Projects>,
     query: &ProjectQuery,
-) -> Result<ProjectSearchPage> {
-    check_query(query)?;
-    let request = PageRequest::parse(
-        query.q.as_deref(),
-        query.sort,
-        query.limit,
-        query.cursor.as_deref(),
-    )?;
-    let terms = request.terms.clone();
-    let backend_kind = db.get_database_backend();
-    let condition = conditions(query, backend_kind, &terms);
-    let columns = OrderColumns {
-        id: project::Column::Id,
-        expires_at: None,
-        relevance: (!terms.is_empty())
-            .then(|| backend::relevance(backend_kind, Indexed::Projects, &terms)),
-    };
-    let (rows, next_cursor) =
-        listing::rows_page::<ProjectEntity>(db, condition.clone(), request, columns, |row| row.id)
-            .await?;
-    let counted = counts
-        .get_or_compute(counts_key(query, &terms), || count(db.clone(), condition))
-        .await?;
-    Ok(ProjectSearchPage {
-        items: rows.iter().map(Project::from).collect(),
-        next_cursor,
-        total: counted.total,
-        facets: counted.facets,
-    })
-}
-
-/// The total and the facets of a search, queried side by side.
-async fn count(db: DatabaseConnection, condition: Condition) -> Result<Counted<ProjectFacets>> {
-    let total = ProjectEntity::find().filter(condition.clone()).count(&db);
-    let (total, facets) = tokio::try_join!(
-        async { total.await.map_err(ApiError::from) },
-        facets(&db, condition)
-    )?;
-    Ok(Counted {
-        total: total as i64,
-        facets,
-    })
-}
-
-async fn facets(db: &DatabaseConnection, condition: Condition) -> Result<ProjectFacets> {
-    let matching = || {
-        SqlQuery::select()
-            .column(project::Column::Id)
-            .from(ProjectEntity)
-            .cond_where(condition.clone())
-            .to_owned()
-    };
-    let stage = ProjectEntity::find()
-        .select_only()
-        .column(project::Column::Stage)
-        .column_as(Expr::col(project::Column::Id).count(), "count")
-        .filter(condition.clone())
-        .group_by(project::Column::Stage)
-        .into_tuple::<(String, i64)>()
-        .all(db);
-    let country = ProjectCountry::find()
-        .select_only()
-        .column(project_country::Column::Country)
-        .column_as(
-            Expr::col(project_country::Column::ProjectId).count(),
-            "count",
-        )
-        .filter(project_country::Column::ProjectId.in_subquery(matching()))
-        .group_by(project_country::Column::Country)
-        .into_tuple::<(String, i64)>()
-        .all(db);
-    let sector_category = ProjectSector::find()
-        .select_only()
-        .column(project_sector::Column::Category)
-        .column_as(
-            Expr::col(project_sector::Column::ProjectId).count_distinct(),
-            "count",
-        )
-        .filter(project_sector::Column::ProjectId.in_subquery(matching()))
-        .group_by(project_sector::Column::Category)
-        .into_tuple::<(String, i64)>()
-        .all(db);
-    let (stage, country, sector_category) = tokio::try_join!(stage, country, sector_category)?;
-    Ok(ProjectFacets {
-        country: facet(country),
-        sector_category: facet(sector_category),
-        stage: facet(stage),
-    })
+) -> Result<Page<ProjectFacets>> {
+    let criteria = listing::criteria(query)?;
+    let request = PageRequest::parse(&criteria, query.sort, query.limit, query.cursor.as_deref())?;
+    listing.search(db, &criteria, &request).await
 }
 
 /// The caller's own projects, drafts included, newest first.
@@ -513,6 +293,7 @@ async fn update_project(
         &project.territories,
     )
     .await?;
+    changes::record(&txn, ChangeKind::Project, row.id).await?;
     txn.commit().await?;
     Ok(project_response(StatusCode::OK, &row))
 }
@@ -628,13 +409,16 @@ async fn delete_project(
 ) -> Result<HttpResponse> {
     let current = editable(db.get_ref(), &member, *id).await?;
     check_if_match(&request, &version_etag(current.version))?;
-    db::delete_versioned::<ProjectEntity>(
-        db.get_ref(),
+    let txn = db::write_transaction(&db).await?;
+    db::delete_versioned::<ProjectEntity, _>(
+        &txn,
         project::Column::Id,
         project::Column::Version,
         current.id,
         current.version,
     )
     .await?;
+    changes::record(&txn, ChangeKind::Project, current.id).await?;
+    txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

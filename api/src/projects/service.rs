@@ -315,12 +315,8 @@ fn sector_rows(project: Uuid, codes: &[String]) -> Vec<project_sector::ActiveMod
         .collect()
 }
 
-/// Territories count as countries too.
-fn country_rows(
-    project: Uuid,
-    countries: &[String],
-    territories: &[Territory],
-) -> Vec<project_country::ActiveModel> {
+/// The countries a project is listed under: its own and those of its territories.
+pub fn listed_countries(countries: &[String], territories: &[Territory]) -> Vec<String> {
     let mut all: Vec<String> = countries
         .iter()
         .cloned()
@@ -328,7 +324,16 @@ fn country_rows(
         .collect();
     all.sort();
     all.dedup();
-    all.into_iter()
+    all
+}
+
+fn country_rows(
+    project: Uuid,
+    countries: &[String],
+    territories: &[Territory],
+) -> Vec<project_country::ActiveModel> {
+    listed_countries(countries, territories)
+        .into_iter()
         .map(|country| project_country::ActiveModel {
             project_id: Set(project),
             country: Set(country),

@@ -28,8 +28,9 @@ use crate::{
     error::Result,
     mail::{self, Email},
     notifications::{self, NotificationKind},
-    opportunities::routes as opportunity_routes,
-    projects::routes as project_routes,
+    opportunities::listing::{self as opportunities, Opportunities},
+    projects::listing::{self as projects, Projects},
+    search::database,
 };
 
 const BATCH: u64 = 20;
@@ -88,39 +89,43 @@ async fn new_results<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<Vec<Found>> {
     let criteria: Criteria = serde_json::from_value(search.criteria.clone()).unwrap_or_default();
-    let (after, owner) = (search.seen_until, search.owner_id);
-    Ok(match SavedSearch::from(search).kind {
-        SearchKind::Opportunities => opportunity_routes::published_between(
-            db,
-            &criteria.opportunity_query(),
-            after,
-            now,
-            owner,
-            NAMED,
-        )
-        .await?
+    let span = (search.seen_until, now);
+    let owner = search.owner_id;
+    let (found, base) = match SavedSearch::from(search).kind {
+        SearchKind::Opportunities => (
+            match opportunities::criteria(&criteria.opportunity_query()) {
+                Ok(criteria) => {
+                    database::created_between::<Opportunities, C>(db, &criteria, span, owner, NAMED)
+                        .await?
+                }
+                Err(error) => return Ok(unreadable(search, &error)),
+            },
+            "/opportunities",
+        ),
+        SearchKind::Projects => (
+            match projects::criteria(&criteria.project_query()) {
+                Ok(criteria) => {
+                    database::created_between::<Projects, C>(db, &criteria, span, owner, NAMED)
+                        .await?
+                }
+                Err(error) => return Ok(unreadable(search, &error)),
+            },
+            "/projects",
+        ),
+    };
+    Ok(found
         .into_iter()
-        .map(|row| Found {
-            title: row.title,
-            path: format!("/opportunities/{}", row.id),
+        .map(|(id, title)| Found {
+            title,
+            path: format!("{base}/{id}"),
         })
-        .collect(),
-        SearchKind::Projects => project_routes::published_between(
-            db,
-            &criteria.project_query(),
-            after,
-            now,
-            owner,
-            NAMED,
-        )
-        .await?
-        .into_iter()
-        .map(|row| Found {
-            title: row.title,
-            path: format!("/projects/{}", row.id),
-        })
-        .collect(),
-    })
+        .collect())
+}
+
+/// Criteria that no longer pass the checks (a code withdrawn since) find nothing, loudly.
+fn unreadable(search: &saved_search::Model, error: &crate::error::ApiError) -> Vec<Found> {
+    tracing::warn!(saved_search = %search.id, %error, "saved search criteria no longer valid");
+    Vec::new()
 }
 
 async fn announce<C: ConnectionTrait>(

@@ -26,8 +26,8 @@ use crate::{
     entities::saved_search::{self, Entity as SavedSearchEntity},
     error::{ApiError, FieldError, Result, responses},
     http::conditional::{check_if_match, version_etag},
-    opportunities::routes as opportunity_routes,
-    projects::routes as project_routes,
+    opportunities::listing as opportunities,
+    projects::listing as projects,
 };
 
 /// Enough for every need of one member; more is a script.
@@ -47,8 +47,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 fn criteria_errors(kind: SearchKind, criteria: &Criteria) -> Vec<FieldError> {
     let mut errors = criteria.misplaced(kind);
     let checked = match kind {
-        SearchKind::Opportunities => opportunity_routes::check_query(&criteria.opportunity_query()),
-        SearchKind::Projects => project_routes::check_query(&criteria.project_query()),
+        SearchKind::Opportunities => opportunities::check_query(&criteria.opportunity_query()),
+        SearchKind::Projects => projects::check_query(&criteria.project_query()),
     };
     if let Err(ApiError::Validation(found)) = checked {
         errors.extend(found.into_iter().map(|mut error| {
@@ -297,7 +297,7 @@ async fn delete_saved_search(
 ) -> Result<HttpResponse> {
     let current = own(db.get_ref(), &member, *id).await?;
     check_if_match(&request, &version_etag(current.version))?;
-    db::delete_versioned::<SavedSearchEntity>(
+    db::delete_versioned::<SavedSearchEntity, _>(
         db.get_ref(),
         saved_search::Column::Id,
         saved_search::Column::Version,

@@ -13,19 +13,23 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     error::{ApiError, Result, responses},
     opportunities::{
-        dto::{Opportunity, OpportunityFacets, OpportunityQuery},
-        routes as opportunity_routes,
+        dto::{Opportunity, OpportunityQuery},
+        listing::Opportunities,
+        routes as opportunities,
     },
     organisations::{
         dto::{Organisation, OrganisationQuery},
-        queries as organisation_queries,
+        listing::Organisations,
+        routes as organisations,
     },
     projects::{
-        dto::{Project, ProjectFacets, ProjectQuery},
-        routes as project_routes,
+        dto::{Project, ProjectQuery},
+        listing::Projects,
+        routes as projects,
     },
-    search::listing::CountsCache,
+    search::listing::{Listing, Page},
 };
+use serde_json::value::RawValue;
 
 const DEFAULT_PER_TYPE: u64 = 5;
 const MAX_PER_TYPE: u64 = 20;
@@ -63,6 +67,7 @@ pub struct OpportunityResults {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrganisationResults {
     pub items: Vec<Organisation>,
+    pub total: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -87,8 +92,9 @@ pub struct SearchResults {
 #[get("/search")]
 async fn search_everything(
     db: Data<DatabaseConnection>,
-    project_counts: Data<CountsCache<ProjectFacets>>,
-    opportunity_counts: Data<CountsCache<OpportunityFacets>>,
+    project_listing: Data<Listing<Projects>>,
+    opportunity_listing: Data<Listing<Opportunities>>,
+    organisation_listing: Data<Listing<Organisations>>,
     query: Query<SearchQuery>,
 ) -> Result<HttpResponse> {
     let limit = query.limit.unwrap_or(DEFAULT_PER_TYPE);
@@ -99,57 +105,66 @@ async fn search_everything(
             format!("use 1 to {MAX_PER_TYPE}"),
         ));
     }
-    let projects = project_routes::search(
-        db.get_ref(),
-        &project_counts,
+    let (q, country, limit) = (query.q.clone(), query.country.clone(), Some(limit));
+    let found_projects = projects::search(
+        &db,
+        &project_listing,
         &ProjectQuery {
-            q: query.q.clone(),
-            country: query.country.clone(),
-            limit: Some(limit),
+            q: q.clone(),
+            country: country.clone(),
+            limit,
             ..Default::default()
         },
     )
     .await?;
-    let opportunities = opportunity_routes::search(
-        db.get_ref(),
-        &opportunity_counts,
+    let found_opportunities = opportunities::search(
+        &db,
+        &opportunity_listing,
         &OpportunityQuery {
-            q: query.q.clone(),
-            country: query.country.clone(),
-            limit: Some(limit),
+            q: q.clone(),
+            country: country.clone(),
+            limit,
             ..Default::default()
         },
     )
     .await?;
-    let organisations = organisation_queries::page(
-        db.get_ref(),
+    let found_organisations = organisations::search(
+        &db,
+        &organisation_listing,
         &OrganisationQuery {
-            kind: None,
-            country: query.country.as_ref().map(|c| c.to_uppercase()),
-            verified: None,
-            q: query.q.clone(),
-            limit: Some(limit),
-            cursor: None,
+            q,
+            country,
+            limit,
+            ..Default::default()
         },
-        None,
-        limit,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(SearchResults {
-        projects: ProjectResults {
-            items: projects.items,
-            total: projects.total,
-        },
-        opportunities: OpportunityResults {
-            items: opportunities.items,
-            total: opportunities.total,
-        },
-        organisations: OrganisationResults {
-            items: organisations
-                .iter()
-                .take(limit as usize)
-                .map(Organisation::from)
-                .collect(),
-        },
+    Ok(HttpResponse::Ok().json(Found {
+        projects: Kind::of(found_projects),
+        opportunities: Kind::of(found_opportunities),
+        organisations: Kind::of(found_organisations),
     }))
+}
+
+/// [`SearchResults`] as written.
+#[derive(Serialize)]
+struct Found {
+    projects: Kind,
+    opportunities: Kind,
+    organisations: Kind,
+}
+
+#[derive(Serialize)]
+struct Kind {
+    items: Vec<Box<RawValue>>,
+    total: u64,
+}
+
+impl Kind {
+    fn of<F>(page: Page<F>) -> Self {
+        Self {
+            items: page.items,
+            total: page.total,
+        }
+    }
 }

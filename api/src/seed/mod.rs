@@ -41,11 +41,12 @@ use crate::{
         dto::{Direction, NewOpportunity},
         service as opportunities,
     },
-    organisations::MemberRole,
+    organisations::{self, MemberRole},
     projects::{
         dto::{NewProject, ProjectStage, ProjectStatus, Territory},
         service as projects,
     },
+    search,
     taxonomies::{Lang, OpportunityCategory, OrganisationKind},
 };
 
@@ -189,6 +190,12 @@ async fn run(db: &DatabaseConnection, plan: &Plan) -> anyhow::Result<Option<Summ
         seeded
     };
     tracing::debug!(projects = seeded.len(), "seeded");
+    // Running replicas rebuild their listing indexes rather than follow row by row.
+    let txn = db::write_transaction(db).await?;
+    search::record(&txn, search::ChangeKind::Everything, Uuid::nil())
+        .await
+        .map_err(error)?;
+    txn.commit().await?;
     Ok(Some(summary))
 }
 
@@ -373,6 +380,12 @@ async fn organisations(
                 catalog::mailbox(&name, "org").replace('.', "-")
             )
         });
+        let description = format!(
+            "{name} agit à {city} et avec ses partenaires en {} pour le développement économique local.",
+            african.name_fr
+        );
+        let (search_text, search_title) =
+            organisations::listing::indexed_text(&name, Some(city), Some(&description));
         rows.push(organisation::ActiveModel {
             id: Set(id),
             name: Set(name.clone()),
@@ -380,10 +393,9 @@ async fn organisations(
             country: Set(country.to_owned()),
             city: Set(Some(city.to_owned())),
             website: Set(website),
-            description: Set(Some(format!(
-                "{name} agit à {city} et avec ses partenaires en {} pour le développement économique local.",
-                african.name_fr
-            ))),
+            description: Set(Some(description)),
+            search_text: Set(search_text),
+            search_title: Set(search_title),
             verified: Set(verified),
             verified_at: Set(verified.then_some(now)),
             verified_by: Set(if verified { verifier } else { None }),

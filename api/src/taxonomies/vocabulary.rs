@@ -121,6 +121,13 @@ impl OpportunityCategory {
         }
     }
 
+    /// The category of a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|category| category.code() == code)
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::TechnicalPartnership, Lang::En) => "Technical partnership",

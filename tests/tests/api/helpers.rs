@@ -43,6 +43,15 @@ impl TestApp {
             .await
             .expect("request failed")
     }
+
+    /// Reads `path` until `holds` (see [`eventually`]).
+    pub async fn eventually(
+        &self,
+        path: &str,
+        holds: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        eventually(async |path: &str| self.get(path).await, path, holds).await
+    }
 }
 
 /// A logged-in member as the tests see them.
@@ -230,6 +239,70 @@ pub async fn spawn_app_with(
         database,
         handle,
     })
+}
+
+/// Reads `path` through `get` until `holds`. Listings follow changes and time within a
+/// second; the generous bound only keeps a slow machine from failing the test.
+pub async fn eventually(
+    get: impl AsyncFn(&str) -> reqwest::Response,
+    path: &str,
+    holds: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let body: serde_json::Value = get(path).await.json().await.expect("a JSON body");
+        if holds(&body) {
+            return body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{path} never came to hold: {body}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Another replica of the application, serving the same database as a [`TestApp`].
+pub struct Replica {
+    pub address: String,
+    pub client: reqwest::Client,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl Replica {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{}", self.address, path))
+            .send()
+            .await
+            .expect("request failed")
+    }
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        drop(self.handle.stop(false));
+    }
+}
+
+impl TestApp {
+    /// Starts another replica on this app's database.
+    pub async fn replica(&self, customise: impl FnOnce(&mut Config)) -> Replica {
+        let mut config = Config::for_database(self.database.url.clone());
+        config.jwt_secret = Some(self.jwt_secret.clone().into());
+        customise(&mut config);
+        let application = Application::build(config)
+            .await
+            .expect("the replica failed to build");
+        let address = format!("http://127.0.0.1:{}", application.port());
+        let handle = application.handle();
+        tokio::spawn(application.run_until_stopped());
+        Replica {
+            address,
+            client: reqwest::Client::new(),
+            handle,
+        }
+    }
 }
 
 /// A database that exists for one test only.

@@ -10,6 +10,7 @@ mod conversations;
 mod errors;
 mod interests;
 mod introductions;
+mod listings;
 mod marketplace;
 mod matching;
 mod notifications;

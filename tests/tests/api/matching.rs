@@ -106,18 +106,10 @@ on_both_databases! {
         let closed = app.created("/api/v1/opportunities", &moussa, offer("Fermée")).await;
         let path = format!("/api/v1/opportunities/{}", closed["id"].as_str().unwrap());
         assert_eq!(app.call(Method::PATCH, &path, Some(&moussa), Some(json!({"status": "closed"}))).await.status(), 200);
-        let expired = app.created("/api/v1/opportunities", &moussa, offer("Expirée")).await;
-        {
-            use marcottage::entities::opportunity;
-            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-            let id: uuid::Uuid = expired["id"].as_str().unwrap().parse().unwrap();
-            opportunity::Entity::update_many()
-                .col_expr(opportunity::Column::ExpiresAt, Expr::value(chrono::Utc::now() - chrono::TimeDelta::hours(1)))
-                .filter(opportunity::Column::Id.eq(id))
-                .exec(&app.db)
-                .await
-                .unwrap();
-        }
+        let mut expiring = offer("Expirée");
+        expiring["expires_at"] = json!(chrono::Utc::now() + chrono::TimeDelta::seconds(3));
+        app.created("/api/v1/opportunities", &moussa, expiring).await;
+        app.eventually("/api/v1/opportunities?status=expired", |page| page["total"] == 1).await;
         let path = format!("/api/v1/opportunities/{}/matches", request["id"].as_str().unwrap());
         assert_eq!(titles(&app.matches(&path, Some(&awa)).await), ["Ouverte"]);
         // Moussa reading Awa's request is not shown his own offer either.

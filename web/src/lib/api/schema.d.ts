@@ -633,7 +633,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists organisations, newest first, with filters and cursor pagination. */
+        /**
+         * Searches organisations: words, filters, cursor pagination, total and facets (newest first
+         *     without words).
+         */
         get: operations["list_organisations"];
         put?: never;
         /** Creates an organisation; the caller becomes its owner. */
@@ -1534,6 +1537,10 @@ export interface components {
             name?: string | null;
             website?: string | null;
         };
+        OrganisationFacets: {
+            country: components["schemas"]["FacetCount"][];
+            kind: components["schemas"]["FacetCount"][];
+        };
         /**
          * @description What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
          *     exports.
@@ -1549,12 +1556,20 @@ export interface components {
             user_id: string;
         };
         OrganisationPage: {
+            facets: components["schemas"]["OrganisationFacets"];
             items: components["schemas"]["Organisation"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many organisations match, on all pages.
+             */
+            total: number;
         };
         OrganisationResults: {
             items: components["schemas"]["Organisation"][];
+            /** Format: int64 */
+            total: number;
         };
         /** @description A member's own profile, with the private fields. */
         OwnProfile: {
@@ -2850,6 +2865,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     my_opportunities: {
@@ -3194,6 +3210,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_organisations: {
@@ -3203,8 +3220,13 @@ export interface operations {
                 /** @description ISO 3166-1 alpha-2. */
                 country?: string;
                 verified?: boolean;
-                /** @description Words to find in the name, city or description. */
+                /**
+                 * @description Words to find in the name, city or description (French or English; accents and case
+                 *     do not matter).
+                 */
                 q?: string;
+                /** @description `relevance` (the default with `q`) or `newest`. */
+                sort?: components["schemas"]["Sort"];
                 /** @description 1 to 100, default 20. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -3731,6 +3753,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_milestones: {

@@ -1,0 +1,140 @@
+//! Organisations as a kind of listing: the directory searched by words, kind, country and
+//! verification.
+
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use serde_json::value::to_raw_value;
+use uuid::Uuid;
+
+use super::dto::{Organisation, OrganisationFacets, OrganisationQuery};
+use crate::{
+    entities::organisation::{self, Entity as OrganisationEntity},
+    error::{ApiError, Result},
+    search::{
+        ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
+        kind::{FacetCounts, set_value},
+        query::{query_errors, take_facet},
+        text::{search_text, title_text},
+    },
+};
+
+pub struct Organisations;
+
+const LOAD_CHUNK: u64 = 5_000;
+
+impl ListingKind for Organisations {
+    const KIND: ChangeKind = ChangeKind::Organisation;
+    const TABLE: &'static str = "organisations";
+    const TITLE: &'static str = "name";
+    const FIELDS: &'static [Field] = &[
+        Field::facet("kind", Stored::Column("kind")),
+        Field::facet("country", Stored::Column("country")),
+        Field::new("verified", Stored::Flag("verified")),
+    ];
+    const SORTS: &'static [SortKey] = &[];
+
+    type Facets = OrganisationFacets;
+    type Extra = ();
+
+    async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<()>>> {
+        let mut documents = Vec::new();
+        let mut after: Option<Uuid> = None;
+        loop {
+            let mut select = OrganisationEntity::find().filter(match &scope {
+                Scope::Ids(ids) => {
+                    Condition::all().add(organisation::Column::Id.is_in(ids.clone()))
+                }
+                Scope::Organisation(id) => Condition::all().add(organisation::Column::Id.eq(*id)),
+                Scope::All | Scope::Owner(_) => Condition::all(),
+            });
+            if matches!(scope, Scope::All) {
+                if let Some(after) = after {
+                    select = select.filter(organisation::Column::Id.gt(after));
+                }
+                select = select
+                    .order_by_asc(organisation::Column::Id)
+                    .limit(LOAD_CHUNK);
+            }
+            let rows = select.all(db).await?;
+            for row in &rows {
+                documents.push(document(row)?);
+            }
+            match (&scope, rows.last()) {
+                (Scope::All, Some(last)) if rows.len() as u64 == LOAD_CHUNK => {
+                    after = Some(last.id)
+                }
+                _ => return Ok(documents),
+            }
+        }
+    }
+
+    fn facets(mut counts: FacetCounts) -> OrganisationFacets {
+        OrganisationFacets {
+            kind: take_facet(&mut counts, "kind"),
+            country: take_facet(&mut counts, "country"),
+        }
+    }
+}
+
+fn document(row: &organisation::Model) -> Result<Document<()>> {
+    let json =
+        to_raw_value(&Organisation::from(row)).map_err(|error| ApiError::Internal(error.into()))?;
+    let mut document = Document::new(row.id, Organisations::FIELDS.len(), json, ());
+    set_value::<Organisations>(&mut document, "kind", [row.kind.clone()]);
+    set_value::<Organisations>(&mut document, "country", [row.country.clone()]);
+    set_value::<Organisations>(&mut document, "verified", [row.verified.to_string()]);
+    document.text = row.search_text.clone();
+    document.title = row.search_title.clone();
+    Ok(document)
+}
+
+/// The indexed words of an organisation: its name, city and description.
+pub fn indexed_text(name: &str, city: Option<&str>, description: Option<&str>) -> (String, String) {
+    (
+        search_text(&[
+            name,
+            city.unwrap_or_default(),
+            description.unwrap_or_default(),
+        ]),
+        title_text(name),
+    )
+}
+
+/// Fills in the indexed words of organisations created before they had any.
+pub async fn index_older_rows<C: ConnectionTrait>(db: &C) -> Result<()> {
+    let rows = OrganisationEntity::find()
+        .filter(organisation::Column::SearchTitle.eq(""))
+        .all(db)
+        .await?;
+    for row in rows {
+        let (text, title) =
+            indexed_text(&row.name, row.city.as_deref(), row.description.as_deref());
+        OrganisationEntity::update(organisation::ActiveModel {
+            id: Set(row.id),
+            search_text: Set(text),
+            search_title: Set(title),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The criteria of a checked query.
+pub fn criteria(query: &OrganisationQuery) -> Result<Criteria> {
+    let errors = query_errors(query.q.as_deref(), query.country.as_deref(), None);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let mut criteria = Criteria::with_terms(query.q.as_deref());
+    criteria.filter_one("kind", query.kind.map(|kind| kind.code()));
+    criteria.filter_one("country", query.country.as_deref().map(str::to_uppercase));
+    criteria.filter_one(
+        "verified",
+        query.verified.map(|verified| verified.to_string()),
+    );
+    Ok(criteria)
+}

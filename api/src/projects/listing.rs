@@ -1,0 +1,230 @@
+//! Projects as a kind of listing.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::{Expr, ExprTrait, Query, SimpleExpr},
+};
+use serde_json::value::to_raw_value;
+use uuid::Uuid;
+
+use super::{
+    dto::{Project, ProjectFacets, ProjectQuery, ProjectStatus, Territory},
+    service::listed_countries,
+};
+use crate::{
+    accounts::dto::strings,
+    entities::{
+        organisation::{self, Entity as OrganisationEntity},
+        project::{self, Entity as ProjectEntity},
+    },
+    error::{ApiError, FieldError, Result},
+    search::{
+        ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
+        changes::Change,
+        filters,
+        kind::{FacetCounts, set_value},
+        query::{query_errors, take_facet},
+    },
+};
+
+/// The kind.
+pub struct Projects;
+
+const LOAD_CHUNK: u64 = 5_000;
+
+impl ListingKind for Projects {
+    const KIND: ChangeKind = ChangeKind::Project;
+    const TABLE: &'static str = "projects";
+    const TITLE: &'static str = "title";
+    const FIELDS: &'static [Field] = &[
+        Field::new("status", Stored::Column("status")),
+        Field::facet("stage", Stored::Column("stage")),
+        Field::facet(
+            "country",
+            Stored::Linked {
+                table: "project_countries",
+                item: "project_id",
+                value: "country",
+            },
+        ),
+        Field::new(
+            "sector",
+            Stored::Linked {
+                table: "project_sectors",
+                item: "project_id",
+                value: "code",
+            },
+        ),
+        Field::facet(
+            "sector_category",
+            Stored::Linked {
+                table: "project_sectors",
+                item: "project_id",
+                value: "category",
+            },
+        ),
+        Field::new("need", Stored::JsonList("needs")),
+        Field::new(
+            "organisation_kind",
+            Stored::Custom(organisation_kind_condition),
+        ),
+    ];
+    const SORTS: &'static [SortKey] = &[];
+
+    type Facets = ProjectFacets;
+    type Extra = ();
+
+    async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<()>>> {
+        let mut documents = Vec::new();
+        let mut after: Option<Uuid> = None;
+        loop {
+            let mut select = ProjectEntity::find().filter(scope_condition(&scope));
+            if matches!(scope, Scope::All) {
+                if let Some(after) = after {
+                    select = select.filter(project::Column::Id.gt(after));
+                }
+                select = select.order_by_asc(project::Column::Id).limit(LOAD_CHUNK);
+            }
+            let rows = select.all(db).await?;
+            let kinds =
+                organisation_kinds(db, rows.iter().filter_map(|row| row.organisation_id)).await?;
+            for row in &rows {
+                let kind = row.organisation_id.and_then(|id| kinds.get(&id).cloned());
+                documents.push(document(row, kind)?);
+            }
+            match (&scope, rows.last()) {
+                (Scope::All, Some(last)) if rows.len() as u64 == LOAD_CHUNK => {
+                    after = Some(last.id)
+                }
+                _ => return Ok(documents),
+            }
+        }
+    }
+
+    fn facets(mut counts: FacetCounts) -> ProjectFacets {
+        ProjectFacets {
+            country: take_facet(&mut counts, "country"),
+            sector_category: take_facet(&mut counts, "sector_category"),
+            stage: take_facet(&mut counts, "stage"),
+        }
+    }
+
+    /// The kind of a project's organisation is one of its fields.
+    fn scope_of(change: &Change) -> Option<Scope> {
+        match change.kind {
+            ChangeKind::Project => Some(Scope::Ids(vec![change.id])),
+            ChangeKind::Organisation => Some(Scope::Organisation(change.id)),
+            ChangeKind::Everything => Some(Scope::All),
+            ChangeKind::Opportunity | ChangeKind::Member => None,
+        }
+    }
+}
+
+fn scope_condition(scope: &Scope) -> Condition {
+    match scope {
+        Scope::All => Condition::all(),
+        Scope::Ids(ids) => Condition::all().add(project::Column::Id.is_in(ids.clone())),
+        Scope::Organisation(id) => Condition::all().add(project::Column::OrganisationId.eq(*id)),
+        Scope::Owner(id) => Condition::all().add(project::Column::OwnerId.eq(*id)),
+    }
+}
+
+async fn organisation_kinds(
+    db: &DatabaseConnection,
+    ids: impl Iterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>> {
+    let mut ids: Vec<Uuid> = ids.collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let kinds: Vec<(Uuid, String)> = OrganisationEntity::find()
+        .select_only()
+        .column(organisation::Column::Id)
+        .column(organisation::Column::Kind)
+        .filter(organisation::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(kinds.into_iter().collect())
+}
+
+fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<Document<()>> {
+    let json =
+        to_raw_value(&Project::from(row)).map_err(|error| ApiError::Internal(error.into()))?;
+    let sectors = strings(&row.sectors);
+    let territories: Vec<Territory> =
+        serde_json::from_value(row.territories.clone()).unwrap_or_default();
+    let mut document = Document::new(row.id, Projects::FIELDS.len(), json, ());
+    set_value::<Projects>(&mut document, "status", [row.status.clone()]);
+    set_value::<Projects>(&mut document, "stage", [row.stage.clone()]);
+    set_value::<Projects>(
+        &mut document,
+        "country",
+        listed_countries(&strings(&row.countries), &territories),
+    );
+    set_value::<Projects>(
+        &mut document,
+        "sector_category",
+        sectors.iter().map(|code| code.chars().take(3).collect()),
+    );
+    set_value::<Projects>(&mut document, "sector", sectors);
+    set_value::<Projects>(&mut document, "need", strings(&row.needs));
+    set_value::<Projects>(&mut document, "organisation_kind", organisation_kind);
+    document.text = row.search_text.clone();
+    document.title = row.search_title.clone();
+    Ok(document)
+}
+
+fn organisation_kind_condition(values: &[String], _: DbBackend) -> SimpleExpr {
+    let of_kind = Query::select()
+        .column(organisation::Column::Id)
+        .from(OrganisationEntity)
+        .and_where(organisation::Column::Kind.is_in(values.to_vec()))
+        .to_owned();
+    Expr::col((ProjectEntity, project::Column::OrganisationId)).in_subquery(of_kind)
+}
+
+/// The checks of a search query (also those of a saved search's criteria).
+pub fn check_query(query: &ProjectQuery) -> Result<()> {
+    let mut errors = query_errors(
+        query.q.as_deref(),
+        query.country.as_deref(),
+        query.sector.as_deref(),
+    );
+    errors.extend(filters::region_error(query.region.as_deref()));
+    if query.status == Some(ProjectStatus::Draft) {
+        errors.push(FieldError::new(
+            "status",
+            "private",
+            "drafts are listed at /api/v1/me/projects only",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// The criteria of a checked query: published projects unless another status is asked for.
+pub fn criteria(query: &ProjectQuery) -> Result<Criteria> {
+    check_query(query)?;
+    let mut criteria = Criteria::with_terms(query.q.as_deref());
+    let status = query.status.unwrap_or(ProjectStatus::Published);
+    criteria.filter_one("status", Some(status.as_str()));
+    criteria.filter_one("stage", query.stage.map(|stage| stage.as_str()));
+    criteria.filter_one("country", query.country.as_deref().map(str::to_uppercase));
+    filters::region(&mut criteria, "country", query.region.as_deref());
+    filters::sector(&mut criteria, query.sector.as_deref());
+    criteria.filter_one("need", query.need.map(|need| need.code()));
+    criteria.filter_one(
+        "organisation_kind",
+        query.organisation_kind.map(|kind| kind.code()),
+    );
+    Ok(criteria)
+}

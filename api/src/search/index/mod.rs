@@ -1,0 +1,508 @@
+//! The in-memory index of one kind of listing: every item gets a small number (its slot),
+//! and every filter value and every word a compressed bitmap of slots. A request intersects
+//! a few bitmaps, walks one order to fill its page, and counts facets from bitmaps or from
+//! counts kept up to date by the writes; nothing in it grows with the size of the listing
+//! except where a large set is counted once. It is rebuilt from the database at start and
+//! follows the change log afterwards (see `crate::search::sync`).
+
+mod counts;
+mod fields;
+mod order;
+mod text;
+
+use std::{
+    collections::{BTreeMap, BTreeSet, HashMap},
+    ops::Deref,
+    sync::Arc,
+};
+
+use chrono::{DateTime, Utc};
+use roaring::RoaringBitmap;
+use serde_json::value::RawValue;
+use uuid::Uuid;
+
+use self::{
+    counts::{Counted, KeptCounts},
+    fields::FieldColumn,
+    order::Order,
+    text::{Part, TextIndex, Words},
+};
+use super::{
+    kind::{Document, FacetCounts, ListingKind},
+    listing::Answer,
+    query::{Criteria, Cursor, PageRequest, Sort, facet},
+};
+use crate::error::Result;
+
+pub struct Index<K: ListingKind> {
+    ids: Vec<Uuid>,
+    slots: HashMap<Uuid, u32>,
+    live: RoaringBitmap,
+    json: Vec<Option<Box<RawValue>>>,
+    extra: Vec<Option<K::Extra>>,
+    words: Vec<Words>,
+    titles: Vec<Words>,
+    columns: Vec<FieldColumn>,
+    newest: Order,
+    keyed: Vec<Order>,
+    /// Items that leave their listing on their own, by when (nanoseconds).
+    expiring: BTreeSet<(i64, u32)>,
+    expires: Vec<Option<i64>>,
+    text: TextIndex,
+    counts: KeptCounts,
+    /// What a value no item has selects.
+    empty: RoaringBitmap,
+}
+
+impl<K: ListingKind> Default for Index<K> {
+    fn default() -> Self {
+        Self {
+            ids: Vec::new(),
+            slots: HashMap::new(),
+            live: RoaringBitmap::new(),
+            json: Vec::new(),
+            extra: Vec::new(),
+            words: Vec::new(),
+            titles: Vec::new(),
+            columns: K::FIELDS.iter().map(|_| FieldColumn::default()).collect(),
+            newest: Order::newest(),
+            keyed: K::SORTS.iter().map(|_| Order::keyed()).collect(),
+            expiring: BTreeSet::new(),
+            expires: Vec::new(),
+            text: TextIndex::default(),
+            counts: KeptCounts::default(),
+            empty: RoaringBitmap::new(),
+        }
+    }
+}
+
+/// A set of slots, borrowed from the index or made for the request.
+enum Set<'a> {
+    Borrowed(&'a RoaringBitmap),
+    Owned(RoaringBitmap),
+    Shared(Arc<RoaringBitmap>),
+}
+
+impl Deref for Set<'_> {
+    type Target = RoaringBitmap;
+
+    fn deref(&self) -> &RoaringBitmap {
+        match self {
+            Self::Borrowed(set) => set,
+            Self::Owned(set) => set,
+            Self::Shared(set) => set,
+        }
+    }
+}
+
+impl<K: ListingKind> Index<K> {
+    /// Builds the index of all `documents` at once (sorting each order once).
+    pub fn build(documents: Vec<Document<K::Extra>>) -> Self {
+        let mut index = Self::default();
+        for document in documents {
+            index.fill(document);
+        }
+        let Self {
+            ids,
+            live,
+            newest,
+            keyed,
+            ..
+        } = &mut index;
+        newest.extend(ids, live.iter());
+        for order in keyed {
+            order.extend(ids, live.iter());
+        }
+        index
+    }
+
+    /// How many items are listed.
+    pub fn len(&self) -> u64 {
+        self.live.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live.is_empty()
+    }
+
+    /// Writes a document into a slot (new or its own), everywhere but the orders.
+    fn fill(&mut self, document: Document<K::Extra>) -> u32 {
+        let slot = match self.slots.get(&document.id) {
+            Some(slot) => *slot,
+            None => {
+                let slot = self.ids.len() as u32;
+                self.ids.push(document.id);
+                self.slots.insert(document.id, slot);
+                self.json.push(None);
+                self.extra.push(None);
+                self.words.push(Words::default());
+                self.titles.push(Words::default());
+                self.expires.push(None);
+                slot
+            }
+        };
+        let index = slot as usize;
+        for (column, values) in self.columns.iter_mut().zip(&document.values) {
+            column.set(slot, values);
+        }
+        let words = Words::encode(self.text.intern(&document.text));
+        let titles = Words::encode(self.text.intern(&document.title));
+        self.text.add(slot, Part::Text, &words);
+        self.text.add(slot, Part::Title, &titles);
+        self.words[index] = words;
+        self.titles[index] = titles;
+        for (keyed, key) in self.keyed.iter_mut().zip(&document.sort_keys) {
+            keyed.set_key(slot, *key);
+        }
+        if let Some(at) = document.expires_at {
+            self.expiring.insert((at, slot));
+        }
+        self.expires[index] = document.expires_at;
+        self.json[index] = Some(document.json);
+        self.extra[index] = Some(document.extra);
+        self.live.insert(slot);
+        slot
+    }
+
+    /// Takes a slot out of everything (its id keeps the slot for a later return).
+    fn empty(&mut self, slot: u32) {
+        let index = slot as usize;
+        self.newest.remove(&self.ids, slot);
+        for keyed in &mut self.keyed {
+            keyed.remove(&self.ids, slot);
+        }
+        for column in &mut self.columns {
+            column.clear(slot);
+        }
+        let words = std::mem::take(&mut self.words[index]);
+        let titles = std::mem::take(&mut self.titles[index]);
+        self.text.remove(slot, Part::Text, &words);
+        self.text.remove(slot, Part::Title, &titles);
+        if let Some(at) = self.expires[index].take() {
+            self.expiring.remove(&(at, slot));
+        }
+        self.json[index] = None;
+        self.extra[index] = None;
+        self.live.remove(slot);
+    }
+
+    /// Adds or replaces an item, keeping the kept counts exact.
+    pub fn upsert(&mut self, document: Document<K::Extra>) {
+        let known = self.slots.get(&document.id).copied();
+        let (was, before) = match known {
+            Some(slot) if self.live.contains(slot) => self.before_change(slot),
+            _ => (Vec::new(), Vec::new()),
+        };
+        if let Some(slot) = known {
+            self.empty(slot);
+        }
+        let slot = self.fill(document);
+        self.newest.insert(&self.ids, slot);
+        for keyed in &mut self.keyed {
+            keyed.insert(&self.ids, slot);
+        }
+        self.after_change(slot, &was, &before, true);
+    }
+
+    /// Removes an item that is gone or no longer listed.
+    pub fn remove(&mut self, id: Uuid) {
+        let Some(slot) = self.slots.get(&id).copied() else {
+            return;
+        };
+        if !self.live.contains(slot) {
+            return;
+        }
+        let (was, before) = self.before_change(slot);
+        self.empty(slot);
+        self.after_change(slot, &was, &before, false);
+    }
+
+    fn before_change(&mut self, slot: u32) -> (Vec<bool>, Vec<Vec<u32>>) {
+        let before = self.facet_values(slot);
+        let matched = self.counts.flags(|criteria| self.holds(criteria, slot));
+        (matched, before)
+    }
+
+    fn after_change(&mut self, slot: u32, was: &[bool], before: &[Vec<u32>], present: bool) {
+        let after = if present {
+            self.facet_values(slot)
+        } else {
+            Vec::new()
+        };
+        let is = self
+            .counts
+            .flags(|criteria| present && self.holds(criteria, slot));
+        let was = if was.is_empty() {
+            vec![false; is.len()]
+        } else {
+            was.to_vec()
+        };
+        self.counts.follow(&was, &is, before, &after);
+    }
+
+    /// The facet value ids of a slot, per facet field.
+    fn facet_values(&self, slot: u32) -> Vec<Vec<u32>> {
+        self.facet_columns()
+            .iter()
+            .map(|column| column.of(slot).to_vec())
+            .collect()
+    }
+
+    fn facet_columns(&self) -> Vec<&FieldColumn> {
+        K::FIELDS
+            .iter()
+            .zip(&self.columns)
+            .filter(|(field, _)| field.facet)
+            .map(|(_, column)| column)
+            .collect()
+    }
+
+    /// Whether the item in `slot` meets `criteria`.
+    pub fn holds(&self, criteria: &Criteria, slot: u32) -> bool {
+        self.live.contains(slot)
+            && criteria.filters.iter().all(|(field, values)| {
+                K::field(field).is_some_and(|position| self.columns[position].has_any(slot, values))
+            })
+            && criteria
+                .terms
+                .iter()
+                .all(|term| self.text.has_prefix(&self.words[slot as usize], term))
+    }
+
+    /// The items that leave their listing on their own by `now`: to be reloaded.
+    pub fn due(&self, now: DateTime<Utc>) -> Vec<Uuid> {
+        let now = nanos(now);
+        self.expiring
+            .range(..(now, u32::MAX))
+            .map(|(_, slot)| self.ids[*slot as usize])
+            .collect()
+    }
+
+    /// The slots meeting `criteria`.
+    pub fn matching(&self, criteria: &Criteria) -> RoaringBitmap {
+        let mut sets: Vec<Set<'_>> = Vec::new();
+        for (field, values) in &criteria.filters {
+            let Some(column) = K::field(field).map(|position| &self.columns[position]) else {
+                return RoaringBitmap::new();
+            };
+            sets.push(match values.as_slice() {
+                [value] => Set::Borrowed(
+                    column
+                        .id(value)
+                        .and_then(|id| column.bitmap(id))
+                        .unwrap_or(&self.empty),
+                ),
+                values => Set::Owned(column.any_of(values)),
+            });
+        }
+        for term in &criteria.terms {
+            sets.push(Set::Shared(self.text.prefixed(Part::Text, term)));
+        }
+        sets.sort_by_key(|set| set.len());
+        let mut sets = sets.into_iter();
+        let Some(first) = sets.next() else {
+            return self.live.clone();
+        };
+        let mut found = match first {
+            Set::Owned(set) => set,
+            other => other.clone(),
+        };
+        for set in sets {
+            if found.is_empty() {
+                break;
+            }
+            found &= &*set;
+        }
+        found
+    }
+
+    /// A page of the items meeting `criteria`, their total and facets.
+    pub fn search(&self, criteria: &Criteria, request: &PageRequest) -> Result<Answer> {
+        let set = self.matching(criteria);
+        let (slots, next_cursor) = self.page(&set, criteria, request)?;
+        let key = criteria.canonical();
+        let counted = match self.counts.get(&key) {
+            Some(counted) => counted,
+            None => {
+                let counted = Counted::of(&set, &self.facet_columns());
+                self.counts.keep(key, &counted);
+                counted
+            }
+        };
+        Ok(Answer {
+            items: slots
+                .iter()
+                .filter_map(|slot| self.json[*slot as usize].clone())
+                .collect(),
+            next_cursor: next_cursor.map(|cursor| cursor.encode()),
+            total: counted.total,
+            facets: self.facets(&counted),
+        })
+    }
+
+    fn facets(&self, counted: &Counted) -> FacetCounts {
+        K::FIELDS
+            .iter()
+            .zip(&self.columns)
+            .filter(|(field, _)| field.facet)
+            .zip(&counted.by_value)
+            .map(|((field, column), counts)| {
+                let values = counts
+                    .iter()
+                    .enumerate()
+                    .map(|(id, count)| (column.value(id as u32).to_owned(), i64::from(*count)))
+                    .collect();
+                (field.name, facet(values))
+            })
+            .collect()
+    }
+
+    /// The slots of one page in the order asked for, and the cursor of the next one.
+    fn page(
+        &self,
+        set: &RoaringBitmap,
+        criteria: &Criteria,
+        request: &PageRequest,
+    ) -> Result<(Vec<u32>, Option<Cursor>)> {
+        let wanted = request.limit as usize + 1;
+        let cursor = request.cursor.as_ref();
+        let keyed = K::SORTS.iter().position(|key| key.sort == request.sort);
+        let mut found: Vec<(u32, Option<String>)> = match (request.sort, keyed) {
+            (Sort::Relevance, _) if !criteria.terms.is_empty() => {
+                self.by_relevance(set, &criteria.terms, cursor, wanted)?
+            }
+            (_, Some(order)) => {
+                let after = cursor
+                    .map(|cursor| cursor.time().map(|time| (nanos(time), cursor.id)))
+                    .transpose()?;
+                let keyed = &self.keyed[order];
+                keyed
+                    .take(&self.ids, set, after, wanted)
+                    .into_iter()
+                    .map(|slot| {
+                        let key = keyed.position(&self.ids, slot).0;
+                        (slot, Some(DateTime::from_timestamp_nanos(key).to_rfc3339()))
+                    })
+                    .collect()
+            }
+            _ => self
+                .newest
+                .take(&self.ids, set, cursor.map(|cursor| (0, cursor.id)), wanted)
+                .into_iter()
+                .map(|slot| (slot, None))
+                .collect(),
+        };
+        let next = if found.len() > request.limit as usize {
+            found.truncate(request.limit as usize);
+            found.last().map(|(slot, key)| Cursor {
+                sort: request.sort,
+                key: key.clone(),
+                id: self.ids[*slot as usize],
+            })
+        } else {
+            None
+        };
+        Ok((found.into_iter().map(|(slot, _)| slot).collect(), next))
+    }
+
+    /// Best first: one point, plus one per term starting a word of the title (the same
+    /// score in the database, so both read alike), then newest first.
+    fn by_relevance(
+        &self,
+        set: &RoaringBitmap,
+        terms: &[String],
+        cursor: Option<&Cursor>,
+        wanted: usize,
+    ) -> Result<Vec<(u32, Option<String>)>> {
+        let titles: Vec<Arc<RoaringBitmap>> = terms
+            .iter()
+            .map(|term| self.text.prefixed(Part::Title, term))
+            .collect();
+        let mut in_title = RoaringBitmap::new();
+        for title in &titles {
+            in_title |= &**title;
+        }
+        in_title &= set;
+        let mut levels: BTreeMap<usize, RoaringBitmap> = BTreeMap::new();
+        for slot in &in_title {
+            let found = titles.iter().filter(|title| title.contains(slot)).count();
+            levels.entry(found).or_default().insert(slot);
+        }
+        levels.insert(0, set - &in_title);
+        let after = cursor.map(Cursor::score).transpose()?;
+        let mut page = Vec::new();
+        for (found, level) in levels.iter().rev() {
+            let score = 1.0 + *found as f64;
+            let from = match (after, cursor) {
+                (Some(after), _) if score > after => continue,
+                (Some(after), Some(cursor)) if score == after => Some((0, cursor.id)),
+                _ => None,
+            };
+            let key = Some(format!("{score:?}"));
+            let missing = wanted - page.len();
+            page.extend(
+                self.newest
+                    .take(&self.ids, level, from, missing)
+                    .into_iter()
+                    .map(|slot| (slot, key.clone())),
+            );
+            if page.len() >= wanted {
+                break;
+            }
+        }
+        Ok(page)
+    }
+
+    // Reads for features built on the index (matching).
+
+    pub fn slot(&self, id: &Uuid) -> Option<u32> {
+        self.slots
+            .get(id)
+            .copied()
+            .filter(|slot| self.live.contains(*slot))
+    }
+
+    pub fn id(&self, slot: u32) -> Uuid {
+        self.ids[slot as usize]
+    }
+
+    pub fn extra(&self, slot: u32) -> Option<&K::Extra> {
+        self.extra.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    pub fn json(&self, slot: u32) -> Option<&RawValue> {
+        self.json
+            .get(slot as usize)
+            .and_then(|json| json.as_deref())
+    }
+
+    pub fn words(&self, slot: u32) -> impl Iterator<Item = u32> + '_ {
+        self.words[slot as usize].iter()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        self.text.word(id)
+    }
+
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.text.id(word)
+    }
+
+    /// The slots whose `field` has `value`.
+    pub fn with_value(&self, field: &str, value: &str) -> &RoaringBitmap {
+        K::field(field)
+            .map(|position| &self.columns[position])
+            .and_then(|column| column.id(value).and_then(|id| column.bitmap(id)))
+            .unwrap_or(&self.empty)
+    }
+
+    /// The slots having a word starting with `prefix`.
+    pub fn with_word(&self, prefix: &str) -> Arc<RoaringBitmap> {
+        self.text.prefixed(Part::Text, prefix)
+    }
+}
+
+/// A time as the index keys it.
+pub fn nanos(time: DateTime<Utc>) -> i64 {
+    time.timestamp_nanos_opt().unwrap_or(i64::MAX)
+}
