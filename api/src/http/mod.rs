@@ -5,6 +5,7 @@ pub mod conditional;
 pub mod fallback;
 pub mod fields;
 pub mod idempotency;
+pub mod raw_json;
 pub mod request_id;
 
 use actix_web::web;

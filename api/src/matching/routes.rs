@@ -10,7 +10,6 @@ use actix_web::{
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -23,6 +22,7 @@ use super::{
 use crate::{
     accounts::{Member, dto::strings},
     error::{ApiError, FieldError, Result, responses},
+    http::raw_json::RawObject,
     opportunities::{
         dto::{Direction, Opportunity},
         listing::Opportunities,
@@ -99,35 +99,23 @@ pub struct Matches {
     pub items: Vec<Match>,
 }
 
-/// A [`Match`] as written: the opportunity as every reader of a listing sees it.
-#[derive(Debug, Serialize)]
-struct Written {
-    opportunity: Box<RawValue>,
-    score: f64,
-    reasons: Vec<Reason>,
-}
-
-#[derive(Debug, Serialize)]
-struct WrittenMatches {
-    items: Vec<Written>,
-}
-
-/// The best matches for `side`, with their reasons.
+/// The best matches for `side`, with their reasons, as [`Matches`] (the opportunities as
+/// every reader of a listing sees them).
 fn matches(index: &Index<Opportunities>, side: &Side, wanted: &Wanted, limit: u64) -> HttpResponse {
     let now = Utc::now();
-    let items = rank::best(index, side, wanted, limit as usize, now)
+    let items: Vec<Vec<u8>> = rank::best(index, side, wanted, limit as usize, now)
         .into_iter()
         .filter_map(|found| {
-            let features = index.extra(found.slot)?;
-            let scored = score::score(side, &rank::side_of(index, found.slot, features), now);
-            Some(Written {
-                opportunity: index.json(found.slot)?.to_owned(),
-                score: scored.score,
-                reasons: scored.reasons,
-            })
+            let scored = score::score(side, &rank::side_of(index, found.slot)?, now);
+            let written = RawObject::new()
+                .raw("opportunity", &index.body(found.slot)?)
+                .value("score", &scored.score)
+                .value("reasons", &scored.reasons)
+                .finish();
+            Some(written)
         })
         .collect();
-    HttpResponse::Ok().json(WrittenMatches { items })
+    RawObject::new().raw_array("items", &items).respond()
 }
 
 /// Matches are ranked from the index: until it is built (a few seconds after a start on a
@@ -171,8 +159,10 @@ async fn opportunity_matches(
 ) -> Result<HttpResponse> {
     let limit = query.checked_limit()?;
     let index = ready(&listing)?;
-    let slot = index.slot(&id).ok_or(ApiError::NotFound("opportunity"))?;
-    let seeker = index.extra(slot).ok_or(ApiError::NotFound("opportunity"))?;
+    let seeker = index
+        .slot(&id)
+        .and_then(|slot| rank::seeker(&index, slot))
+        .ok_or(ApiError::NotFound("opportunity"))?;
     let opposite = match seeker.direction {
         Direction::Offer => Direction::Request,
         Direction::Request => Direction::Offer,
@@ -185,8 +175,7 @@ async fn opportunity_matches(
         seeker_owner: Some(seeker.owner),
         reader: reader.as_ref().map(Member::id),
     };
-    let side = rank::side_of(&index, slot, seeker);
-    Ok(matches(&index, &side, &wanted, limit))
+    Ok(matches(&index, &seeker.side, &wanted, limit))
 }
 
 /// Offers in the categories the project needs (or the one asked for, if it is a need).

@@ -28,6 +28,14 @@ pub struct Context {
 }
 
 impl Context {
+    /// The facts, known already (tests, generated data).
+    pub fn of(languages: HashMap<Uuid, BTreeSet<String>>, verified: HashMap<Uuid, bool>) -> Self {
+        Self {
+            languages,
+            verified,
+        }
+    }
+
     pub async fn load<C: ConnectionTrait>(
         db: &C,
         owners: impl IntoIterator<Item = Uuid>,

@@ -1,12 +1,9 @@
 //! Opportunities as a kind of listing: their fields, their order by expiry, how they are
 //! loaded, and what matching keeps of each.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    DatabaseConnection, DbBackend, EntityTrait,
     sea_query::{Expr, ExprTrait, SimpleExpr},
 };
 use serde_json::value::to_raw_value;
@@ -23,38 +20,20 @@ use crate::{
         changes::Change,
         filters,
         index::nanos,
-        kind::{FacetCounts, set_value},
+        kind::{FacetCounts, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
         text::fold,
     },
-    taxonomies::{OpportunityCategory, regions},
 };
 
 /// The kind.
 pub struct Opportunities;
 
-/// Rows loaded at a time when the whole listing is (re)built.
-const LOAD_CHUNK: u64 = 5_000;
-
-/// What matching needs to know of an opportunity besides its listing fields.
+/// What matching needs to know of an opportunity besides its fields.
 #[derive(Debug, Clone)]
 pub struct Features {
     pub owner: Uuid,
     pub anonymous: bool,
-    pub direction: Direction,
-    pub category: &'static str,
-    /// 5-digit DAC codes.
-    pub sectors: Box<[String]>,
-    pub country: String,
-    pub remote: bool,
-    /// Folded.
-    pub skills: Box<[String]>,
-    /// The DAC region of its country.
-    pub region: Option<&'static str>,
-    /// The author's working languages (none known when anonymous).
-    pub languages: Box<[String]>,
-    /// Published for a verified organisation (unknown when anonymous).
-    pub verified: Option<bool>,
     pub published_at: DateTime<Utc>,
     /// How many distinct words of at least four letters its text has.
     pub words: u16,
@@ -90,6 +69,11 @@ impl ListingKind for Opportunities {
             "organisation_kind",
             Stored::Custom(organisation_kind_condition),
         ),
+        // For matching: folded skills, the author's languages and whether their
+        // organisation is verified (neither known of an anonymous author).
+        Field::new("skill", Stored::Index),
+        Field::new("language", Stored::Index),
+        Field::new("verified", Stored::Index),
     ];
     const SORTS: &'static [SortKey] = &[SortKey {
         sort: Sort::ExpiringSoon,
@@ -100,36 +84,24 @@ impl ListingKind for Opportunities {
     type Extra = Features;
 
     async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<Features>>> {
-        let mut documents = Vec::new();
-        let mut after: Option<Uuid> = None;
-        loop {
-            let mut select = OpportunityEntity::find().filter(scope_condition(&scope));
-            if matches!(scope, Scope::All) {
-                if let Some(after) = after {
-                    select = select.filter(opportunity::Column::Id.gt(after));
-                }
-                select = select
-                    .order_by_asc(opportunity::Column::Id)
-                    .limit(LOAD_CHUNK);
-            }
-            let rows = select.all(db).await?;
-            let context = Context::load(
-                db,
-                rows.iter().map(|row| row.owner_id),
-                rows.iter().filter_map(|row| row.organisation_id),
-            )
+        let columns = ScopeColumns {
+            id: opportunity::Column::Id,
+            organisation: opportunity::Column::OrganisationId,
+            owner: Some(opportunity::Column::OwnerId),
+        };
+        let rows = scoped(OpportunityEntity::find(), &scope, columns)
+            .all(db)
             .await?;
-            let now = Utc::now();
-            for row in &rows {
-                documents.push(document(row, &context, now)?);
-            }
-            match (&scope, rows.last()) {
-                (Scope::All, Some(last)) if rows.len() as u64 == LOAD_CHUNK => {
-                    after = Some(last.id)
-                }
-                _ => return Ok(documents),
-            }
-        }
+        let context = Context::load(
+            db,
+            rows.iter().map(|row| row.owner_id),
+            rows.iter().filter_map(|row| row.organisation_id),
+        )
+        .await?;
+        let now = Utc::now();
+        rows.iter()
+            .map(|row| document(row, &context, now))
+            .collect()
     }
 
     fn facets(mut counts: FacetCounts) -> OpportunityFacets {
@@ -152,17 +124,6 @@ impl ListingKind for Opportunities {
     }
 }
 
-fn scope_condition(scope: &Scope) -> Condition {
-    match scope {
-        Scope::All => Condition::all(),
-        Scope::Ids(ids) => Condition::all().add(opportunity::Column::Id.is_in(ids.clone())),
-        Scope::Organisation(id) => {
-            Condition::all().add(opportunity::Column::OrganisationId.eq(*id))
-        }
-        Scope::Owner(id) => Condition::all().add(opportunity::Column::OwnerId.eq(*id)),
-    }
-}
-
 /// The status readers see: an open opportunity past its expiry is `expired`.
 fn status(row: &opportunity::Model, now: DateTime<Utc>) -> &str {
     if row.status == OpportunityStatus::Open.as_str() && row.expires_at <= now {
@@ -172,7 +133,8 @@ fn status(row: &opportunity::Model, now: DateTime<Utc>) -> &str {
     }
 }
 
-fn document(
+/// The document of an opportunity row.
+pub fn document(
     row: &opportunity::Model,
     context: &Context,
     now: DateTime<Utc>,
@@ -181,29 +143,9 @@ fn document(
         .map_err(|error| ApiError::Internal(error.into()))?;
     let sectors = strings(&row.sectors);
     let status = status(row, now);
-    // Nothing of an anonymous author may show through matching's reasons.
-    let author = !row.anonymous;
-    let skills: BTreeSet<String> = strings(&row.skills)
-        .iter()
-        .map(|skill| fold(skill.trim()))
-        .collect();
     let features = Features {
         owner: row.owner_id,
         anonymous: row.anonymous,
-        direction: crate::http::fields::parse_code(&row.direction).unwrap_or(Direction::Offer),
-        category: OpportunityCategory::from_code(&row.category)
-            .map_or("", OpportunityCategory::code),
-        sectors: sectors.clone().into_boxed_slice(),
-        country: row.country.clone(),
-        region: regions::region_of(&row.country),
-        remote: row.remote,
-        skills: skills.into_iter().collect(),
-        languages: if author {
-            context.languages_of(row.owner_id).into_iter().collect()
-        } else {
-            Box::default()
-        },
-        verified: author.then(|| context.verified(row.organisation_id)),
         published_at: row.created_at,
         words: Side::words_of(&row.search_text)
             .len()
@@ -221,13 +163,19 @@ fn document(
     );
     set_value::<Opportunities>(&mut document, "sector", sectors);
     set_value::<Opportunities>(&mut document, "remote", [row.remote.to_string()]);
-    // An anonymous author's organisation must not select their item.
+    let skills = strings(&row.skills)
+        .iter()
+        .map(|skill| fold(skill.trim()))
+        .collect::<Vec<_>>();
+    set_value::<Opportunities>(&mut document, "skill", skills);
+    // Nothing of an anonymous author may select their item or show through matching.
     if !row.anonymous {
-        set_value::<Opportunities>(
-            &mut document,
-            "organisation_kind",
-            row.organisation_kind.clone(),
-        );
+        let kind = row.organisation_kind.clone();
+        set_value::<Opportunities>(&mut document, "organisation_kind", kind);
+        let languages = context.languages_of(row.owner_id);
+        set_value::<Opportunities>(&mut document, "language", languages);
+        let verified = context.verified(row.organisation_id).to_string();
+        set_value::<Opportunities>(&mut document, "verified", [verified]);
     }
     document.sort_keys = vec![nanos(row.expires_at)];
     document.text = row.search_text.clone();

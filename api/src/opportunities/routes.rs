@@ -136,7 +136,7 @@ async fn search_opportunities(
     listing: Data<Listing<Opportunities>>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(&db, &listing, &query).await?))
+    Ok(search(&db, &listing, &query).await?.respond())
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.

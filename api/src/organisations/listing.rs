@@ -2,11 +2,9 @@
 //! verification.
 
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 use serde_json::value::to_raw_value;
-use uuid::Uuid;
 
 use super::dto::{Organisation, OrganisationFacets, OrganisationQuery};
 use crate::{
@@ -14,15 +12,13 @@ use crate::{
     error::{ApiError, Result},
     search::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
-        kind::{FacetCounts, set_value},
+        kind::{FacetCounts, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
         text::{search_text, title_text},
     },
 };
 
 pub struct Organisations;
-
-const LOAD_CHUNK: u64 = 5_000;
 
 impl ListingKind for Organisations {
     const KIND: ChangeKind = ChangeKind::Organisation;
@@ -39,35 +35,15 @@ impl ListingKind for Organisations {
     type Extra = ();
 
     async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<()>>> {
-        let mut documents = Vec::new();
-        let mut after: Option<Uuid> = None;
-        loop {
-            let mut select = OrganisationEntity::find().filter(match &scope {
-                Scope::Ids(ids) => {
-                    Condition::all().add(organisation::Column::Id.is_in(ids.clone()))
-                }
-                Scope::Organisation(id) => Condition::all().add(organisation::Column::Id.eq(*id)),
-                Scope::All | Scope::Owner(_) => Condition::all(),
-            });
-            if matches!(scope, Scope::All) {
-                if let Some(after) = after {
-                    select = select.filter(organisation::Column::Id.gt(after));
-                }
-                select = select
-                    .order_by_asc(organisation::Column::Id)
-                    .limit(LOAD_CHUNK);
-            }
-            let rows = select.all(db).await?;
-            for row in &rows {
-                documents.push(document(row)?);
-            }
-            match (&scope, rows.last()) {
-                (Scope::All, Some(last)) if rows.len() as u64 == LOAD_CHUNK => {
-                    after = Some(last.id)
-                }
-                _ => return Ok(documents),
-            }
-        }
+        let columns = ScopeColumns {
+            id: organisation::Column::Id,
+            organisation: organisation::Column::Id,
+            owner: None,
+        };
+        let rows = scoped(OrganisationEntity::find(), &scope, columns)
+            .all(db)
+            .await?;
+        rows.iter().map(document).collect()
     }
 
     fn facets(mut counts: FacetCounts) -> OrganisationFacets {

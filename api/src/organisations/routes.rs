@@ -188,7 +188,7 @@ async fn list_organisations(
     listing: Data<Listing<Organisations>>,
     query: Query<OrganisationQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(&db, &listing, &query).await?))
+    Ok(search(&db, &listing, &query).await?.respond())
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.

@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QuerySelect,
     sea_query::{Expr, ExprTrait, Query, SimpleExpr},
 };
 use serde_json::value::to_raw_value;
@@ -25,15 +24,13 @@ use crate::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
         changes::Change,
         filters,
-        kind::{FacetCounts, set_value},
+        kind::{FacetCounts, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
     },
 };
 
 /// The kind.
 pub struct Projects;
-
-const LOAD_CHUNK: u64 = 5_000;
 
 impl ListingKind for Projects {
     const KIND: ChangeKind = ChangeKind::Project;
@@ -78,30 +75,24 @@ impl ListingKind for Projects {
     type Extra = ();
 
     async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<()>>> {
-        let mut documents = Vec::new();
-        let mut after: Option<Uuid> = None;
-        loop {
-            let mut select = ProjectEntity::find().filter(scope_condition(&scope));
-            if matches!(scope, Scope::All) {
-                if let Some(after) = after {
-                    select = select.filter(project::Column::Id.gt(after));
-                }
-                select = select.order_by_asc(project::Column::Id).limit(LOAD_CHUNK);
-            }
-            let rows = select.all(db).await?;
-            let kinds =
-                organisation_kinds(db, rows.iter().filter_map(|row| row.organisation_id)).await?;
-            for row in &rows {
-                let kind = row.organisation_id.and_then(|id| kinds.get(&id).cloned());
-                documents.push(document(row, kind)?);
-            }
-            match (&scope, rows.last()) {
-                (Scope::All, Some(last)) if rows.len() as u64 == LOAD_CHUNK => {
-                    after = Some(last.id)
-                }
-                _ => return Ok(documents),
-            }
-        }
+        let columns = ScopeColumns {
+            id: project::Column::Id,
+            organisation: project::Column::OrganisationId,
+            owner: Some(project::Column::OwnerId),
+        };
+        let rows = scoped(ProjectEntity::find(), &scope, columns)
+            .all(db)
+            .await?;
+        let kinds =
+            organisation_kinds(db, rows.iter().filter_map(|row| row.organisation_id)).await?;
+        rows.iter()
+            .map(|row| {
+                document(
+                    row,
+                    row.organisation_id.and_then(|id| kinds.get(&id).cloned()),
+                )
+            })
+            .collect()
     }
 
     fn facets(mut counts: FacetCounts) -> ProjectFacets {
@@ -120,15 +111,6 @@ impl ListingKind for Projects {
             ChangeKind::Everything => Some(Scope::All),
             ChangeKind::Opportunity | ChangeKind::Member => None,
         }
-    }
-}
-
-fn scope_condition(scope: &Scope) -> Condition {
-    match scope {
-        Scope::All => Condition::all(),
-        Scope::Ids(ids) => Condition::all().add(project::Column::Id.is_in(ids.clone())),
-        Scope::Organisation(id) => Condition::all().add(project::Column::OrganisationId.eq(*id)),
-        Scope::Owner(id) => Condition::all().add(project::Column::OwnerId.eq(*id)),
     }
 }
 

@@ -150,7 +150,7 @@ async fn search_projects(
     listing: Data<Listing<Projects>>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(search(&db, &listing, &query).await?))
+    Ok(search(&db, &listing, &query).await?.respond())
 }
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.

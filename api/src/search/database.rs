@@ -70,6 +70,7 @@ fn field_condition<K: ListingKind>(
             .reduce(|any, one| any.or(one))
             .unwrap_or_else(|| Expr::val(false)),
         Stored::Custom(condition) => condition(&values, backend),
+        Stored::Index => Expr::val(false),
     }
 }
 
@@ -87,7 +88,7 @@ pub async fn search<K: ListingKind>(
         .iter()
         .filter_map(|id| {
             let at = documents.iter().position(|document| document.id == *id)?;
-            Some(documents.swap_remove(at).json)
+            Some(documents.swap_remove(at).json.get().as_bytes().to_vec())
         })
         .collect();
     let (total, facets) = counts::<K>(db, condition).await?;
@@ -271,7 +272,7 @@ fn facet_query<K: ListingKind>(
                 .group_by_col((Alias::new(table), Alias::new(linked)))
                 .to_owned(),
         ),
-        Stored::Flag(_) | Stored::JsonList(_) | Stored::Custom(_) => None,
+        Stored::Flag(_) | Stored::JsonList(_) | Stored::Custom(_) | Stored::Index => None,
     }
 }
 

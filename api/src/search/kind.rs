@@ -5,7 +5,10 @@
 
 use std::future::Future;
 
-use sea_orm::{DatabaseConnection, DbBackend, sea_query::SimpleExpr};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select, sea_query::SimpleExpr,
+};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use uuid::Uuid;
@@ -59,6 +62,8 @@ pub enum Stored {
     JsonList(&'static str),
     /// A condition the kind writes itself (a derived value, a join).
     Custom(fn(&[String], DbBackend) -> SimpleExpr),
+    /// Kept by the index for features built on it (matching); no listing filters on it.
+    Index,
 }
 
 /// An order a kind can be listed in, besides `newest` and `relevance`.
@@ -72,12 +77,51 @@ pub struct SortKey {
 /// Which items to load.
 #[derive(Debug, Clone)]
 pub enum Scope {
+    /// Every item (a rebuild, which loads them a [`Scope::Page`] at a time).
     All,
+    /// The items with an id above `after`, by id, at most `limit`.
+    Page {
+        after: Option<Uuid>,
+        limit: u64,
+    },
     Ids(Vec<Uuid>),
     /// Items published for this organisation (its kind or verification changed).
     Organisation(Uuid),
     /// Items whose author is this member (their profile changed).
     Owner(Uuid),
+}
+
+/// The columns a [`Scope`] selects by.
+pub struct ScopeColumns<C> {
+    pub id: C,
+    /// The organisation an item is published for (its own id for an organisation).
+    pub organisation: C,
+    /// The item's author, where items have one.
+    pub owner: Option<C>,
+}
+
+/// `select` narrowed to `scope`.
+pub fn scoped<E: EntityTrait>(
+    select: Select<E>,
+    scope: &Scope,
+    columns: ScopeColumns<E::Column>,
+) -> Select<E> {
+    match scope {
+        Scope::All => select,
+        Scope::Page { after, limit } => {
+            let select = match after {
+                Some(after) => select.filter(columns.id.gt(*after)),
+                None => select,
+            };
+            select.order_by_asc(columns.id).limit(*limit)
+        }
+        Scope::Ids(ids) => select.filter(columns.id.is_in(ids.clone())),
+        Scope::Organisation(id) => select.filter(columns.organisation.eq(*id)),
+        Scope::Owner(id) => match columns.owner {
+            Some(owner) => select.filter(owner.eq(*id)),
+            None => select.filter(columns.id.is_null()),
+        },
+    }
 }
 
 /// One item as the engine indexes and serves it.

@@ -7,9 +7,9 @@ use std::sync::{
     atomic::{AtomicBool, Ordering},
 };
 
+use actix_web::HttpResponse;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
-use serde_json::value::RawValue;
 use uuid::Uuid;
 
 use super::{
@@ -18,25 +18,41 @@ use super::{
     kind::{FacetCounts, ListingKind, Scope},
     query::{Criteria, PageRequest},
 };
-use crate::error::Result;
+use crate::{error::Result, http::raw_json::RawObject};
 
 /// One page of an answer, its total and its facets, before the kind names its facets.
 pub struct Answer {
-    pub items: Vec<Box<RawValue>>,
+    /// The items' public JSON.
+    pub items: Vec<Vec<u8>>,
     pub next_cursor: Option<String>,
     pub total: u64,
     pub facets: FacetCounts,
 }
 
 /// A page as the API returns it (documented per kind: `OpportunitySearchPage`, ...).
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Page<F> {
-    pub items: Vec<Box<RawValue>>,
+    /// The items' public JSON.
+    pub items: Vec<Vec<u8>>,
     pub next_cursor: Option<String>,
     /// How many items match, on all pages.
     pub total: u64,
     pub facets: F,
 }
+
+impl<F: Serialize> Page<F> {
+    pub fn respond(&self) -> HttpResponse {
+        RawObject::new()
+            .raw_array("items", &self.items)
+            .value("next_cursor", &self.next_cursor)
+            .value("total", &self.total)
+            .value("facets", &self.facets)
+            .respond()
+    }
+}
+
+/// Items loaded at a time when an index is built.
+const LOAD_PAGE: u64 = 500;
 
 pub struct Listing<K: ListingKind> {
     index: RwLock<Index<K>>,
@@ -91,10 +107,28 @@ impl<K: ListingKind> Listing<K> {
         })
     }
 
-    /// Rebuilds the index from the database, then answers from it.
+    /// Rebuilds the index from the database, a page of items at a time (so that the
+    /// documents of the whole listing never sit in memory at once), then answers from it.
     pub async fn rebuild(&self, db: &DatabaseConnection) -> Result<()> {
-        let documents = K::load(db, Scope::All).await?;
-        let index = Index::build(documents);
+        let mut index = Index::default();
+        let mut after = None;
+        loop {
+            let page = K::load(
+                db,
+                Scope::Page {
+                    after,
+                    limit: LOAD_PAGE,
+                },
+            )
+            .await?;
+            let full = page.len() as u64 == LOAD_PAGE;
+            after = page.last().map(|document| document.id);
+            index.extend(page);
+            if !full {
+                break;
+            }
+        }
+        index.finish();
         *self.write() = index;
         self.ready.store(true, Ordering::Release);
         Ok(())

@@ -12,6 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     error::{ApiError, Result, responses},
+    http::raw_json::RawObject,
     opportunities::{
         dto::{Opportunity, OpportunityQuery},
         listing::Opportunities,
@@ -27,9 +28,8 @@ use crate::{
         listing::Projects,
         routes as projects,
     },
-    search::listing::{Listing, Page},
+    search::listing::Listing,
 };
-use serde_json::value::RawValue;
 
 const DEFAULT_PER_TYPE: u64 = 5;
 const MAX_PER_TYPE: u64 = 20;
@@ -139,32 +139,24 @@ async fn search_everything(
         },
     )
     .await?;
-    Ok(HttpResponse::Ok().json(Found {
-        projects: Kind::of(found_projects),
-        opportunities: Kind::of(found_opportunities),
-        organisations: Kind::of(found_organisations),
-    }))
-}
-
-/// [`SearchResults`] as written.
-#[derive(Serialize)]
-struct Found {
-    projects: Kind,
-    opportunities: Kind,
-    organisations: Kind,
-}
-
-#[derive(Serialize)]
-struct Kind {
-    items: Vec<Box<RawValue>>,
-    total: u64,
-}
-
-impl Kind {
-    fn of<F>(page: Page<F>) -> Self {
-        Self {
-            items: page.items,
-            total: page.total,
-        }
-    }
+    let kind = |items: &[Vec<u8>], total: u64| {
+        RawObject::new()
+            .raw_array("items", items)
+            .value("total", &total)
+            .finish()
+    };
+    Ok(RawObject::new()
+        .raw(
+            "projects",
+            &kind(&found_projects.items, found_projects.total),
+        )
+        .raw(
+            "opportunities",
+            &kind(&found_opportunities.items, found_opportunities.total),
+        )
+        .raw(
+            "organisations",
+            &kind(&found_organisations.items, found_organisations.total),
+        )
+        .respond())
 }

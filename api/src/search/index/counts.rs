@@ -10,7 +10,7 @@ use std::{
 
 use roaring::RoaringBitmap;
 
-use super::fields::FieldColumn;
+use super::fields::{FieldColumn, Values};
 use crate::search::query::Criteria;
 
 /// Sets up to this size are counted by walking their items, larger ones by bitmaps.
@@ -28,22 +28,27 @@ pub struct Counted {
 }
 
 impl Counted {
-    /// Counts `set` over the facet `columns`.
-    pub fn of(set: &RoaringBitmap, columns: &[&FieldColumn]) -> Self {
-        let mut by_value: Vec<Vec<u32>> = columns
+    /// Counts `set` over the `facets` (each a field's position and column).
+    pub fn of(set: &RoaringBitmap, facets: &[(usize, &FieldColumn)], values: &Values) -> Self {
+        let mut by_value: Vec<Vec<u32>> = facets
             .iter()
-            .map(|column| vec![0; column.cardinality()])
+            .map(|(_, column)| vec![0; column.cardinality()])
             .collect();
         if set.len() <= WALK_AT_MOST {
+            let fields = facets.iter().map(|(field, _)| *field).max().unwrap_or(0) + 1;
+            let mut facet_of = vec![None; fields];
+            for (position, (field, _)) in facets.iter().enumerate() {
+                facet_of[*field] = Some(position);
+            }
             for item in set {
-                for (counts, column) in by_value.iter_mut().zip(columns) {
-                    for id in column.of(item) {
-                        counts[*id as usize] += 1;
+                for (field, id) in values.of(item) {
+                    if let Some(Some(position)) = facet_of.get(field) {
+                        by_value[*position][id as usize] += 1;
                     }
                 }
             }
         } else {
-            for (counts, column) in by_value.iter_mut().zip(columns) {
+            for (counts, (_, column)) in by_value.iter_mut().zip(facets) {
                 for (id, count) in counts.iter_mut().enumerate() {
                     if let Some(bitmap) = column.bitmap(id as u32) {
                         *count = set.intersection_len(bitmap) as u32;
@@ -124,13 +129,18 @@ impl KeptCounts {
 mod tests {
     use super::*;
 
-    fn column(items: &[&[&str]]) -> FieldColumn {
+    /// A country field (position 1) and its values for items 0, 1, ...
+    fn country(items: &[&[&str]]) -> (FieldColumn, Values) {
         let mut column = FieldColumn::default();
-        for (item, values) in items.iter().enumerate() {
-            let values: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
-            column.set(item as u32, &values);
+        let mut values = Values::default();
+        for (item, countries) in items.iter().enumerate() {
+            let ids: Vec<(usize, u32)> = countries.iter().map(|c| (1, column.intern(c))).collect();
+            for (_, id) in &ids {
+                column.file(item as u32, *id);
+            }
+            values.set(item as u32, ids);
         }
-        column
+        (column, values)
     }
 
     #[test]
@@ -142,24 +152,27 @@ mod tests {
                 _ => &[][..],
             })
             .collect();
-        let column = column(&items);
+        let (column, values) = country(&items);
         let large: RoaringBitmap = (0..40_000).collect();
         let small: RoaringBitmap = (0..3_000).collect();
-        let counted = Counted::of(&large, &[&column]);
+        let counted = Counted::of(&large, &[(1, &column)], &values);
         assert_eq!(counted.total, 40_000);
         let sn = column.id("SN").unwrap() as usize;
         assert_eq!(counted.by_value[0][sn], 26_667);
-        let walked = Counted::of(&small, &[&column]);
+        let walked = Counted::of(&small, &[(1, &column)], &values);
         assert_eq!(walked.by_value[0][sn], 2_000);
     }
 
     #[test]
     fn kept_counts_follow_an_item_entering_and_leaving() {
-        let column = column(&[&["SN"][..]; 2_000]);
+        let (column, values) = country(&[&["SN"][..]; 2_000]);
         let set: RoaringBitmap = (0..2_000).collect();
         let mut kept = KeptCounts::default();
         let criteria = Criteria::default();
-        kept.keep(criteria.clone(), &Counted::of(&set, &[&column]));
+        kept.keep(
+            criteria.clone(),
+            &Counted::of(&set, &[(1, &column)], &values),
+        );
         let sn = column.id("SN").unwrap();
         kept.follow(&[false], &[true], &[vec![]], &[vec![sn, 5]]);
         let counted = kept.get(&criteria).unwrap();

@@ -1,54 +1,23 @@
-//! One field of a listing in memory: a bitmap of items per value (to filter and to count
-//! large sets), and each item's values side by side (to count small sets by walking them,
-//! and to take an item out of exactly its bitmaps when it changes).
+//! The fields of a listing in memory: per field, its values and a bitmap of slots per value
+//! (to filter, and to count large sets); per slot, the value ids of all its fields side by
+//! side (to count small sets by walking them, and to take a slot out of exactly its bitmaps
+//! when it changes).
 
 use std::collections::HashMap;
 
 use roaring::RoaringBitmap;
 
+/// One field: its values and the slots having each.
 #[derive(Default)]
 pub struct FieldColumn {
     values: Vec<Box<str>>,
     ids: HashMap<Box<str>, u32>,
     bitmaps: Vec<RoaringBitmap>,
-    /// Per item: where its value ids start in `pool`, and how many there are.
-    spans: Vec<(u32, u8)>,
-    /// Value ids of every item, appended as items change (a rebuild compacts it).
-    pool: Vec<u32>,
 }
 
 impl FieldColumn {
-    /// Gives `item` these values (at most 255; more are not a field's business).
-    pub fn set(&mut self, item: u32, values: &[String]) {
-        self.clear(item);
-        let start = self.pool.len() as u32;
-        for value in values.iter().take(usize::from(u8::MAX)) {
-            let id = self.intern(value);
-            if !self.pool[start as usize..].contains(&id) {
-                self.pool.push(id);
-                self.bitmaps[id as usize].insert(item);
-            }
-        }
-        let len = (self.pool.len() as u32 - start) as u8;
-        let slot = item as usize;
-        if self.spans.len() <= slot {
-            self.spans.resize(slot + 1, (0, 0));
-        }
-        self.spans[slot] = (start, len);
-    }
-
-    /// Takes `item` out of its values' bitmaps.
-    pub fn clear(&mut self, item: u32) {
-        let Some(&(start, len)) = self.spans.get(item as usize) else {
-            return;
-        };
-        for id in &self.pool[start as usize..(start as usize + usize::from(len))] {
-            self.bitmaps[*id as usize].remove(item);
-        }
-        self.spans[item as usize] = (0, 0);
-    }
-
-    fn intern(&mut self, value: &str) -> u32 {
+    /// The id of `value`, made when new.
+    pub fn intern(&mut self, value: &str) -> u32 {
         if let Some(id) = self.ids.get(value) {
             return *id;
         }
@@ -57,14 +26,6 @@ impl FieldColumn {
         self.ids.insert(value.into(), id);
         self.bitmaps.push(RoaringBitmap::new());
         id
-    }
-
-    /// The value ids of `item`.
-    pub fn of(&self, item: u32) -> &[u32] {
-        match self.spans.get(item as usize) {
-            Some(&(start, len)) => &self.pool[start as usize..start as usize + usize::from(len)],
-            None => &[],
-        }
     }
 
     pub fn id(&self, value: &str) -> Option<u32> {
@@ -84,7 +45,19 @@ impl FieldColumn {
         self.bitmaps.get(id as usize)
     }
 
-    /// The items having any of `values`.
+    pub fn file(&mut self, slot: u32, id: u32) {
+        if let Some(bitmap) = self.bitmaps.get_mut(id as usize) {
+            bitmap.insert(slot);
+        }
+    }
+
+    pub fn unfile(&mut self, slot: u32, id: u32) {
+        if let Some(bitmap) = self.bitmaps.get_mut(id as usize) {
+            bitmap.remove(slot);
+        }
+    }
+
+    /// The slots having any of `values`.
     pub fn any_of(&self, values: &[String]) -> RoaringBitmap {
         let mut found = RoaringBitmap::new();
         for value in values {
@@ -95,11 +68,96 @@ impl FieldColumn {
         found
     }
 
-    /// Whether `item` has any of `values`.
-    pub fn has_any(&self, item: u32, values: &[String]) -> bool {
-        self.of(item)
+    /// Gives back the room the bitmaps took as they grew (a clone is allocated to its size).
+    pub fn compact(&mut self) {
+        for bitmap in &mut self.bitmaps {
+            *bitmap = bitmap.clone();
+        }
+    }
+
+    /// The bytes its bitmaps take.
+    pub fn size(&self) -> usize {
+        self.bitmaps
             .iter()
-            .any(|id| values.iter().any(|value| *value == *self.value(*id)))
+            .map(RoaringBitmap::serialized_size)
+            .sum()
+    }
+}
+
+/// A field's position and a value id, packed: the field in the top byte.
+const FIELD_SHIFT: u32 = 24;
+const VALUE_MASK: u32 = (1 << FIELD_SHIFT) - 1;
+
+/// The value ids of every field of every slot, in one pool.
+#[derive(Default)]
+pub struct Values {
+    pool: Vec<u32>,
+    /// Per slot: where its values start in `pool`, and how many there are.
+    spans: Vec<(u32, u32)>,
+    /// Pool entries no slot points at any more.
+    garbage: usize,
+}
+
+impl Values {
+    /// Gives `slot` these (field, value id) pairs, grouped by field.
+    pub fn set(&mut self, slot: u32, values: impl IntoIterator<Item = (usize, u32)>) {
+        self.clear(slot);
+        if self.garbage > self.pool.len() / 2 && self.garbage > 1 << 16 {
+            self.compact();
+        }
+        let start = self.pool.len() as u32;
+        self.pool.extend(
+            values
+                .into_iter()
+                .map(|(field, id)| ((field as u32) << FIELD_SHIFT) | (id & VALUE_MASK)),
+        );
+        let index = slot as usize;
+        if self.spans.len() <= index {
+            self.spans.resize(index + 1, (0, 0));
+        }
+        self.spans[index] = (start, self.pool.len() as u32 - start);
+    }
+
+    pub fn clear(&mut self, slot: u32) {
+        if let Some(span) = self.spans.get_mut(slot as usize) {
+            self.garbage += span.1 as usize;
+            *span = (0, 0);
+        }
+    }
+
+    /// Every (field, value id) of `slot`.
+    pub fn of(&self, slot: u32) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let packed = match self.spans.get(slot as usize) {
+            Some(&(start, len)) => &self.pool[start as usize..(start + len) as usize],
+            None => &[],
+        };
+        packed
+            .iter()
+            .map(|packed| ((packed >> FIELD_SHIFT) as usize, packed & VALUE_MASK))
+    }
+
+    /// The value ids of one field of `slot`.
+    pub fn field(&self, slot: u32, field: usize) -> impl Iterator<Item = u32> + '_ {
+        self.of(slot)
+            .filter(move |(of, _)| *of == field)
+            .map(|(_, id)| id)
+    }
+
+    /// Rewrites the pool without garbage, allocated to its size.
+    pub fn compact(&mut self) {
+        let mut pool = Vec::with_capacity(self.pool.len() - self.garbage);
+        for span in &mut self.spans {
+            let (start, len) = *span;
+            *span = (pool.len() as u32, len);
+            pool.extend_from_slice(&self.pool[start as usize..(start + len) as usize]);
+        }
+        self.pool = pool;
+        self.spans.shrink_to_fit();
+        self.garbage = 0;
+    }
+
+    pub fn size(&self) -> usize {
+        self.pool.capacity() * 4 + self.spans.capacity() * 8
     }
 }
 
@@ -107,28 +165,31 @@ impl FieldColumn {
 mod tests {
     use super::*;
 
-    fn strings(values: &[&str]) -> Vec<String> {
-        values.iter().map(|v| (*v).to_owned()).collect()
+    #[test]
+    fn a_slot_keeps_the_values_of_each_field_apart() {
+        let mut values = Values::default();
+        values.set(0, [(0, 7), (2, 1), (2, 3)]);
+        values.set(1, [(2, 5)]);
+        assert_eq!(values.field(0, 2).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(values.field(0, 0).collect::<Vec<_>>(), [7]);
+        values.set(0, [(1, 4)]);
+        values.compact();
+        assert_eq!(values.of(0).collect::<Vec<_>>(), [(1, 4)]);
+        assert_eq!(values.field(1, 2).collect::<Vec<_>>(), [5]);
+        assert_eq!(values.of(9).count(), 0);
     }
 
     #[test]
-    fn a_changed_item_leaves_the_bitmaps_of_its_old_values() {
+    fn any_of_a_field_values_finds_their_slots() {
         let mut column = FieldColumn::default();
-        column.set(0, &strings(&["SN", "ML"]));
-        column.set(1, &strings(&["SN"]));
-        assert_eq!(column.any_of(&strings(&["SN"])).len(), 2);
-        column.set(0, &strings(&["BF", "BF"]));
-        assert_eq!(
-            column
-                .any_of(&strings(&["SN", "ML"]))
-                .iter()
-                .collect::<Vec<_>>(),
-            [1]
-        );
-        assert_eq!(column.of(0).len(), 1, "values are kept once");
-        assert!(column.has_any(0, &strings(&["BF"])));
-        column.clear(1);
-        assert!(column.any_of(&strings(&["SN"])).is_empty());
-        assert!(column.of(7).is_empty());
+        let sn = column.intern("SN");
+        let ml = column.intern("ML");
+        column.file(0, sn);
+        column.file(1, ml);
+        column.file(2, sn);
+        column.unfile(2, sn);
+        let found = column.any_of(&["SN".to_owned(), "ML".to_owned(), "BF".to_owned()]);
+        assert_eq!(found.iter().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(column.intern("SN"), sn);
     }
 }

@@ -5,6 +5,8 @@
 //! except where a large set is counted once. It is rebuilt from the database at start and
 //! follows the change log afterwards (see `crate::search::sync`).
 
+mod arena;
+mod bodies;
 mod counts;
 mod fields;
 mod order;
@@ -20,12 +22,15 @@ use chrono::{DateTime, Utc};
 use roaring::RoaringBitmap;
 use serde_json::value::RawValue;
 use uuid::Uuid;
+use zstd::bulk::Compressor;
 
 use self::{
+    arena::Arena,
+    bodies::Bodies,
     counts::{Counted, KeptCounts},
-    fields::FieldColumn,
+    fields::{FieldColumn, Values},
     order::Order,
-    text::{Part, TextIndex, Words},
+    text::{Part, TextIndex, decode, encode},
 };
 use super::{
     kind::{Document, FacetCounts, ListingKind},
@@ -38,11 +43,13 @@ pub struct Index<K: ListingKind> {
     ids: Vec<Uuid>,
     slots: HashMap<Uuid, u32>,
     live: RoaringBitmap,
-    json: Vec<Option<Box<RawValue>>>,
+    bodies: Bodies,
     extra: Vec<Option<K::Extra>>,
-    words: Vec<Words>,
-    titles: Vec<Words>,
+    /// Each slot's words, and its title's, encoded.
+    words: Arena,
+    titles: Arena,
     columns: Vec<FieldColumn>,
+    values: Values,
     newest: Order,
     keyed: Vec<Order>,
     /// Items that leave their listing on their own, by when (nanoseconds).
@@ -60,11 +67,12 @@ impl<K: ListingKind> Default for Index<K> {
             ids: Vec::new(),
             slots: HashMap::new(),
             live: RoaringBitmap::new(),
-            json: Vec::new(),
+            bodies: Bodies::default(),
             extra: Vec::new(),
-            words: Vec::new(),
-            titles: Vec::new(),
+            words: Arena::default(),
+            titles: Arena::default(),
             columns: K::FIELDS.iter().map(|_| FieldColumn::default()).collect(),
+            values: Values::default(),
             newest: Order::newest(),
             keyed: K::SORTS.iter().map(|_| Order::keyed()).collect(),
             expiring: BTreeSet::new(),
@@ -96,24 +104,56 @@ impl Deref for Set<'_> {
 }
 
 impl<K: ListingKind> Index<K> {
-    /// Builds the index of all `documents` at once (sorting each order once).
-    pub fn build(documents: Vec<Document<K::Extra>>) -> Self {
-        let mut index = Self::default();
+    /// Adds documents to an index being built, before [`Self::finish`]. The first large page
+    /// trains the dictionary the bodies are compressed with.
+    pub fn extend(&mut self, documents: Vec<Document<K::Extra>>) {
+        let samples: Vec<&RawValue> = documents.iter().map(|document| &*document.json).collect();
+        self.bodies.learn(&samples);
+        let dictionary = self.bodies.dictionary();
+        let mut packer = dictionary
+            .as_ref()
+            .and_then(|dictionary| dictionary.packer());
         for document in documents {
-            index.fill(document);
+            self.fill(document, packer.as_mut());
         }
+    }
+
+    /// Sorts the orders of an index built by [`Self::extend`], once, and compacts it.
+    pub fn finish(&mut self) {
         let Self {
             ids,
             live,
             newest,
             keyed,
             ..
-        } = &mut index;
+        } = self;
         newest.extend(ids, live.iter());
         for order in keyed {
             order.extend(ids, live.iter());
         }
-        index
+        // Vectors and bitmaps grew by doubling while the index was built: give back what
+        // they will not use (a third of the index at 100 000 items).
+        for column in &mut self.columns {
+            column.compact();
+        }
+        self.text.compact();
+        self.values.compact();
+        self.words.compact();
+        self.titles.compact();
+        self.bodies.compact();
+        self.ids.shrink_to_fit();
+        self.extra.shrink_to_fit();
+        self.expires.shrink_to_fit();
+        tracing::debug!(
+            listing = K::TABLE,
+            items = self.live.len(),
+            bodies = self.bodies.size(),
+            words = self.words.size() + self.titles.size(),
+            word_bitmaps = self.text.size(),
+            values = self.values.size(),
+            value_bitmaps = self.columns.iter().map(FieldColumn::size).sum::<usize>(),
+            "index built (bytes)"
+        );
     }
 
     /// How many items are listed.
@@ -126,31 +166,36 @@ impl<K: ListingKind> Index<K> {
     }
 
     /// Writes a document into a slot (new or its own), everywhere but the orders.
-    fn fill(&mut self, document: Document<K::Extra>) -> u32 {
+    fn fill(&mut self, document: Document<K::Extra>, packer: Option<&mut Compressor<'_>>) -> u32 {
         let slot = match self.slots.get(&document.id) {
             Some(slot) => *slot,
             None => {
                 let slot = self.ids.len() as u32;
                 self.ids.push(document.id);
                 self.slots.insert(document.id, slot);
-                self.json.push(None);
                 self.extra.push(None);
-                self.words.push(Words::default());
-                self.titles.push(Words::default());
                 self.expires.push(None);
                 slot
             }
         };
         let index = slot as usize;
-        for (column, values) in self.columns.iter_mut().zip(&document.values) {
-            column.set(slot, values);
+        let mut values = Vec::new();
+        for (field, (column, given)) in self.columns.iter_mut().zip(&document.values).enumerate() {
+            for value in given {
+                let id = column.intern(value);
+                if !values.contains(&(field, id)) {
+                    column.file(slot, id);
+                    values.push((field, id));
+                }
+            }
         }
-        let words = Words::encode(self.text.intern(&document.text));
-        let titles = Words::encode(self.text.intern(&document.title));
+        self.values.set(slot, values);
+        let words = encode(self.text.intern(&document.text));
+        let titles = encode(self.text.intern(&document.title));
         self.text.add(slot, Part::Text, &words);
         self.text.add(slot, Part::Title, &titles);
-        self.words[index] = words;
-        self.titles[index] = titles;
+        self.words.set(slot, &words);
+        self.titles.set(slot, &titles);
         for (keyed, key) in self.keyed.iter_mut().zip(&document.sort_keys) {
             keyed.set_key(slot, *key);
         }
@@ -158,7 +203,7 @@ impl<K: ListingKind> Index<K> {
             self.expiring.insert((at, slot));
         }
         self.expires[index] = document.expires_at;
-        self.json[index] = Some(document.json);
+        self.bodies.set(slot, &document.json, packer);
         self.extra[index] = Some(document.extra);
         self.live.insert(slot);
         slot
@@ -171,17 +216,18 @@ impl<K: ListingKind> Index<K> {
         for keyed in &mut self.keyed {
             keyed.remove(&self.ids, slot);
         }
-        for column in &mut self.columns {
-            column.clear(slot);
+        for (field, id) in self.values.of(slot) {
+            self.columns[field].unfile(slot, id);
         }
-        let words = std::mem::take(&mut self.words[index]);
-        let titles = std::mem::take(&mut self.titles[index]);
-        self.text.remove(slot, Part::Text, &words);
-        self.text.remove(slot, Part::Title, &titles);
+        self.values.clear(slot);
+        self.text.remove(slot, Part::Text, self.words.get(slot));
+        self.text.remove(slot, Part::Title, self.titles.get(slot));
+        self.words.clear(slot);
+        self.titles.clear(slot);
         if let Some(at) = self.expires[index].take() {
             self.expiring.remove(&(at, slot));
         }
-        self.json[index] = None;
+        self.bodies.clear(slot);
         self.extra[index] = None;
         self.live.remove(slot);
     }
@@ -196,7 +242,11 @@ impl<K: ListingKind> Index<K> {
         if let Some(slot) = known {
             self.empty(slot);
         }
-        let slot = self.fill(document);
+        let dictionary = self.bodies.dictionary();
+        let mut packer = dictionary
+            .as_ref()
+            .and_then(|dictionary| dictionary.packer());
+        let slot = self.fill(document, packer.as_mut());
         self.newest.insert(&self.ids, slot);
         for keyed in &mut self.keyed {
             keyed.insert(&self.ids, slot);
@@ -242,31 +292,38 @@ impl<K: ListingKind> Index<K> {
 
     /// The facet value ids of a slot, per facet field.
     fn facet_values(&self, slot: u32) -> Vec<Vec<u32>> {
-        self.facet_columns()
+        self.facets()
             .iter()
-            .map(|column| column.of(slot).to_vec())
+            .map(|(field, _)| self.values.field(slot, *field).collect())
             .collect()
     }
 
-    fn facet_columns(&self) -> Vec<&FieldColumn> {
+    /// The facet fields: their positions and columns.
+    fn facets(&self) -> Vec<(usize, &FieldColumn)> {
         K::FIELDS
             .iter()
             .zip(&self.columns)
-            .filter(|(field, _)| field.facet)
-            .map(|(_, column)| column)
+            .enumerate()
+            .filter(|(_, (field, _))| field.facet)
+            .map(|(position, (_, column))| (position, column))
             .collect()
     }
 
     /// Whether the item in `slot` meets `criteria`.
     pub fn holds(&self, criteria: &Criteria, slot: u32) -> bool {
         self.live.contains(slot)
-            && criteria.filters.iter().all(|(field, values)| {
-                K::field(field).is_some_and(|position| self.columns[position].has_any(slot, values))
+            && criteria.filters.iter().all(|(field, wanted)| {
+                K::field(field).is_some_and(|field| {
+                    let column = &self.columns[field];
+                    self.values
+                        .field(slot, field)
+                        .any(|id| wanted.iter().any(|value| value == column.value(id)))
+                })
             })
             && criteria
                 .terms
                 .iter()
-                .all(|term| self.text.has_prefix(&self.words[slot as usize], term))
+                .all(|term| self.text.has_prefix(self.words.get(slot), term))
     }
 
     /// The items that leave their listing on their own by `now`: to be reloaded.
@@ -324,7 +381,7 @@ impl<K: ListingKind> Index<K> {
         let counted = match self.counts.get(&key) {
             Some(counted) => counted,
             None => {
-                let counted = Counted::of(&set, &self.facet_columns());
+                let counted = Counted::of(&set, &self.facets(), &self.values);
                 self.counts.keep(key, &counted);
                 counted
             }
@@ -332,19 +389,17 @@ impl<K: ListingKind> Index<K> {
         Ok(Answer {
             items: slots
                 .iter()
-                .filter_map(|slot| self.json[*slot as usize].clone())
+                .filter_map(|slot| self.bodies.get(*slot))
                 .collect(),
             next_cursor: next_cursor.map(|cursor| cursor.encode()),
             total: counted.total,
-            facets: self.facets(&counted),
+            facets: self.facet_counts(&counted),
         })
     }
 
-    fn facets(&self, counted: &Counted) -> FacetCounts {
-        K::FIELDS
-            .iter()
-            .zip(&self.columns)
-            .filter(|(field, _)| field.facet)
+    fn facet_counts(&self, counted: &Counted) -> FacetCounts {
+        self.facets()
+            .into_iter()
             .zip(&counted.by_value)
             .map(|((field, column), counts)| {
                 let values = counts
@@ -352,7 +407,7 @@ impl<K: ListingKind> Index<K> {
                     .enumerate()
                     .map(|(id, count)| (column.value(id as u32).to_owned(), i64::from(*count)))
                     .collect();
-                (field.name, facet(values))
+                (K::FIELDS[field].name, facet(values))
             })
             .collect()
     }
@@ -418,17 +473,7 @@ impl<K: ListingKind> Index<K> {
             .iter()
             .map(|term| self.text.prefixed(Part::Title, term))
             .collect();
-        let mut in_title = RoaringBitmap::new();
-        for title in &titles {
-            in_title |= &**title;
-        }
-        in_title &= set;
-        let mut levels: BTreeMap<usize, RoaringBitmap> = BTreeMap::new();
-        for slot in &in_title {
-            let found = titles.iter().filter(|title| title.contains(slot)).count();
-            levels.entry(found).or_default().insert(slot);
-        }
-        levels.insert(0, set - &in_title);
+        let levels = title_levels(set, &titles);
         let after = cursor.map(Cursor::score).transpose()?;
         let mut page = Vec::new();
         for (found, level) in levels.iter().rev() {
@@ -470,14 +515,13 @@ impl<K: ListingKind> Index<K> {
         self.extra.get(slot as usize).and_then(Option::as_ref)
     }
 
-    pub fn json(&self, slot: u32) -> Option<&RawValue> {
-        self.json
-            .get(slot as usize)
-            .and_then(|json| json.as_deref())
+    /// The public JSON of a slot.
+    pub fn body(&self, slot: u32) -> Option<Vec<u8>> {
+        self.bodies.get(slot)
     }
 
     pub fn words(&self, slot: u32) -> impl Iterator<Item = u32> + '_ {
-        self.words[slot as usize].iter()
+        decode(self.words.get(slot))
     }
 
     pub fn word(&self, id: u32) -> &str {
@@ -486,6 +530,39 @@ impl<K: ListingKind> Index<K> {
 
     pub fn word_id(&self, word: &str) -> Option<u32> {
         self.text.id(word)
+    }
+
+    /// Every (field position, value id) of a slot.
+    pub fn all_values(&self, slot: u32) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.values.of(slot)
+    }
+
+    /// The value ids of a slot's field (by position, see [`ListingKind::field`]).
+    pub fn values(&self, slot: u32, field: usize) -> impl Iterator<Item = u32> + '_ {
+        self.values.field(slot, field)
+    }
+
+    pub fn value_id(&self, field: usize, value: &str) -> Option<u32> {
+        self.columns.get(field).and_then(|column| column.id(value))
+    }
+
+    pub fn value(&self, field: usize, id: u32) -> &str {
+        self.columns
+            .get(field)
+            .map_or("", |column| column.value(id))
+    }
+
+    /// How many values `field` has had (value ids are below it).
+    pub fn cardinality(&self, field: usize) -> usize {
+        self.columns.get(field).map_or(0, FieldColumn::cardinality)
+    }
+
+    /// The slots whose field (by position) has the value id `id`.
+    pub fn with_value_id(&self, field: usize, id: u32) -> &RoaringBitmap {
+        self.columns
+            .get(field)
+            .and_then(|column| column.bitmap(id))
+            .unwrap_or(&self.empty)
     }
 
     /// The slots whose `field` has `value`.
@@ -500,6 +577,40 @@ impl<K: ListingKind> Index<K> {
     pub fn with_word(&self, prefix: &str) -> Arc<RoaringBitmap> {
         self.text.prefixed(Part::Text, prefix)
     }
+}
+
+/// The slots of `set` by how many of `titles` hold them (0 to all).
+fn title_levels(
+    set: &RoaringBitmap,
+    titles: &[Arc<RoaringBitmap>],
+) -> BTreeMap<usize, RoaringBitmap> {
+    let mut levels = BTreeMap::new();
+    if let [title] = titles {
+        let found = set & &**title;
+        levels.insert(0, set - &found);
+        levels.insert(1, found);
+        return levels;
+    }
+    let mut in_title = RoaringBitmap::new();
+    for title in titles {
+        in_title |= &**title;
+    }
+    in_title &= set;
+    // Slots come in increasing order: each level is built from a sorted list at once,
+    // much faster than inserting slot by slot.
+    let mut sorted: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    for slot in &in_title {
+        let found = titles.iter().filter(|title| title.contains(slot)).count();
+        sorted.entry(found).or_default().push(slot);
+    }
+    for (found, slots) in sorted {
+        levels.insert(
+            found,
+            RoaringBitmap::from_sorted_iter(slots).unwrap_or_default(),
+        );
+    }
+    levels.insert(0, set - &in_title);
+    levels
 }
 
 /// A time as the index keys it.

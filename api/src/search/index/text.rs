@@ -24,49 +24,45 @@ pub enum Part {
 }
 
 /// The words of one item, sorted, as delta-encoded varints (about one byte a word).
-#[derive(Debug, Clone, Default)]
-pub struct Words(Box<[u8]>);
-
-impl Words {
-    pub fn encode(mut ids: Vec<u32>) -> Self {
-        ids.sort_unstable();
-        ids.dedup();
-        let mut bytes = Vec::with_capacity(ids.len() * 2);
-        let mut previous = 0;
-        for id in ids {
-            let mut delta = id - previous;
-            previous = id;
-            loop {
-                let low = (delta & 0x7f) as u8;
-                delta >>= 7;
-                if delta == 0 {
-                    bytes.push(low);
-                    break;
-                }
-                bytes.push(low | 0x80);
+pub fn encode(mut ids: Vec<u32>) -> Vec<u8> {
+    ids.sort_unstable();
+    ids.dedup();
+    let mut bytes = Vec::with_capacity(ids.len() * 2);
+    let mut previous = 0;
+    for id in ids {
+        let mut delta = id - previous;
+        previous = id;
+        loop {
+            let low = (delta & 0x7f) as u8;
+            delta >>= 7;
+            if delta == 0 {
+                bytes.push(low);
+                break;
             }
+            bytes.push(low | 0x80);
         }
-        Self(bytes.into_boxed_slice())
     }
+    bytes
+}
 
-    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut bytes = self.0.iter();
-        let mut previous = 0u32;
-        std::iter::from_fn(move || {
-            let mut delta = 0u32;
-            let mut shift = 0;
-            loop {
-                let byte = *bytes.next()?;
-                delta |= u32::from(byte & 0x7f) << shift;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-                shift += 7;
+/// The word ids of [`encode`]d bytes.
+pub fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut bytes = bytes.iter();
+    let mut previous = 0u32;
+    std::iter::from_fn(move || {
+        let mut delta = 0u32;
+        let mut shift = 0;
+        loop {
+            let byte = *bytes.next()?;
+            delta |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                break;
             }
-            previous += delta;
-            Some(previous)
-        })
-    }
+            shift += 7;
+        }
+        previous += delta;
+        Some(previous)
+    })
 }
 
 /// Every indexed word and the items that contain it.
@@ -117,9 +113,25 @@ impl TextIndex {
         }
     }
 
+    /// The bytes its bitmaps take.
+    pub fn size(&self) -> usize {
+        self.text
+            .iter()
+            .chain(&self.title)
+            .map(RoaringBitmap::serialized_size)
+            .sum()
+    }
+
+    /// Gives back the room the bitmaps took as they grew.
+    pub fn compact(&mut self) {
+        for bitmap in self.text.iter_mut().chain(self.title.iter_mut()) {
+            *bitmap = bitmap.clone();
+        }
+    }
+
     /// Files `item` under its words, and in the cached prefix unions its words start.
-    pub fn add(&mut self, item: u32, part: Part, words: &Words) {
-        for id in words.iter() {
+    pub fn add(&mut self, item: u32, part: Part, words: &[u8]) {
+        for id in decode(words) {
             if let Some(bitmap) = self.postings_mut(part).get_mut(id as usize) {
                 bitmap.insert(item);
             }
@@ -137,15 +149,15 @@ impl TextIndex {
         for ((cached_part, prefix), union) in
             prefixes.get_mut().unwrap_or_else(PoisonError::into_inner)
         {
-            if *cached_part == part && words.iter().any(|id| starts(id, prefix)) {
+            if *cached_part == part && decode(words).any(|id| starts(id, prefix)) {
                 Arc::make_mut(union).insert(item);
             }
         }
     }
 
     /// Takes `item` out of the bitmaps of its words and of every cached union.
-    pub fn remove(&mut self, item: u32, part: Part, words: &Words) {
-        for id in words.iter() {
+    pub fn remove(&mut self, item: u32, part: Part, words: &[u8]) {
+        for id in decode(words) {
             if let Some(bitmap) = self.postings_mut(part).get_mut(id as usize) {
                 bitmap.remove(item);
             }
@@ -191,8 +203,8 @@ impl TextIndex {
     }
 
     /// Whether one of `words` starts with `prefix`.
-    pub fn has_prefix(&self, words: &Words, prefix: &str) -> bool {
-        words.iter().any(|id| self.word(id).starts_with(prefix))
+    pub fn has_prefix(&self, words: &[u8], prefix: &str) -> bool {
+        decode(words).any(|id| self.word(id).starts_with(prefix))
     }
 
     fn lock_prefixes(&self) -> MutexGuard<'_, Prefixes> {
@@ -207,22 +219,24 @@ mod tests {
     #[test]
     fn words_round_trip_through_their_encoding() {
         let ids = vec![300, 5, 70_000, 5, 0, 128];
-        let words = Words::encode(ids);
-        assert_eq!(words.iter().collect::<Vec<_>>(), [0, 5, 128, 300, 70_000]);
-        assert_eq!(Words::default().iter().count(), 0);
+        assert_eq!(
+            decode(&encode(ids)).collect::<Vec<_>>(),
+            [0, 5, 128, 300, 70_000]
+        );
+        assert_eq!(decode(&[]).count(), 0);
     }
 
     #[test]
     fn a_prefix_finds_every_word_it_starts_and_follows_changes() {
         let mut index = TextIndex::default();
-        let first = Words::encode(index.intern("cooperation cooper decentralisee"));
-        let second = Words::encode(index.intern("cooperative agricole"));
+        let first = encode(index.intern("cooperation cooper decentralisee"));
+        let second = encode(index.intern("cooperative agricole"));
         index.add(1, Part::Text, &first);
         index.add(2, Part::Text, &second);
         let found: Vec<u32> = index.prefixed(Part::Text, "cooper").iter().collect();
         assert_eq!(found, [1, 2]);
         // The cached union follows a new item and a removed one.
-        let third = Words::encode(index.intern("cooperer"));
+        let third = encode(index.intern("cooperer"));
         index.add(3, Part::Text, &third);
         index.remove(1, Part::Text, &first);
         let found: Vec<u32> = index.prefixed(Part::Text, "cooper").iter().collect();
