@@ -6,6 +6,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 
+use crate::db::Db;
 use crate::{
     Application,
     accounts::{Role, admin as accounts_admin},
@@ -141,7 +142,8 @@ async fn serve() -> anyhow::Result<()> {
 
 async fn migrate(action: MigrateAction) -> anyhow::Result<()> {
     let config = load_config()?;
-    let db = db::connect(&config).await?;
+    // One plain connection: migrations go down as well as up here.
+    let db = db::connect(&config, Some(1)).await?;
     match action {
         MigrateAction::Up => Migrator::up(&db, None).await?,
         MigrateAction::Down => Migrator::down(&db, Some(1)).await?,
@@ -169,8 +171,7 @@ async fn seed(demo: bool, scale: Option<usize>) -> anyhow::Result<()> {
         "say which data to load: `marcottage seed --demo` or `marcottage seed --scale N`"
     );
     let config = load_config()?;
-    let db = db::connect(&config).await?;
-    db::migrate(&db).await?;
+    let db = Db::open(&config).await?;
     // Reference data ships inside the binary; the demo marketplace builds on it.
     let taxonomies = Taxonomies::load()?;
     for kind in TaxonomyKind::ALL {
@@ -208,8 +209,7 @@ async fn seed(demo: bool, scale: Option<usize>) -> anyhow::Result<()> {
 
 async fn admin(action: AdminAction) -> anyhow::Result<()> {
     let config = load_config()?;
-    let db = db::connect(&config).await?;
-    db::migrate(&db).await?;
+    let db = Db::open(&config).await?;
     match action {
         AdminAction::Create {
             email,

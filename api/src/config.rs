@@ -37,6 +37,10 @@ pub struct Config {
     pub environment: Environment,
     pub database_url: String,
     pub database_max_connections: u32,
+    /// How long a request waits for a database connection before it is answered 503.
+    pub database_acquire_timeout_ms: u64,
+    /// Requests served at once; beyond, new ones are answered 503 at once.
+    pub max_requests_in_flight: usize,
     pub bind: SocketAddr,
     /// Absent in development: [`Config::load`] then generates a random one.
     #[serde(default)]
@@ -78,6 +82,8 @@ struct Defaults {
     mail_from: &'static str,
     database_url: &'static str,
     database_max_connections: u32,
+    database_acquire_timeout_ms: u64,
+    max_requests_in_flight: usize,
     bind: &'static str,
     cors_origins: &'static str,
     log_format: LogFormat,
@@ -97,6 +103,8 @@ const DEFAULTS: Defaults = Defaults {
     mail_from: "Marcottage <no-reply@marcottage.localhost>",
     database_url: "sqlite://marcottage.db?mode=rwc",
     database_max_connections: 10,
+    database_acquire_timeout_ms: 2_000,
+    max_requests_in_flight: 1_024,
     bind: "127.0.0.1:8080",
     cors_origins: "",
     log_format: LogFormat::Pretty,
@@ -157,6 +165,8 @@ impl Config {
             environment: Environment::Development,
             database_url: database_url.into(),
             database_max_connections: DEFAULTS.database_max_connections,
+            database_acquire_timeout_ms: DEFAULTS.database_acquire_timeout_ms,
+            max_requests_in_flight: DEFAULTS.max_requests_in_flight,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             jwt_secret: Some(random_secret().into()),
             jwt_previous_secret: None,

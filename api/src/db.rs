@@ -1,22 +1,81 @@
-//! The database pool, for SQLite (embedded default) and PostgreSQL (production).
+//! The database, for SQLite (embedded default) and PostgreSQL (production).
+//!
+//! On SQLite there is one writer at a time whatever the pool, so writes get a connection of
+//! their own and reads a pool of their own (WAL lets readers go on while the writer writes):
+//! however many readers wait, a publish never waits behind them. On PostgreSQL one pool, sized
+//! by the configuration, serves both. A request that cannot get a connection in time is
+//! answered 503 with `Retry-After` (see `crate::error`), never 500.
 
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait, sqlx::sqlite::SqliteJournalMode,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, ExecResult, QueryResult, SqliteTransactionMode, Statement, TransactionOptions,
+    TransactionTrait, sqlx::sqlite::SqliteJournalMode,
 };
 
 use crate::config::Config;
 
-/// Opens the pool. SQLite runs in WAL mode so that readers never wait for a writer.
-pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
+/// Reads and writes, each to the connections made for them.
+#[derive(Debug, Clone)]
+pub struct Db {
+    reader: DatabaseConnection,
+    writer: DatabaseConnection,
+}
+
+impl Db {
+    /// Opens the connections and brings the schema up to date (at every start, so that a
+    /// fresh file is usable at once).
+    pub async fn open(config: &Config) -> Result<Self, DbErr> {
+        let sqlite = config.database_url.starts_with("sqlite:");
+        let writer = connect(config, sqlite.then_some(1)).await?;
+        Migrator::up(&writer, None).await?;
+        let reader = if sqlite {
+            connect(config, None).await?
+        } else {
+            writer.clone()
+        };
+        Ok(Self { reader, writer })
+    }
+
+    /// A connection of its own, for work that must not queue behind requests (building
+    /// the listing indexes).
+    pub async fn dedicated(config: &Config) -> Result<Self, DbErr> {
+        let connection = connect(config, Some(1)).await?;
+        Ok(Self {
+            reader: connection.clone(),
+            writer: connection,
+        })
+    }
+
+    pub fn writer(&self) -> &DatabaseConnection {
+        &self.writer
+    }
+
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.reader.ping().await
+    }
+
+    /// Where a statement goes: reads to the readers, anything else to the writer.
+    fn route(&self, statement: &str) -> &DatabaseConnection {
+        let verb = statement.trim_start().get(..6).unwrap_or_default();
+        if verb.eq_ignore_ascii_case("select") {
+            &self.reader
+        } else {
+            &self.writer
+        }
+    }
+}
+
+/// A pool of `size` connections, else of the configured size.
+pub async fn connect(config: &Config, size: Option<u32>) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(config.database_url.clone());
     options
-        .max_connections(config.database_max_connections)
+        .max_connections(size.unwrap_or(config.database_max_connections))
+        .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_millis(config.database_acquire_timeout_ms))
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|sqlite| {
             sqlite
@@ -26,21 +85,40 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
-/// Brings the schema up to date; run at every start so a fresh file is usable at once.
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+#[async_trait::async_trait]
+impl ConnectionTrait for Db {
+    fn get_database_backend(&self) -> DbBackend {
+        self.writer.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.writer.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.writer.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.route(&stmt.sql).query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.route(&stmt.sql).query_all_raw(stmt).await
+    }
 }
 
-/// Starts a transaction that will write. On SQLite it takes the write lock at once
-/// (`BEGIN IMMEDIATE`): a transaction that read first and wrote later would fail with
+/// Starts a transaction that will write, on the writer. On SQLite it takes the write lock
+/// at once (`BEGIN IMMEDIATE`): a transaction that read first and wrote later would fail with
 /// `SQLITE_BUSY` whenever another connection (the outbox worker, say) wrote in between,
 /// instead of waiting its turn. PostgreSQL ignores the option.
-pub async fn write_transaction(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
+pub async fn write_transaction(db: &Db) -> Result<DatabaseTransaction, DbErr> {
+    db.writer
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
 }
 
 /// Deletes the row `id` only if it is still at `version`: a stale `If-Match` that raced a
@@ -54,7 +132,7 @@ pub async fn delete_versioned<E, C>(
 ) -> Result<(), crate::error::ApiError>
 where
     E: sea_orm::EntityTrait,
-    C: sea_orm::ConnectionTrait,
+    C: ConnectionTrait,
 {
     use sea_orm::{ColumnTrait, QueryFilter};
     let deleted = E::delete_many()

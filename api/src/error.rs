@@ -223,6 +223,10 @@ impl ResponseError for ApiError {
             } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
             }
+            // Saturation passes in a moment: come back in a second.
+            Self::ServiceUnavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "1"));
+            }
             Self::Unauthenticated => {
                 response
                     .insert_header((header::WWW_AUTHENTICATE, r#"Bearer error="invalid_token""#));
@@ -234,8 +238,16 @@ impl ResponseError for ApiError {
 }
 
 impl From<sea_orm::DbErr> for ApiError {
+    /// A database too busy to answer in time is load, not a fault: 503, not 500.
     fn from(error: sea_orm::DbErr) -> Self {
-        Self::Internal(error.into())
+        match &error {
+            sea_orm::DbErr::ConnectionAcquire(_) => Self::ServiceUnavailable("database busy"),
+            // SQLite's writer lock still held by another connection after the busy timeout.
+            other if other.to_string().contains("database is locked") => {
+                Self::ServiceUnavailable("database busy")
+            }
+            _ => Self::Internal(error.into()),
+        }
     }
 }
 

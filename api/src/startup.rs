@@ -14,15 +14,15 @@ use actix_web::{
 };
 use actix_web_prom::PrometheusMetricsBuilder;
 use anyhow::Context;
-use sea_orm::DatabaseConnection;
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::db::Db;
 use crate::{
     accounts::AccessTokens,
     config::Config,
-    db, http,
+    http,
     http::fallback::{RouteTable, WebApp, fallback},
     mail::{self, Mailer},
     openapi::{self, ApiDoc},
@@ -45,18 +45,15 @@ const SHUTDOWN_GRACE_SECONDS: u64 = 30;
 pub struct Application {
     port: u16,
     server: Server,
-    db: DatabaseConnection,
+    db: Db,
 }
 
 impl Application {
     /// Connects and migrates the database, binds the address and prepares the server.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        let db = db::connect(&config)
+        let db = Db::open(&config)
             .await
             .context("cannot open the database")?;
-        db::migrate(&db)
-            .await
-            .context("cannot migrate the database")?;
         organisations::index_older_rows(&db)
             .await
             .context("cannot index the organisations")?;
@@ -67,7 +64,11 @@ impl Application {
         mail::spawn_worker(db.clone(), Mailer::from_config(&config)?);
         saved_searches::alerts::spawn_worker(db.clone(), config.public_url.clone());
         let listings = Listings::new(&config);
-        let indexes = Arc::new(sync::Indexes::new(db.clone(), listings.followers()));
+        // Its own connection: requests waiting for the pool must not hold up the build.
+        let follower = Db::dedicated(&config)
+            .await
+            .context("cannot open the database")?;
+        let indexes = Arc::new(sync::Indexes::new(follower, listings.followers()));
         Arc::clone(&indexes).spawn();
         let started = std::time::Instant::now();
         while !indexes.is_ready() && started.elapsed() < INDEX_WAIT {
@@ -82,7 +83,7 @@ impl Application {
         self.port
     }
 
-    pub fn db(&self) -> &DatabaseConnection {
+    pub fn db(&self) -> &Db {
         &self.db
     }
 
@@ -126,7 +127,7 @@ impl Listings {
 /// What every worker shares, built once.
 struct Shared {
     config: Data<Config>,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     access_tokens: Data<AccessTokens>,
     registry: Data<prometheus::Registry>,
@@ -138,11 +139,12 @@ struct Shared {
     projects: Data<Listing<Projects>>,
     organisations: Data<Listing<Organisations>>,
     indexes: Data<sync::Indexes>,
+    in_flight: Data<http::shedding::InFlight>,
 }
 
 fn server(
     config: Config,
-    db: DatabaseConnection,
+    db: Db,
     listener: TcpListener,
     listings: Listings,
     indexes: Arc<sync::Indexes>,
@@ -161,6 +163,7 @@ fn server(
         projects: Data::from(listings.projects),
         organisations: Data::from(listings.organisations),
         indexes: Data::from(indexes),
+        in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
         access_tokens: Data::new(AccessTokens::from_config(&config)?),
         registry: Data::new(metrics.registry.clone()),
@@ -204,7 +207,8 @@ fn server(
             .app_data(shared.opportunities.clone())
             .app_data(shared.projects.clone())
             .app_data(shared.organisations.clone())
-            .app_data(shared.indexes.clone());
+            .app_data(shared.indexes.clone())
+            .app_data(shared.in_flight.clone());
         let app = match &shared.web_app.index {
             Some(_) => app.service(
                 Files::new("/", &shared.config.web_dir)
@@ -220,6 +224,7 @@ fn server(
                 cors(&shared.config),
             ))
             .wrap(from_fn(sync::follow_changes))
+            .wrap(from_fn(http::shedding::shed_load))
             .wrap(Compress::default())
             .wrap(metrics.clone())
             .wrap(from_fn(http::request_id::request_id))

@@ -4,7 +4,7 @@ use anyhow::Context;
 use chrono::Utc;
 use rand::{Rng, distr::Alphanumeric};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ColumnTrait, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 
@@ -14,6 +14,7 @@ use super::{
     password::{self, NewPassword},
     users::{self, NewMember},
 };
+use crate::db::Db;
 use crate::{
     entities::user::{self, Entity as User},
     taxonomies::Lang,
@@ -39,7 +40,7 @@ pub async fn hash_password(password: &str) -> anyhow::Result<String> {
 
 /// Creates a verified administrator.
 pub async fn create_admin(
-    db: &DatabaseConnection,
+    db: &Db,
     email: &str,
     display_name: &str,
     password: &str,
@@ -73,7 +74,7 @@ pub async fn create_admin(
 }
 
 /// Gives a member a role.
-pub async fn grant(db: &DatabaseConnection, email: &str, role: Role) -> anyhow::Result<()> {
+pub async fn grant(db: &Db, email: &str, role: Role) -> anyhow::Result<()> {
     let email = EmailAddress::parse("email", email).map_err(|e| anyhow::anyhow!(e.message))?;
     let updated = User::update_many()
         .col_expr(user::Column::Role, Expr::value(role.as_str()))

@@ -4,10 +4,11 @@
 use std::{future::Future, pin::Pin};
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header::AUTHORIZATION, web::Data};
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::EntityTrait;
 use uuid::Uuid;
 
 use super::{AccessTokens, Role, sessions};
+use crate::db::Db;
 use crate::{
     entities::user::{self, Entity as User},
     error::ApiError,
@@ -52,7 +53,7 @@ impl FromRequest for Member {
             .map(str::trim)
             .map(str::to_owned);
         let tokens = request.app_data::<Data<AccessTokens>>().cloned();
-        let db = request.app_data::<Data<DatabaseConnection>>().cloned();
+        let db = request.app_data::<Data<Db>>().cloned();
         Box::pin(async move {
             let (Some(token), Some(tokens), Some(db)) = (token, tokens, db) else {
                 return Err(ApiError::Unauthenticated);

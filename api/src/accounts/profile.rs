@@ -12,7 +12,7 @@ use actix_web::{
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ColumnTrait, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -28,6 +28,7 @@ use super::{
     password::{self, NewPassword},
     sessions, users,
 };
+use crate::db::Db;
 use crate::{
     db,
     entities::{
@@ -91,7 +92,7 @@ async fn get_me(member: Member) -> HttpResponse {
 #[patch("/me")]
 async fn update_me(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     body: Json<ProfileChanges>,
@@ -247,7 +248,7 @@ pub fn unknown_codes(
 )]
 #[post("/me/password")]
 async fn change_password(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     body: Json<PasswordChange>,
 ) -> Result<HttpResponse> {
@@ -280,7 +281,7 @@ async fn change_password(
     security(("bearer" = []))
 )]
 #[get("/me/export")]
-async fn export_me(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+async fn export_me(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     let tokens = RefreshToken::find()
         .filter(refresh_token::Column::UserId.eq(member.id()))
         .all(db.get_ref())
@@ -346,7 +347,7 @@ async fn export_me(db: Data<DatabaseConnection>, member: Member) -> Result<HttpR
 )]
 #[delete("/me")]
 async fn delete_me(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     body: Json<AccountDeletion>,
 ) -> Result<HttpResponse> {
@@ -412,7 +413,7 @@ async fn delete_me(
     security(())
 )]
 #[get("/users/{id}")]
-async fn get_user(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<HttpResponse> {
+async fn get_user(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
     let user = users::find(db.get_ref(), *id)
         .await?
         .ok_or(ApiError::NotFound("member"))?;
@@ -439,7 +440,7 @@ async fn get_user(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<HttpRe
 )]
 #[patch("/admin/users/{id}")]
 async fn administer_user(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     admin: Member,
     id: Path<Uuid>,
     body: Json<MemberAdministration>,

@@ -5,7 +5,6 @@ use actix_web::{
     HttpRequest, HttpResponse, post,
     web::{Data, Json},
 };
-use sea_orm::DatabaseConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
@@ -23,6 +22,7 @@ use super::{
     tokens::ACCESS_TOKEN_LIFETIME,
     users::{self, NewMember, TokenPurpose},
 };
+use crate::db::Db;
 use crate::{
     config::Config,
     db,
@@ -62,7 +62,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 )]
 #[post("/auth/register")]
 async fn register(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     config: Data<Config>,
     body: Json<Registration>,
 ) -> Result<HttpResponse> {
@@ -135,7 +135,7 @@ async fn register(
 #[post("/auth/login")]
 async fn login(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     tokens: Data<AccessTokens>,
     config: Data<Config>,
     body: Json<Credentials>,
@@ -187,7 +187,7 @@ async fn login(
 )]
 #[post("/auth/refresh")]
 async fn refresh(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     tokens: Data<AccessTokens>,
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse> {
@@ -225,7 +225,7 @@ async fn refresh(
     security(())
 )]
 #[post("/auth/logout")]
-async fn logout(db: Data<DatabaseConnection>, body: Json<RefreshRequest>) -> Result<HttpResponse> {
+async fn logout(db: Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse> {
     body.validate()?;
     sessions::end(db.get_ref(), &body.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -241,7 +241,7 @@ async fn logout(db: Data<DatabaseConnection>, body: Json<RefreshRequest>) -> Res
     security(("bearer" = []))
 )]
 #[post("/auth/logout-all")]
-async fn logout_all(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+async fn logout_all(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     sessions::revoke_all(db.get_ref(), member.id(), None).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -260,10 +260,7 @@ async fn logout_all(db: Data<DatabaseConnection>, member: Member) -> Result<Http
     security(())
 )]
 #[post("/auth/verify-email")]
-async fn verify_email(
-    db: Data<DatabaseConnection>,
-    body: Json<TokenRequest>,
-) -> Result<HttpResponse> {
+async fn verify_email(db: Data<Db>, body: Json<TokenRequest>) -> Result<HttpResponse> {
     body.validate()?;
     let txn = db::write_transaction(&db).await?;
     let user = users::consume_email_token(&txn, &body.token, TokenPurpose::VerifyEmail)
@@ -285,7 +282,7 @@ async fn verify_email(
 )]
 #[post("/auth/verify-email/resend")]
 async fn resend_verification(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     config: Data<Config>,
     member: Member,
 ) -> Result<HttpResponse> {
@@ -319,7 +316,7 @@ async fn resend_verification(
 )]
 #[post("/auth/password-reset")]
 async fn request_password_reset(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     config: Data<Config>,
     body: Json<PasswordResetRequest>,
 ) -> Result<HttpResponse> {
@@ -357,7 +354,7 @@ async fn request_password_reset(
 )]
 #[post("/auth/password-reset/confirm")]
 async fn confirm_password_reset(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     body: Json<PasswordResetConfirmation>,
 ) -> Result<HttpResponse> {
     body.validate()?;

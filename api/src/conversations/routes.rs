@@ -8,7 +8,7 @@ use actix_web::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::Query as SqlQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -19,6 +19,7 @@ use super::{
     dto::{ConversationPage, ConversationQuery, Message, MessagePage, MessageQuery, NewMessage},
     people, service,
 };
+use crate::db::Db;
 use crate::{
     accounts::Member,
     db,
@@ -55,7 +56,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 )]
 #[get("/conversations")]
 async fn list_conversations(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     query: Query<ConversationQuery>,
 ) -> Result<HttpResponse> {
@@ -122,11 +123,7 @@ async fn list_conversations(
     security(("bearer" = []))
 )]
 #[get("/conversations/{id}")]
-async fn get_conversation(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn get_conversation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
     let mut views = service::views(db.get_ref(), member.id(), &[row]).await?;
     let view = views.pop().ok_or(ApiError::NotFound("conversation"))?;
@@ -149,7 +146,7 @@ async fn get_conversation(
 )]
 #[get("/conversations/{id}/messages")]
 async fn list_messages(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
     query: Query<MessageQuery>,
@@ -209,7 +206,7 @@ async fn list_messages(
 #[post("/conversations/{id}/messages")]
 async fn post_message(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
     body: Json<NewMessage>,

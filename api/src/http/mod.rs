@@ -7,6 +7,7 @@ pub mod fields;
 pub mod idempotency;
 pub mod raw_json;
 pub mod request_id;
+pub mod shedding;
 
 use actix_web::web;
 

@@ -7,7 +7,7 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::Query as SqlQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,6 +20,7 @@ use super::{
     service::{self, Side},
     target,
 };
+use crate::db::Db;
 use crate::{
     accounts::Member,
     config::Config,
@@ -68,7 +69,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[post("/interests")]
 async fn express_interest(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     config: Data<Config>,
     member: Member,
     body: Json<NewInterest>,
@@ -123,11 +124,7 @@ async fn express_interest(
 
 /// The target of a new interest, if the sender may express interest in it: 404 when they
 /// cannot see it, 422 when it is theirs, closed, or the organisation is not theirs.
-async fn reachable_target(
-    db: &DatabaseConnection,
-    member: &Member,
-    new: &NewInterest,
-) -> Result<target::Item> {
+async fn reachable_target(db: &Db, member: &Member, new: &NewInterest) -> Result<target::Item> {
     let not_found = || ApiError::NotFound(new.target.kind.as_str());
     let item = target::find(db, new.target.kind, new.target.id)
         .await?
@@ -176,7 +173,7 @@ async fn reachable_target(
 )]
 #[get("/interests")]
 async fn list_interests(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     query: Query<InterestQuery>,
 ) -> Result<HttpResponse> {
@@ -222,20 +219,12 @@ async fn list_interests(
     security(("bearer" = []))
 )]
 #[get("/interests/{id}")]
-async fn get_interest(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn get_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
     respond(db.get_ref(), &member, row).await
 }
 
-async fn respond(
-    db: &DatabaseConnection,
-    member: &Member,
-    row: interest::Model,
-) -> Result<HttpResponse> {
+async fn respond(db: &Db, member: &Member, row: interest::Model) -> Result<HttpResponse> {
     let mut views = service::views(db, member.id(), &[row]).await?;
     let view = views.pop().ok_or(ApiError::NotFound("interest"))?;
     Ok(HttpResponse::Ok().json(view))
@@ -269,12 +258,7 @@ impl Decision {
 
 /// Settles a pending interest. Accepting opens a conversation between the sender, the owner
 /// and (when another editor answers) the one who accepted.
-async fn decide(
-    db: &DatabaseConnection,
-    member: &Member,
-    id: Uuid,
-    decision: Decision,
-) -> Result<HttpResponse> {
+async fn decide(db: &Db, member: &Member, id: Uuid, decision: Decision) -> Result<HttpResponse> {
     let (row, side) = service::joined(db, member.id(), id).await?;
     if side != decision.side() {
         return Err(ApiError::Forbidden);
@@ -319,11 +303,7 @@ async fn decide(
     security(("bearer" = []))
 )]
 #[post("/interests/{id}/accept")]
-async fn accept_interest(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn accept_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     decide(db.get_ref(), &member, *id, Decision::Accept).await
 }
 
@@ -341,11 +321,7 @@ async fn accept_interest(
     security(("bearer" = []))
 )]
 #[post("/interests/{id}/decline")]
-async fn decline_interest(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn decline_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     decide(db.get_ref(), &member, *id, Decision::Decline).await
 }
 
@@ -363,10 +339,6 @@ async fn decline_interest(
     security(("bearer" = []))
 )]
 #[post("/interests/{id}/withdraw")]
-async fn withdraw_interest(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn withdraw_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     decide(db.get_ref(), &member, *id, Decision::Withdraw).await
 }

@@ -6,9 +6,7 @@ use actix_web::{
     post,
     web::{Data, Json, Path, Query},
 };
-use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -17,6 +15,7 @@ use super::{
     dto::{Introduction, IntroductionPage, IntroductionQuery, IntroductionStatus, NewIntroduction},
     service::{self, Part},
 };
+use crate::db::Db;
 use crate::{
     accounts::{Member, Role},
     db,
@@ -58,7 +57,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[post("/introductions")]
 async fn introduce(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     body: Json<NewIntroduction>,
 ) -> Result<HttpResponse> {
@@ -118,7 +117,7 @@ async fn introduce(
 )]
 #[get("/introductions")]
 async fn list_introductions(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     query: Query<IntroductionQuery>,
 ) -> Result<HttpResponse> {
@@ -153,16 +152,12 @@ async fn list_introductions(
     security(("bearer" = []))
 )]
 #[get("/introductions/{id}")]
-async fn get_introduction(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn get_introduction(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
     respond(db.get_ref(), &member, row.id).await
 }
 
-async fn respond(db: &DatabaseConnection, member: &Member, id: Uuid) -> Result<HttpResponse> {
+async fn respond(db: &Db, member: &Member, id: Uuid) -> Result<HttpResponse> {
     let row = IntroductionEntity::find_by_id(id)
         .one(db)
         .await?
@@ -173,7 +168,7 @@ async fn respond(db: &DatabaseConnection, member: &Member, id: Uuid) -> Result<H
 }
 
 async fn decide(
-    db: &DatabaseConnection,
+    db: &Db,
     member: &Member,
     id: Uuid,
     answer: IntroductionStatus,
@@ -203,11 +198,7 @@ async fn decide(
     security(("bearer" = []))
 )]
 #[post("/introductions/{id}/accept")]
-async fn accept_introduction(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn accept_introduction(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     decide(db.get_ref(), &member, *id, IntroductionStatus::Accepted).await
 }
 
@@ -226,7 +217,7 @@ async fn accept_introduction(
 )]
 #[post("/introductions/{id}/decline")]
 async fn decline_introduction(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {

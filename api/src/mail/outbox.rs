@@ -3,13 +3,14 @@ use std::time::Duration;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait, LockBehavior, LockType, Query},
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::Mailer;
+use crate::db::Db;
 use crate::entities::outbox::{self, Entity as Outbox};
 
 pub const KIND_EMAIL: &str = "email";
@@ -50,7 +51,7 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, email: &Email) -> Result<(), Db
 }
 
 /// Starts the worker that sends queued e-mails until the process ends.
-pub fn spawn_worker(db: DatabaseConnection, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+pub fn spawn_worker(db: Db, mailer: Mailer) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             match run_once(&db, &mailer).await {
@@ -66,7 +67,7 @@ pub fn spawn_worker(db: DatabaseConnection, mailer: Mailer) -> tokio::task::Join
 }
 
 /// Claims a batch of due rows and delivers them; returns how many were claimed.
-pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> Result<usize, DbErr> {
+pub async fn run_once(db: &Db, mailer: &Mailer) -> Result<usize, DbErr> {
     let claimed = claim(db).await?;
     for row in &claimed {
         let result = match serde_json::from_value::<Email>(row.payload.clone()) {
@@ -80,7 +81,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> Result<usize,
 
 /// Leases due rows to this worker. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets replicas claim
 /// disjoint batches concurrently; SQLite serialises writers, so the plain update is enough.
-async fn claim(db: &DatabaseConnection) -> Result<Vec<outbox::Model>, DbErr> {
+async fn claim(db: &Db) -> Result<Vec<outbox::Model>, DbErr> {
     let now = Utc::now();
     let mut due = Query::select();
     due.column(outbox::Column::Id)
@@ -108,11 +109,7 @@ async fn claim(db: &DatabaseConnection) -> Result<Vec<outbox::Model>, DbErr> {
         .await
 }
 
-async fn finish(
-    db: &DatabaseConnection,
-    row: &outbox::Model,
-    result: anyhow::Result<()>,
-) -> Result<(), DbErr> {
+async fn finish(db: &Db, row: &outbox::Model, result: anyhow::Result<()>) -> Result<(), DbErr> {
     let now = Utc::now();
     let mut update = outbox::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(row.id),

@@ -8,7 +8,6 @@ use actix_web::{
     web::{Data, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -19,6 +18,7 @@ use super::{
     score::{self, Reason, Side},
     sides::{self, Context},
 };
+use crate::db::Db;
 use crate::{
     accounts::{Member, dto::strings},
     error::{ApiError, FieldError, Result, responses},
@@ -194,7 +194,7 @@ async fn opportunity_matches(
 )]
 #[get("/projects/{id}/matches")]
 async fn project_matches(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     listing: Data<Listing<Opportunities>>,
     reader: Option<Member>,
     id: Path<Uuid>,

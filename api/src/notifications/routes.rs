@@ -6,13 +6,13 @@ use actix_web::{
 };
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, sea_query::Expr,
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{Notification, NotificationPage, NotificationQuery};
+use crate::db::Db;
 use crate::{
     accounts::Member,
     entities::notification::{self, Entity as NotificationEntity},
@@ -40,7 +40,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 )]
 #[get("/notifications")]
 async fn list_notifications(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     query: Query<NotificationQuery>,
 ) -> Result<HttpResponse> {
@@ -81,11 +81,7 @@ async fn list_notifications(
     security(("bearer" = []))
 )]
 #[post("/notifications/{id}/read")]
-async fn mark_read(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn mark_read(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     // The recipient is in the filter: someone else's notification is simply not found.
     NotificationEntity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
@@ -113,7 +109,7 @@ async fn mark_read(
     security(("bearer" = []))
 )]
 #[post("/notifications/read-all")]
-async fn mark_all_read(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+async fn mark_all_read(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     NotificationEntity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
         .filter(notification::Column::UserId.eq(member.id()))

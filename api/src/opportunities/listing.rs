@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    DatabaseConnection, DbBackend, EntityTrait,
+    DbBackend, EntityTrait,
     sea_query::{Expr, ExprTrait, SimpleExpr},
 };
 use serde_json::value::to_raw_value;
 use uuid::Uuid;
 
 use super::dto::{Direction, Opportunity, OpportunityFacets, OpportunityQuery, OpportunityStatus};
+use crate::db::Db;
 use crate::{
     accounts::dto::strings,
     entities::opportunity::{self, Entity as OpportunityEntity},
@@ -83,7 +84,7 @@ impl ListingKind for Opportunities {
     type Facets = OpportunityFacets;
     type Extra = Features;
 
-    async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<Features>>> {
+    async fn load(db: &Db, scope: Scope) -> Result<Vec<Document<Features>>> {
         let columns = ScopeColumns {
             id: opportunity::Column::Id,
             organisation: opportunity::Column::OrganisationId,

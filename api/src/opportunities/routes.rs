@@ -7,10 +7,7 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -23,6 +20,7 @@ use super::{
     listing::{self, Opportunities},
     service::{self, MAX_LIFETIME},
 };
+use crate::db::Db;
 use crate::{
     accounts::Member,
     db,
@@ -73,7 +71,7 @@ fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
 #[post("/opportunities")]
 async fn create_opportunity(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     body: Json<NewOpportunity>,
@@ -132,7 +130,7 @@ async fn create_opportunity(
 )]
 #[get("/opportunities")]
 async fn search_opportunities(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     listing: Data<Listing<Opportunities>>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
@@ -141,7 +139,7 @@ async fn search_opportunities(
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
-    db: &DatabaseConnection,
+    db: &Db,
     listing: &Listing<Opportunities>,
     query: &OpportunityQuery,
 ) -> Result<Page<OpportunityFacets>> {
@@ -161,7 +159,7 @@ pub async fn search(
     security(("bearer" = []))
 )]
 #[get("/me/opportunities")]
-async fn my_opportunities(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+async fn my_opportunities(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     let rows = OpportunityEntity::find()
         .filter(opportunity::Column::OwnerId.eq(member.id()))
         .order_by_desc(opportunity::Column::Id)
@@ -175,7 +173,7 @@ async fn my_opportunities(db: Data<DatabaseConnection>, member: Member) -> Resul
     ))
 }
 
-async fn find(db: &DatabaseConnection, id: Uuid) -> Result<opportunity::Model> {
+async fn find(db: &Db, id: Uuid) -> Result<opportunity::Model> {
     OpportunityEntity::find_by_id(id)
         .one(db)
         .await?
@@ -195,7 +193,7 @@ async fn find(db: &DatabaseConnection, id: Uuid) -> Result<opportunity::Model> {
 )]
 #[get("/opportunities/{id}")]
 async fn get_opportunity(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     reader: Option<Member>,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
@@ -211,11 +209,7 @@ async fn get_opportunity(
 
 /// Whether `reader` may see who stands behind an (anonymous) opportunity: those who may edit
 /// it, and members whose interest in it the owner accepted.
-async fn reveals_owner_to(
-    db: &DatabaseConnection,
-    reader: Uuid,
-    row: &opportunity::Model,
-) -> Result<bool> {
+async fn reveals_owner_to(db: &Db, reader: Uuid, row: &opportunity::Model) -> Result<bool> {
     Ok(
         may_edit(db, reader, row.owner_id, row.organisation_id).await?
             || interests::has_accepted_interest(db, reader, TargetKind::Opportunity, row.id)
@@ -247,7 +241,7 @@ async fn reveals_owner_to(
 #[patch("/opportunities/{id}")]
 async fn update_opportunity(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     id: Path<Uuid>,
@@ -421,7 +415,7 @@ fn validated_changes(
 #[delete("/opportunities/{id}")]
 async fn delete_opportunity(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {

@@ -2,11 +2,11 @@
 
 use actix_web::{HttpResponse, get, web::Data};
 use prometheus::{Encoder, Registry, TextEncoder};
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::db::Db;
 use crate::error::{ApiError, Result, responses};
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -43,7 +43,7 @@ async fn healthz() -> HttpResponse {
     security(())
 )]
 #[get("/readyz")]
-async fn readyz(db: Data<DatabaseConnection>) -> Result<HttpResponse> {
+async fn readyz(db: Data<Db>) -> Result<HttpResponse> {
     db.ping().await.map_err(|error| {
         tracing::warn!(%error, "database ping failed");
         ApiError::ServiceUnavailable("database")

@@ -1,12 +1,11 @@
 //! Organisations as a kind of listing: the directory searched by words, kind, country and
 //! verification.
 
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::value::to_raw_value;
 
 use super::dto::{Organisation, OrganisationFacets, OrganisationQuery};
+use crate::db::Db;
 use crate::{
     entities::organisation::{self, Entity as OrganisationEntity},
     error::{ApiError, Result},
@@ -34,7 +33,7 @@ impl ListingKind for Organisations {
     type Facets = OrganisationFacets;
     type Extra = ();
 
-    async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<()>>> {
+    async fn load(db: &Db, scope: Scope) -> Result<Vec<Document<()>>> {
         let columns = ScopeColumns {
             id: organisation::Column::Id,
             organisation: organisation::Column::Id,

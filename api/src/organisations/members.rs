@@ -7,8 +7,8 @@ use actix_web::{
 };
 use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, sea_query::OnConflict,
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, sea_query::OnConflict,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -18,6 +18,7 @@ use super::{
     dto::{MembershipChange, NewOrganisationMember, OrganisationMember},
     queries::{self, MemberRole, membership, owner_count},
 };
+use crate::db::Db;
 use crate::{
     accounts::{Member, users},
     db,
@@ -48,7 +49,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(())
 )]
 #[get("/organisations/{id}/members")]
-async fn list_members(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<HttpResponse> {
+async fn list_members(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
     let organisation = queries::find(db.get_ref(), *id).await?;
     let rows = Membership::find()
         .filter(organisation_member::Column::OrganisationId.eq(organisation.id))
@@ -59,18 +60,12 @@ async fn list_members(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<Ht
 }
 
 trait FindMembersWithUsers {
-    async fn find_also_related_users(
-        self,
-        db: &DatabaseConnection,
-    ) -> Result<Vec<OrganisationMember>>;
+    async fn find_also_related_users(self, db: &Db) -> Result<Vec<OrganisationMember>>;
 }
 
 impl FindMembersWithUsers for sea_orm::Select<Membership> {
     /// Joins each membership with its member's display name, in two queries.
-    async fn find_also_related_users(
-        self,
-        db: &DatabaseConnection,
-    ) -> Result<Vec<OrganisationMember>> {
+    async fn find_also_related_users(self, db: &Db) -> Result<Vec<OrganisationMember>> {
         let memberships = self.all(db).await?;
         let ids: Vec<Uuid> = memberships.iter().map(|m| m.user_id).collect();
         let names: std::collections::HashMap<Uuid, String> = User::find()
@@ -138,7 +133,7 @@ async fn require_owner(
 )]
 #[post("/organisations/{id}/members")]
 async fn add_member(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
     body: Json<NewOrganisationMember>,
@@ -214,7 +209,7 @@ async fn add_member(
 )]
 #[patch("/organisations/{id}/members/{user_id}")]
 async fn change_member(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     path: Path<(Uuid, Uuid)>,
     body: Json<MembershipChange>,
@@ -273,7 +268,7 @@ async fn change_member(
 )]
 #[delete("/organisations/{id}/members/{user_id}")]
 async fn remove_member(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     path: Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse> {

@@ -7,7 +7,7 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -20,6 +20,7 @@ use super::{
     listing::{self, Organisations},
     queries::{self, MemberRole, membership},
 };
+use crate::db::Db;
 use crate::{
     accounts::{Member, Role},
     db,
@@ -88,7 +89,7 @@ fn check_website(website: &str) -> Option<FieldError> {
 #[post("/organisations")]
 async fn create_organisation(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     body: Json<NewOrganisation>,
@@ -184,7 +185,7 @@ async fn create_organisation(
 )]
 #[get("/organisations")]
 async fn list_organisations(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     listing: Data<Listing<Organisations>>,
     query: Query<OrganisationQuery>,
 ) -> Result<HttpResponse> {
@@ -193,7 +194,7 @@ async fn list_organisations(
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
-    db: &DatabaseConnection,
+    db: &Db,
     listing: &Listing<Organisations>,
     query: &OrganisationQuery,
 ) -> Result<Page<OrganisationFacets>> {
@@ -213,7 +214,7 @@ pub async fn search(
     security(())
 )]
 #[get("/organisations/{id}")]
-async fn get_organisation(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Result<HttpResponse> {
+async fn get_organisation(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
     let row = queries::find(db.get_ref(), *id).await?;
     Ok(organisation_response(StatusCode::OK, &row))
 }
@@ -242,7 +243,7 @@ async fn get_organisation(db: Data<DatabaseConnection>, id: Path<Uuid>) -> Resul
 #[patch("/organisations/{id}")]
 async fn update_organisation(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     id: Path<Uuid>,
@@ -366,7 +367,7 @@ fn validated_changes(
 #[delete("/organisations/{id}")]
 async fn delete_organisation(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
@@ -408,7 +409,7 @@ async fn delete_organisation(
 )]
 #[post("/organisations/{id}/verification")]
 async fn verify_organisation(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     facilitator: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
@@ -430,7 +431,7 @@ async fn verify_organisation(
 )]
 #[delete("/organisations/{id}/verification")]
 async fn unverify_organisation(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     facilitator: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
@@ -438,7 +439,7 @@ async fn unverify_organisation(
 }
 
 async fn set_verified(
-    db: &DatabaseConnection,
+    db: &Db,
     facilitator: &Member,
     id: Uuid,
     verified: bool,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect,
     sea_query::{Expr, ExprTrait, Query, SimpleExpr},
 };
 use serde_json::value::to_raw_value;
@@ -13,6 +13,7 @@ use super::{
     dto::{Project, ProjectFacets, ProjectQuery, ProjectStatus, Territory},
     service::listed_countries,
 };
+use crate::db::Db;
 use crate::{
     accounts::dto::strings,
     entities::{
@@ -74,7 +75,7 @@ impl ListingKind for Projects {
     type Facets = ProjectFacets;
     type Extra = ();
 
-    async fn load(db: &DatabaseConnection, scope: Scope) -> Result<Vec<Document<()>>> {
+    async fn load(db: &Db, scope: Scope) -> Result<Vec<Document<()>>> {
         let columns = ScopeColumns {
             id: project::Column::Id,
             organisation: project::Column::OrganisationId,
@@ -115,7 +116,7 @@ impl ListingKind for Projects {
 }
 
 async fn organisation_kinds(
-    db: &DatabaseConnection,
+    db: &Db,
     ids: impl Iterator<Item = Uuid>,
 ) -> Result<HashMap<Uuid, String>> {
     let mut ids: Vec<Uuid> = ids.collect();

@@ -6,9 +6,7 @@ use actix_web::{
     web::{Data, Json, Path},
 };
 use chrono::Utc;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -18,6 +16,7 @@ use super::{
     routes::{editable, visible},
     service,
 };
+use crate::db::Db;
 use crate::{
     accounts::Member,
     db,
@@ -46,7 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 )]
 #[get("/projects/{id}/milestones")]
 async fn list_milestones(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     reader: Option<Member>,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
@@ -80,7 +79,7 @@ async fn list_milestones(
 )]
 #[post("/projects/{id}/milestones")]
 async fn add_milestone(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
     body: Json<NewMilestone>,

@@ -7,10 +7,7 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -23,6 +20,7 @@ use super::{
     listing::{self, Projects},
     service,
 };
+use crate::db::Db;
 use crate::{
     accounts::Member,
     db,
@@ -73,7 +71,7 @@ fn project_response(status: StatusCode, row: &project::Model) -> HttpResponse {
 #[post("/projects")]
 async fn create_project(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     body: Json<NewProject>,
@@ -146,7 +144,7 @@ async fn create_project(
 )]
 #[get("/projects")]
 async fn search_projects(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     listing: Data<Listing<Projects>>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
@@ -155,7 +153,7 @@ async fn search_projects(
 
 /// The search behind the list route, also used by the cross-type `/api/v1/search`.
 pub async fn search(
-    db: &DatabaseConnection,
+    db: &Db,
     listing: &Listing<Projects>,
     query: &ProjectQuery,
 ) -> Result<Page<ProjectFacets>> {
@@ -175,7 +173,7 @@ pub async fn search(
     security(("bearer" = []))
 )]
 #[get("/me/projects")]
-async fn my_projects(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+async fn my_projects(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     let rows = ProjectEntity::find()
         .filter(project::Column::OwnerId.eq(member.id()))
         .order_by_desc(project::Column::Id)
@@ -186,11 +184,7 @@ async fn my_projects(db: Data<DatabaseConnection>, member: Member) -> Result<Htt
 }
 
 /// A project the reader may see (drafts: only those who may edit them), else 404.
-pub async fn visible(
-    db: &DatabaseConnection,
-    reader: Option<&Member>,
-    id: Uuid,
-) -> Result<project::Model> {
+pub async fn visible(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<project::Model> {
     let row = ProjectEntity::find_by_id(id)
         .one(db)
         .await?
@@ -203,11 +197,7 @@ pub async fn visible(
 }
 
 /// A project the caller may edit: 404 when they may not even see it, 403 when they only see it.
-pub async fn editable(
-    db: &DatabaseConnection,
-    member: &Member,
-    id: Uuid,
-) -> Result<project::Model> {
+pub async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<project::Model> {
     let row = visible(db, Some(member), id).await?;
     if may_edit(db, member.id(), row.owner_id, row.organisation_id).await? {
         Ok(row)
@@ -227,11 +217,7 @@ pub async fn editable(
     security((), ("bearer" = []))
 )]
 #[get("/projects/{id}")]
-async fn get_project(
-    db: Data<DatabaseConnection>,
-    reader: Option<Member>,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn get_project(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Result<HttpResponse> {
     let row = visible(db.get_ref(), reader.as_ref(), *id).await?;
     Ok(project_response(StatusCode::OK, &row))
 }
@@ -260,7 +246,7 @@ async fn get_project(
 #[patch("/projects/{id}")]
 async fn update_project(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     taxonomies: Data<Taxonomies>,
     member: Member,
     id: Path<Uuid>,
@@ -403,7 +389,7 @@ fn validated_changes(
 #[delete("/projects/{id}")]
 async fn delete_project(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {

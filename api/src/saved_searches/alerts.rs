@@ -12,13 +12,13 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::{LockBehavior, LockType},
 };
 use serde_json::json;
 
 use super::dto::{Channel, Criteria, SavedSearch, SearchKind};
+use crate::db::Db;
 use crate::{
     db,
     entities::{
@@ -39,7 +39,7 @@ const NAMED: u64 = 10;
 const POLL_INTERVAL: Duration = Duration::from_secs(30);
 
 /// Runs the worker until the process ends.
-pub fn spawn_worker(db: DatabaseConnection, public_url: String) -> tokio::task::JoinHandle<()> {
+pub fn spawn_worker(db: Db, public_url: String) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             match run_once(&db, &public_url, Utc::now()).await {
@@ -56,11 +56,7 @@ pub fn spawn_worker(db: DatabaseConnection, public_url: String) -> tokio::task::
 
 /// Claims the searches due at `now`, announces what is new and moves them on; returns how
 /// many were claimed.
-pub async fn run_once(
-    db: &DatabaseConnection,
-    public_url: &str,
-    now: DateTime<Utc>,
-) -> Result<usize> {
+pub async fn run_once(db: &Db, public_url: &str, now: DateTime<Utc>) -> Result<usize> {
     let txn = db::write_transaction(db).await?;
     let mut due = SavedSearchEntity::find()
         .filter(saved_search::Column::NextRunAt.lte(now))

@@ -9,8 +9,8 @@ use actix_web::{
 use chrono::Utc;
 use rand::distr::{Alphanumeric, SampleString};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -20,6 +20,7 @@ use super::dto::{
     Channel, Criteria, NewSavedSearch, SavedSearch, SavedSearchChanges, SearchKind, Unsubscription,
     channels_of,
 };
+use crate::db::Db;
 use crate::{
     accounts::Member,
     db,
@@ -96,7 +97,7 @@ fn response(status: StatusCode, row: &saved_search::Model) -> HttpResponse {
 )]
 #[post("/saved-searches")]
 async fn create_saved_search(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     body: Json<NewSavedSearch>,
 ) -> Result<HttpResponse> {
@@ -157,7 +158,7 @@ fn code<T: serde::Serialize>(value: &T) -> String {
     security(("bearer" = []))
 )]
 #[get("/saved-searches")]
-async fn list_saved_searches(db: Data<DatabaseConnection>, member: Member) -> Result<HttpResponse> {
+async fn list_saved_searches(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     let rows = SavedSearchEntity::find()
         .filter(saved_search::Column::OwnerId.eq(member.id()))
         .order_by_desc(saved_search::Column::Id)
@@ -167,7 +168,7 @@ async fn list_saved_searches(db: Data<DatabaseConnection>, member: Member) -> Re
 }
 
 /// One of the caller's saved searches; someone else's is not found.
-async fn own(db: &DatabaseConnection, member: &Member, id: Uuid) -> Result<saved_search::Model> {
+async fn own(db: &Db, member: &Member, id: Uuid) -> Result<saved_search::Model> {
     SavedSearchEntity::find_by_id(id)
         .filter(saved_search::Column::OwnerId.eq(member.id()))
         .one(db)
@@ -188,11 +189,7 @@ async fn own(db: &DatabaseConnection, member: &Member, id: Uuid) -> Result<saved
     security(("bearer" = []))
 )]
 #[get("/saved-searches/{id}")]
-async fn get_saved_search(
-    db: Data<DatabaseConnection>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
+async fn get_saved_search(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     let row = own(db.get_ref(), &member, *id).await?;
     Ok(response(StatusCode::OK, &row))
 }
@@ -221,7 +218,7 @@ async fn get_saved_search(
 #[patch("/saved-searches/{id}")]
 async fn update_saved_search(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
     body: Json<SavedSearchChanges>,
@@ -291,7 +288,7 @@ async fn update_saved_search(
 #[delete("/saved-searches/{id}")]
 async fn delete_saved_search(
     request: HttpRequest,
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
@@ -308,7 +305,7 @@ async fn delete_saved_search(
     Ok(HttpResponse::NoContent().finish())
 }
 
-async fn by_token(db: &DatabaseConnection, token: &str) -> Result<saved_search::Model> {
+async fn by_token(db: &Db, token: &str) -> Result<saved_search::Model> {
     SavedSearchEntity::find()
         .filter(saved_search::Column::UnsubscribeToken.eq(token))
         .one(db)
@@ -328,10 +325,7 @@ async fn by_token(db: &DatabaseConnection, token: &str) -> Result<saved_search::
     security(())
 )]
 #[get("/unsubscribe/{token}")]
-async fn read_unsubscription(
-    db: Data<DatabaseConnection>,
-    token: Path<String>,
-) -> Result<HttpResponse> {
+async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpResponse> {
     let row = by_token(db.get_ref(), &token).await?;
     Ok(HttpResponse::Ok().json(Unsubscription {
         name: row.name.clone(),
@@ -353,7 +347,7 @@ async fn read_unsubscription(
     security(())
 )]
 #[post("/unsubscribe/{token}")]
-async fn unsubscribe(db: Data<DatabaseConnection>, token: Path<String>) -> Result<HttpResponse> {
+async fn unsubscribe(db: Data<Db>, token: Path<String>) -> Result<HttpResponse> {
     let row = by_token(db.get_ref(), &token).await?;
     let channels: Vec<Channel> = channels_of(&row)
         .into_iter()

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use futures_util::future::try_join_all;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, QueryResult,
+    ConnectionTrait, DbBackend, FromQueryResult, QueryResult,
     sea_query::{
         Alias, Condition, Expr, ExprTrait, Func, Order, Query, SelectStatement, SimpleExpr,
     },
@@ -18,6 +18,7 @@ use super::{
     listing::Answer,
     query::{Criteria, Cursor, PageRequest, Sort, facet},
 };
+use crate::db::Db;
 use crate::error::Result;
 
 fn column(table: &str, column: &str) -> Expr {
@@ -76,7 +77,7 @@ fn field_condition<K: ListingKind>(
 
 /// One page by the database, its total and its facets.
 pub async fn search<K: ListingKind>(
-    db: &DatabaseConnection,
+    db: &Db,
     criteria: &Criteria,
     request: &PageRequest,
 ) -> Result<Answer> {
@@ -108,7 +109,7 @@ enum Key {
 }
 
 async fn ranked_page<K: ListingKind>(
-    db: &DatabaseConnection,
+    db: &Db,
     condition: Condition,
     criteria: &Criteria,
     request: &PageRequest,
@@ -196,10 +197,7 @@ struct ValueCount {
 }
 
 /// The total and the facets of a condition, queried side by side.
-async fn counts<K: ListingKind>(
-    db: &DatabaseConnection,
-    condition: Condition,
-) -> Result<(u64, FacetCounts)> {
+async fn counts<K: ListingKind>(db: &Db, condition: Condition) -> Result<(u64, FacetCounts)> {
     let backend = db.get_database_backend();
     let matching = || {
         Query::select()

@@ -6,14 +6,15 @@
 use std::future::Future;
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select, sea_query::SimpleExpr,
+    ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    sea_query::SimpleExpr,
 };
 use serde::Serialize;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
 use super::changes::{Change, ChangeKind};
+use crate::db::Db;
 use crate::error::Result;
 
 /// A field the listing filters on, and counts when it is a facet.
@@ -181,7 +182,7 @@ pub trait ListingKind: Sized + Send + Sync + 'static {
     type Extra: Send + Sync + 'static;
 
     fn load(
-        db: &DatabaseConnection,
+        db: &Db,
         scope: Scope,
     ) -> impl Future<Output = Result<Vec<Document<Self::Extra>>>> + Send;
 

@@ -8,7 +8,6 @@ use std::sync::{
 };
 
 use actix_web::HttpResponse;
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -18,6 +17,7 @@ use super::{
     kind::{FacetCounts, ListingKind, Scope},
     query::{Criteria, PageRequest},
 };
+use crate::db::Db;
 use crate::{error::Result, http::raw_json::RawObject};
 
 /// One page of an answer, its total and its facets, before the kind names its facets.
@@ -90,7 +90,7 @@ impl<K: ListingKind> Listing<K> {
     /// A page of the items meeting `criteria`.
     pub async fn search(
         &self,
-        db: &DatabaseConnection,
+        db: &Db,
         criteria: &Criteria,
         request: &PageRequest,
     ) -> Result<Page<K::Facets>> {
@@ -109,7 +109,7 @@ impl<K: ListingKind> Listing<K> {
 
     /// Rebuilds the index from the database, a page of items at a time (so that the
     /// documents of the whole listing never sit in memory at once), then answers from it.
-    pub async fn rebuild(&self, db: &DatabaseConnection) -> Result<()> {
+    pub async fn rebuild(&self, db: &Db) -> Result<()> {
         let mut index = Index::default();
         let mut after = None;
         loop {
@@ -136,7 +136,7 @@ impl<K: ListingKind> Listing<K> {
 
     /// Reloads the items in `scope`: those found are indexed anew, asked-for ids not found
     /// are gone.
-    pub async fn reload(&self, db: &DatabaseConnection, scope: Scope) -> Result<()> {
+    pub async fn reload(&self, db: &Db, scope: Scope) -> Result<()> {
         if matches!(scope, Scope::All) {
             return self.rebuild(db).await;
         }

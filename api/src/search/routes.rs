@@ -5,11 +5,11 @@ use actix_web::{
     HttpResponse, get,
     web::{Data, Query},
 };
-use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::db::Db;
 use crate::{
     error::{ApiError, Result, responses},
     http::raw_json::RawObject,
@@ -91,7 +91,7 @@ pub struct SearchResults {
 )]
 #[get("/search")]
 async fn search_everything(
-    db: Data<DatabaseConnection>,
+    db: Data<Db>,
     project_listing: Data<Listing<Projects>>,
     opportunity_listing: Data<Listing<Opportunities>>,
     organisation_listing: Data<Listing<Organisations>>,

@@ -22,7 +22,6 @@ use actix_web::{
 };
 use chrono::{TimeDelta, Utc};
 use futures_util::future::BoxFuture;
-use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::{
@@ -30,6 +29,7 @@ use super::{
     kind::{ListingKind, Scope},
     listing::Listing,
 };
+use crate::db::Db;
 use crate::error::Result;
 
 /// How often other replicas' changes are looked for.
@@ -45,7 +45,7 @@ pub trait Follower: Send + Sync {
     fn name(&self) -> &'static str;
     /// Which of its items a change concerns, if any.
     fn scope(&self, change: &Change) -> Option<Scope>;
-    fn reload<'a>(&'a self, db: &'a DatabaseConnection, scope: Scope) -> BoxFuture<'a, Result<()>>;
+    fn reload<'a>(&'a self, db: &'a Db, scope: Scope) -> BoxFuture<'a, Result<()>>;
     /// Items whose listing changes on its own by now.
     fn due(&self) -> Vec<Uuid>;
     fn is_ready(&self) -> bool;
@@ -60,7 +60,7 @@ impl<K: ListingKind> Follower for Listing<K> {
         K::scope_of(change)
     }
 
-    fn reload<'a>(&'a self, db: &'a DatabaseConnection, scope: Scope) -> BoxFuture<'a, Result<()>> {
+    fn reload<'a>(&'a self, db: &'a Db, scope: Scope) -> BoxFuture<'a, Result<()>> {
         Box::pin(Listing::reload(self, db, scope))
     }
 
@@ -75,7 +75,7 @@ impl<K: ListingKind> Follower for Listing<K> {
 
 /// The listing indexes of this replica, kept in step with the database.
 pub struct Indexes {
-    db: DatabaseConnection,
+    db: Db,
     listings: Vec<Arc<dyn Follower>>,
     /// The last change log entry applied.
     applied: AtomicI64,
@@ -84,7 +84,7 @@ pub struct Indexes {
 }
 
 impl Indexes {
-    pub fn new(db: DatabaseConnection, listings: Vec<Arc<dyn Follower>>) -> Self {
+    pub fn new(db: Db, listings: Vec<Arc<dyn Follower>>) -> Self {
         Self {
             db,
             listings,

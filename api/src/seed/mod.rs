@@ -18,12 +18,12 @@ use anyhow::Context;
 use chrono::{NaiveDate, TimeDelta, Utc};
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, sea_query::Expr,
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, sea_query::Expr,
 };
 use uuid::Uuid;
 
 use self::catalog::{AFRICA, Country, THEMES, Theme, pick};
+use crate::db::Db;
 use crate::{
     accounts::{
         Role, admin,
@@ -111,7 +111,7 @@ impl fmt::Display for Summary {
 }
 
 /// Loads the demo marketplace; `None` when it is already there.
-pub async fn demo(db: &DatabaseConnection) -> anyhow::Result<Option<Summary>> {
+pub async fn demo(db: &Db) -> anyhow::Result<Option<Summary>> {
     let plan = Plan {
         marker: DEMO_OWNER,
         domain: "demo.marcottage.example",
@@ -127,7 +127,7 @@ pub async fn demo(db: &DatabaseConnection) -> anyhow::Result<Option<Summary>> {
 
 /// Loads `count` opportunities, a third as many projects and a few hundred members and
 /// organisations; `None` when benchmark data is already there.
-pub async fn scale(db: &DatabaseConnection, count: usize) -> anyhow::Result<Option<Summary>> {
+pub async fn scale(db: &Db, count: usize) -> anyhow::Result<Option<Summary>> {
     let plan = Plan {
         marker: SCALE_OWNER,
         domain: "bench.marcottage.example",
@@ -160,7 +160,7 @@ struct SeededProject {
     city: &'static str,
 }
 
-async fn run(db: &DatabaseConnection, plan: &Plan) -> anyhow::Result<Option<Summary>> {
+async fn run(db: &Db, plan: &Plan) -> anyhow::Result<Option<Summary>> {
     if users::find_by_email(db, plan.marker)
         .await
         .map_err(error)?
@@ -841,7 +841,7 @@ async fn demo_opportunities(
 }
 
 async fn bulk_opportunities(
-    db: &DatabaseConnection,
+    db: &Db,
     rng: &mut StdRng,
     plan: &Plan,
     people: &[Person],

@@ -26,7 +26,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The app's own pool, for tests that inspect what was stored.
     #[allow(dead_code)]
-    pub db: DatabaseConnection,
+    pub db: marcottage::db::Db,
     pub database: TestDatabase,
     handle: actix_web::dev::ServerHandle,
 }

@@ -11,6 +11,7 @@ mod errors;
 mod interests;
 mod introductions;
 mod listings;
+mod load;
 mod marketplace;
 mod matching;
 mod notifications;

@@ -181,7 +181,9 @@ async fn two_workers_on_postgres_send_each_alert_exactly_once() {
     let workers = (0..2).map(|_| {
         let url = app.database.url.clone();
         tokio::spawn(async move {
-            let db = sea_orm::Database::connect(url).await.unwrap();
+            let db = marcottage::db::Db::open(&marcottage::config::Config::for_database(url))
+                .await
+                .unwrap();
             let mut claimed = 0;
             loop {
                 let n = marcottage::saved_searches::alerts::run_once(&db, PUBLIC_URL, at)

@@ -18,6 +18,12 @@ pub struct Order {
     keys: Vec<i64>,
     /// The items in order.
     sorted: Vec<u32>,
+    /// Whether slots and ids have the same order (newest: a build numbers slots by id, and
+    /// new items arrive with ever larger UUID v7 ids, unless two replicas cross). A page is
+    /// then read straight from the set's bitmap, backwards.
+    slots_by_id: bool,
+    /// The largest slot in the order.
+    last_slot: Option<u32>,
 }
 
 impl Order {
@@ -26,6 +32,8 @@ impl Order {
             newest: true,
             keys: Vec::new(),
             sorted: Vec::new(),
+            slots_by_id: true,
+            last_slot: None,
         }
     }
 
@@ -65,6 +73,8 @@ impl Order {
         let mut sorted = std::mem::take(&mut self.sorted);
         sorted
             .sort_unstable_by(|a, b| self.compare(self.position(ids, *a), self.position(ids, *b)));
+        self.slots_by_id = sorted.windows(2).all(|pair| pair[0] > pair[1]);
+        self.last_slot = sorted.iter().max().copied();
         self.sorted = sorted;
     }
 
@@ -77,6 +87,11 @@ impl Order {
     pub fn insert(&mut self, ids: &[Uuid], item: u32) {
         let at = self.position(ids, item);
         let index = self.index_of(ids, at).unwrap_or_else(|index| index);
+        // A new largest slot keeps slots in id order only if it is the newest item.
+        if self.last_slot.is_none_or(|last| item > last) {
+            self.slots_by_id &= index == 0;
+            self.last_slot = Some(item);
+        }
         self.sorted.insert(index, item);
     }
 
@@ -97,6 +112,9 @@ impl Order {
         after: Option<Position>,
         n: usize,
     ) -> Vec<u32> {
+        if self.newest && self.slots_by_id {
+            return self.newest_by_slot(ids, set, after, n);
+        }
         let size = set.len().max(1);
         let walk = (n as u64 + 1) * self.sorted.len() as u64 / size;
         if walk <= size {
@@ -126,6 +144,30 @@ impl Order {
             found.sort_unstable_by(by_order);
             found.into_iter().map(|(_, item)| item).collect()
         }
+    }
+}
+
+impl Order {
+    /// The newest `n` items of `set` older than `after`, when slots are in id order.
+    fn newest_by_slot(
+        &self,
+        ids: &[Uuid],
+        set: &RoaringBitmap,
+        after: Option<Position>,
+        n: usize,
+    ) -> Vec<u32> {
+        let mut slots = set.iter();
+        if let Some(at) = after {
+            // The first listed item older than the cursor, and every slot up to its own.
+            let older = self
+                .sorted
+                .partition_point(|item| self.compare(self.position(ids, *item), at).is_le());
+            match self.sorted.get(older) {
+                Some(slot) => slots.advance_back_to(*slot),
+                None => return Vec::new(),
+            }
+        }
+        slots.rev().take(n).collect()
     }
 }
 
@@ -172,6 +214,27 @@ mod tests {
                 assert_eq!(walked, expected);
             }
         }
+    }
+
+    #[test]
+    fn slots_in_id_order_read_pages_backwards_until_an_item_comes_out_of_order() {
+        let ids = ids(100);
+        let mut newest = Order::newest();
+        newest.extend(&ids, 0..90);
+        newest.insert(&ids, 95);
+        assert!(newest.slots_by_id);
+        let set: RoaringBitmap = [3, 10, 50, 95].into_iter().collect();
+        assert_eq!(newest.take(&ids, &set, None, 2), [95, 50]);
+        let after = newest.position(&ids, 50);
+        assert_eq!(newest.take(&ids, &set, Some(after), 5), [10, 3]);
+        // A cursor on an item no longer listed still pages from its place.
+        newest.remove(&ids, 50);
+        assert_eq!(newest.take(&ids, &set, Some(after), 5), [10, 3]);
+        // Slot 96 gets an id older than slot 95's: reading falls back to the sorted order.
+        let mut crossed = ids.clone();
+        crossed.swap(96, 91);
+        newest.insert(&crossed, 96);
+        assert!(!newest.slots_by_id);
     }
 
     #[test]
