@@ -30,7 +30,7 @@ use crate::{
     organisations::listing::{self as organisations, Organisations},
     projects::listing::Projects,
     saved_searches,
-    search::{Listing, sync},
+    search::{Listing, listing::DatabaseTurns, sync},
     taxonomies::Taxonomies,
 };
 
@@ -107,11 +107,16 @@ struct Listings {
 
 impl Listings {
     fn new(config: &Config) -> Self {
-        let from_database = config.listings_from_database;
+        // Half the readers at most: the others stay for everything else.
+        let turns = DatabaseTurns::new(
+            config.listings_from_database,
+            config.database_max_connections as usize / 2,
+            Duration::from_millis(config.database_acquire_timeout_ms),
+        );
         Self {
-            opportunities: Arc::new(Listing::new(from_database)),
-            projects: Arc::new(Listing::new(from_database)),
-            organisations: Arc::new(Listing::new(from_database)),
+            opportunities: Arc::new(Listing::new(turns.clone())),
+            projects: Arc::new(Listing::new(turns.clone())),
+            organisations: Arc::new(Listing::new(turns)),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::{
     accounts::dto::strings,
     entities::opportunity::{self, Entity as OpportunityEntity},
     error::{ApiError, Result},
-    matching::{Context, score::Side},
+    matching::{Context, score::MIN_WORD_LEN},
     search::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, Sort, SortKey, Stored,
         changes::Change,
@@ -134,6 +134,15 @@ fn status(row: &opportunity::Model, now: DateTime<Utc>) -> &str {
     }
 }
 
+/// How many distinct words of matching's length a text has (see [`Side::words_of`]).
+fn long_words(search_text: &str) -> u16 {
+    let words: std::collections::HashSet<&str> = search_text
+        .split(' ')
+        .filter(|word| word.chars().count() >= MIN_WORD_LEN)
+        .collect();
+    words.len().min(usize::from(u16::MAX)) as u16
+}
+
 /// The document of an opportunity row.
 pub fn document(
     row: &opportunity::Model,
@@ -148,9 +157,7 @@ pub fn document(
         owner: row.owner_id,
         anonymous: row.anonymous,
         published_at: row.created_at,
-        words: Side::words_of(&row.search_text)
-            .len()
-            .min(usize::from(u16::MAX)) as u16,
+        words: long_words(&row.search_text),
     };
     let mut document = Document::new(row.id, Opportunities::FIELDS.len(), json, features);
     set_value::<Opportunities>(&mut document, "status", [status.to_owned()]);

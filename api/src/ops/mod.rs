@@ -8,6 +8,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::db::Db;
 use crate::error::{ApiError, Result, responses};
+use crate::search::sync::Indexes;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(healthz).service(readyz).service(metrics);
@@ -33,7 +34,9 @@ async fn healthz() -> HttpResponse {
     })
 }
 
-/// Readiness: the database answers. A load balancer takes the replica out while this is 503.
+/// Readiness: the database answers and the listing indexes are built (until then listings
+/// are answered from the database, slowly). A load balancer takes the replica out while this
+/// is 503.
 #[utoipa::path(
     tag = "operations",
     responses(
@@ -43,11 +46,14 @@ async fn healthz() -> HttpResponse {
     security(())
 )]
 #[get("/readyz")]
-async fn readyz(db: Data<Db>) -> Result<HttpResponse> {
+async fn readyz(db: Data<Db>, indexes: Data<Indexes>) -> Result<HttpResponse> {
     db.ping().await.map_err(|error| {
         tracing::warn!(%error, "database ping failed");
         ApiError::ServiceUnavailable("database")
     })?;
+    if !indexes.is_ready() {
+        return Err(ApiError::ServiceUnavailable("listing indexes being built"));
+    }
     Ok(HttpResponse::Ok().json(Health {
         status: "ready".into(),
     }))

@@ -3,9 +3,11 @@
 //! one answered but by the time it took.
 
 use std::sync::{
-    RwLock, RwLockReadGuard, RwLockWriteGuard,
+    Arc, RwLock, RwLockReadGuard, RwLockWriteGuard,
     atomic::{AtomicBool, Ordering},
 };
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
 
 use actix_web::HttpResponse;
 use serde::Serialize;
@@ -18,7 +20,10 @@ use super::{
     query::{Criteria, PageRequest},
 };
 use crate::db::Db;
-use crate::{error::Result, http::raw_json::RawObject};
+use crate::{
+    error::{ApiError, Result},
+    http::raw_json::RawObject,
+};
 
 /// One page of an answer, its total and its facets, before the kind names its facets.
 pub struct Answer {
@@ -54,19 +59,44 @@ impl<F: Serialize> Page<F> {
 /// Items loaded at a time when an index is built.
 const LOAD_PAGE: u64 = 500;
 
+/// How the listings of a replica use the database when they answer from it.
+#[derive(Clone)]
+pub struct DatabaseTurns {
+    /// Answer from the database even when the index is ready (see the configuration).
+    always: bool,
+    /// Listings answered from the database at once: each takes several queries and much
+    /// CPU, so that beyond a few they would starve everything else.
+    turns: Arc<Semaphore>,
+    /// The same while the indexes are built: one at a time, so that the build gets the
+    /// machine's attention and ends soon.
+    building: Arc<Semaphore>,
+    /// How long a listing waits for its turn before it is answered 503.
+    patience: Duration,
+}
+
+impl DatabaseTurns {
+    pub fn new(always: bool, turns: usize, patience: Duration) -> Self {
+        Self {
+            always,
+            turns: Arc::new(Semaphore::new(turns.max(1))),
+            building: Arc::new(Semaphore::new(1)),
+            patience,
+        }
+    }
+}
+
 pub struct Listing<K: ListingKind> {
     index: RwLock<Index<K>>,
     ready: AtomicBool,
-    /// Answer from the database even when the index is ready (see the configuration).
-    from_database: bool,
+    database: DatabaseTurns,
 }
 
 impl<K: ListingKind> Listing<K> {
-    pub fn new(from_database: bool) -> Self {
+    pub fn new(database: DatabaseTurns) -> Self {
         Self {
             index: RwLock::new(Index::default()),
             ready: AtomicBool::new(false),
-            from_database,
+            database,
         }
     }
 
@@ -94,9 +124,18 @@ impl<K: ListingKind> Listing<K> {
         criteria: &Criteria,
         request: &PageRequest,
     ) -> Result<Page<K::Facets>> {
-        let answer = if self.is_ready() && !self.from_database {
+        let answer = if self.is_ready() && !self.database.always {
             self.read().search(criteria, request)?
         } else {
+            let turns = match self.database.always {
+                true => &self.database.turns,
+                false => &self.database.building,
+            };
+            let busy = || ApiError::ServiceUnavailable("search busy while its index is built");
+            let _turn = tokio::time::timeout(self.database.patience, turns.acquire())
+                .await
+                .map_err(|_| busy())?
+                .map_err(|_| busy())?;
             database::search::<K>(db, criteria, request).await?
         };
         Ok(Page {
@@ -112,23 +151,31 @@ impl<K: ListingKind> Listing<K> {
     pub async fn rebuild(&self, db: &Db) -> Result<()> {
         let mut index = Index::default();
         let mut after = None;
+        let (mut loading, mut indexing) = (Duration::ZERO, Duration::ZERO);
         loop {
-            let page = K::load(
-                db,
-                Scope::Page {
-                    after,
-                    limit: LOAD_PAGE,
-                },
-            )
-            .await?;
+            let started = Instant::now();
+            let scope = Scope::Page {
+                after,
+                limit: LOAD_PAGE,
+            };
+            let page = K::load(db, scope).await?;
+            loading += started.elapsed();
             let full = page.len() as u64 == LOAD_PAGE;
             after = page.last().map(|document| document.id);
+            let started = Instant::now();
             index.extend(page);
+            indexing += started.elapsed();
             if !full {
                 break;
             }
         }
         index.finish();
+        tracing::debug!(
+            listing = K::TABLE,
+            loading_ms = loading.as_millis() as u64,
+            indexing_ms = indexing.as_millis() as u64,
+            "index build time"
+        );
         *self.write() = index;
         self.ready.store(true, Ordering::Release);
         Ok(())

@@ -3,10 +3,8 @@
 //! (an item that enters or leaves the set adds or takes away its own values), so that no
 //! write ever makes the next readers count a large set again.
 
-use std::{
-    collections::HashMap,
-    sync::{Mutex, MutexGuard, PoisonError},
-};
+use foldhash::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use roaring::RoaringBitmap;
 

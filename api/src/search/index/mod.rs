@@ -12,8 +12,9 @@ mod fields;
 mod order;
 mod text;
 
+use foldhash::HashMap;
 use std::{
-    collections::{BTreeMap, BTreeSet, HashMap},
+    collections::{BTreeMap, BTreeSet},
     ops::Deref,
     sync::Arc,
 };
@@ -65,7 +66,7 @@ impl<K: ListingKind> Default for Index<K> {
     fn default() -> Self {
         Self {
             ids: Vec::new(),
-            slots: HashMap::new(),
+            slots: HashMap::default(),
             live: RoaringBitmap::new(),
             bodies: Bodies::default(),
             extra: Vec::new(),

@@ -2,8 +2,9 @@
 //! and for titles), and the words of each item, kept compactly so that a change can take an
 //! item out of exactly the bitmaps it was in.
 
+use foldhash::HashMap;
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::BTreeMap,
     ops::Bound,
     sync::{Arc, Mutex, MutexGuard, PoisonError},
 };
@@ -133,7 +134,10 @@ impl TextIndex {
     pub fn add(&mut self, item: u32, part: Part, words: &[u8]) {
         for id in decode(words) {
             if let Some(bitmap) = self.postings_mut(part).get_mut(id as usize) {
-                bitmap.insert(item);
+                // Appending is much cheaper than inserting, and items mostly arrive in order.
+                if bitmap.try_push(item).is_err() {
+                    bitmap.insert(item);
+                }
             }
         }
         let Self {
