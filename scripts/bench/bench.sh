@@ -32,8 +32,8 @@
 #   PG_CACHE [0]        1 = keep a seeded PostgreSQL template per scale and binary
 #                       (marcottage_bench_tpl_<scale>_<sha>) and clone it with createdb -T
 #   PGHOST [127.0.0.1] PGPORT [5432] PGUSER [postgres]   PostgreSQL (trust auth)
-#   CACHE_TTL [unset]   MARCOTTAGE_CACHE_TTL_SECONDS of the server (unset = its default, 30), for
-#                       binaries that still read it (the search rewrite in progress drops it)
+#   FROM_DATABASE [0]   1 = MARCOTTAGE_LISTINGS_FROM_DATABASE: listings answered by SQL, not the
+#                       in-memory index (to measure the database design against it)
 #   SERVER_CPU [1] LOAD_CPU [0]   cores of the server (and Directus) and of wrk
 #   OUT [target/bench/<UTC time>]  SEED_TIMEOUT [7200] s per seeding
 #   CHECK_BUDGET [900] s to fetch every listed URL once before measuring
@@ -65,7 +65,7 @@ KEEP=${KEEP:-0}
 REUSE_SEED=${REUSE_SEED:-0}
 PG_CACHE=${PG_CACHE:-0}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-CACHE_TTL=${CACHE_TTL:-}
+FROM_DATABASE=${FROM_DATABASE:-0}
 SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
 SEED_TIMEOUT=${SEED_TIMEOUT:-7200}
@@ -239,7 +239,7 @@ fi
   echo "scenarios=${READ_SCENARIOS[*]}"
   echo "write_scenarios=${WRITE_SCENARIOS[*]}"
   echo "peer=$PEER"
-  echo "cache_ttl=${CACHE_TTL:-default}"
+  echo "from_database=$FROM_DATABASE"
   echo "pinning=server and Directus on core $SERVER_CPU, wrk on core $LOAD_CPU, PostgreSQL not pinned"
 } >"$OUT/meta.txt"
 
@@ -249,7 +249,7 @@ server_env() {  # url -> SENV: the environment of the marcottage processes of th
   SENV=(MARCOTTAGE_CONFIG="$OUT/empty.toml" MARCOTTAGE_DATABASE_URL="$1"
     MARCOTTAGE_JWT_SECRET=bench-secret-that-is-long-enough-for-hs256-000
     MARCOTTAGE_LOG_FORMAT=json MARCOTTAGE_WEB_DIR="$OUT/no-web")
-  [[ -n $CACHE_TTL ]] && SENV+=(MARCOTTAGE_CACHE_TTL_SECONDS="$CACHE_TTL")
+  [[ $FROM_DATABASE == 1 ]] && SENV+=(MARCOTTAGE_LISTINGS_FROM_DATABASE=true)
   return 0
 }
 
