@@ -146,3 +146,25 @@ where
         Err(crate::error::ApiError::PreconditionFailed)
     }
 }
+
+/// How many of their own items a member's lists show at most.
+pub const OWN_ITEMS: u64 = 500;
+
+/// A member's own rows of a kind (drafts and closed ones too), newest first.
+pub async fn owned_by<E>(
+    db: &Db,
+    owner_column: E::Column,
+    id_column: E::Column,
+    owner: uuid::Uuid,
+) -> Result<Vec<E::Model>, DbErr>
+where
+    E: sea_orm::EntityTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+    E::find()
+        .filter(owner_column.eq(owner))
+        .order_by_desc(id_column)
+        .limit(OWN_ITEMS)
+        .all(db)
+        .await
+}

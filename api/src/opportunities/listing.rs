@@ -21,7 +21,7 @@ use crate::{
         changes::Change,
         filters,
         index::nanos,
-        kind::{FacetCounts, ScopeColumns, scoped, set_value},
+        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
         text::fold,
     },
@@ -231,21 +231,32 @@ pub fn check_query(query: &OpportunityQuery) -> Result<()> {
     }
 }
 
-/// The criteria of a checked query: open opportunities unless another status is asked for.
-pub fn criteria(query: &OpportunityQuery) -> Result<Criteria> {
-    check_query(query)?;
-    let mut criteria = Criteria::with_terms(query.q.as_deref());
-    let status = query.status.unwrap_or(OpportunityStatus::Open);
-    criteria.filter_one("status", Some(status.as_str()));
-    criteria.filter_one("direction", query.direction.map(Direction::as_str));
-    criteria.filter_one("category", query.category.map(|category| category.code()));
-    criteria.filter_one("country", query.country.as_deref().map(str::to_uppercase));
-    filters::region(&mut criteria, "country", query.region.as_deref());
-    filters::sector(&mut criteria, query.sector.as_deref());
-    criteria.filter_one("remote", query.remote.map(|remote| remote.to_string()));
-    criteria.filter_one(
-        "organisation_kind",
-        query.organisation_kind.map(|kind| kind.code()),
-    );
-    Ok(criteria)
+impl ListingRequest for OpportunityQuery {
+    /// The criteria of a checked query: open opportunities unless another status is asked for.
+    fn criteria(&self) -> Result<Criteria> {
+        check_query(self)?;
+        let mut criteria = Criteria::with_terms(self.q.as_deref());
+        let status = self.status.unwrap_or(OpportunityStatus::Open);
+        criteria.filter_one("status", Some(status.as_str()));
+        criteria.filter_one("direction", self.direction.map(Direction::as_str));
+        criteria.filter_one("category", self.category.map(|category| category.code()));
+        criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));
+        filters::region(&mut criteria, "country", self.region.as_deref());
+        filters::sector(&mut criteria, self.sector.as_deref());
+        criteria.filter_one("remote", self.remote.map(|remote| remote.to_string()));
+        criteria.filter_one(
+            "organisation_kind",
+            self.organisation_kind.map(|kind| kind.code()),
+        );
+        Ok(criteria)
+    }
+
+    fn page(&self) -> PageParams<'_> {
+        let (sort, limit, cursor) = (self.sort, self.limit, self.cursor.as_deref());
+        PageParams {
+            sort,
+            limit,
+            cursor,
+        }
+    }
 }

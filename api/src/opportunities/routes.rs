@@ -7,17 +7,17 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
     dto::{
-        NewOpportunity, Opportunity, OpportunityChanges, OpportunityFacets, OpportunityQuery,
-        OpportunitySearchPage, OpportunityStatus,
+        NewOpportunity, Opportunity, OpportunityChanges, OpportunityQuery, OpportunitySearchPage,
+        OpportunityStatus,
     },
-    listing::{self, Opportunities},
+    listing::Opportunities,
     service::{self, MAX_LIFETIME},
 };
 use crate::db::Db;
@@ -32,7 +32,7 @@ use crate::{
     },
     interests::{self, TargetKind},
     organisations::may_edit,
-    search::{ChangeKind, Listing, Page, PageRequest, changes, text::title_text},
+    search::{ChangeKind, Listing, changes, text::title_text},
     taxonomies::Taxonomies,
 };
 
@@ -134,18 +134,7 @@ async fn search_opportunities(
     listing: Data<Listing<Opportunities>>,
     query: Query<OpportunityQuery>,
 ) -> Result<HttpResponse> {
-    Ok(search(&db, &listing, &query).await?.respond())
-}
-
-/// The search behind the list route, also used by the cross-type `/api/v1/search`.
-pub async fn search(
-    db: &Db,
-    listing: &Listing<Opportunities>,
-    query: &OpportunityQuery,
-) -> Result<Page<OpportunityFacets>> {
-    let criteria = listing::criteria(query)?;
-    let request = PageRequest::parse(&criteria, query.sort, query.limit, query.cursor.as_deref())?;
-    listing.search(db, &criteria, &request).await
+    Ok(listing.answer(&db, &*query).await?.respond())
 }
 
 /// The caller's own opportunities, whatever their status, newest first.
@@ -160,17 +149,10 @@ pub async fn search(
 )]
 #[get("/me/opportunities")]
 async fn my_opportunities(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    let rows = OpportunityEntity::find()
-        .filter(opportunity::Column::OwnerId.eq(member.id()))
-        .order_by_desc(opportunity::Column::Id)
-        .limit(500)
-        .all(db.get_ref())
-        .await?;
-    Ok(HttpResponse::Ok().json(
-        rows.iter()
-            .map(|row| Opportunity::from_row(row, true))
-            .collect::<Vec<_>>(),
-    ))
+    let (owner, id) = (opportunity::Column::OwnerId, opportunity::Column::Id);
+    let rows = db::owned_by::<OpportunityEntity>(&db, owner, id, member.id()).await?;
+    let mine = rows.iter().map(|row| Opportunity::from_row(row, true));
+    Ok(HttpResponse::Ok().json(mine.collect::<Vec<_>>()))
 }
 
 async fn find(db: &Db, id: Uuid) -> Result<opportunity::Model> {

@@ -11,7 +11,7 @@ use crate::{
     error::{ApiError, Result},
     search::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
-        kind::{FacetCounts, ScopeColumns, scoped, set_value},
+        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
         text::{search_text, title_text},
     },
@@ -98,18 +98,29 @@ pub async fn index_older_rows<C: ConnectionTrait>(db: &C) -> Result<()> {
     Ok(())
 }
 
-/// The criteria of a checked query.
-pub fn criteria(query: &OrganisationQuery) -> Result<Criteria> {
-    let errors = query_errors(query.q.as_deref(), query.country.as_deref(), None);
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+impl ListingRequest for OrganisationQuery {
+    /// The criteria of a checked query.
+    fn criteria(&self) -> Result<Criteria> {
+        let errors = query_errors(self.q.as_deref(), self.country.as_deref(), None);
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+        let mut criteria = Criteria::with_terms(self.q.as_deref());
+        criteria.filter_one("kind", self.kind.map(|kind| kind.code()));
+        criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));
+        criteria.filter_one(
+            "verified",
+            self.verified.map(|verified| verified.to_string()),
+        );
+        Ok(criteria)
     }
-    let mut criteria = Criteria::with_terms(query.q.as_deref());
-    criteria.filter_one("kind", query.kind.map(|kind| kind.code()));
-    criteria.filter_one("country", query.country.as_deref().map(str::to_uppercase));
-    criteria.filter_one(
-        "verified",
-        query.verified.map(|verified| verified.to_string()),
-    );
-    Ok(criteria)
+
+    fn page(&self) -> PageParams<'_> {
+        let (sort, limit, cursor) = (self.sort, self.limit, self.cursor.as_deref());
+        PageParams {
+            sort,
+            limit,
+            cursor,
+        }
+    }
 }

@@ -14,8 +14,7 @@ use validator::Validate;
 
 use super::{
     dto::{
-        NewOrganisation, Organisation, OrganisationChanges, OrganisationFacets, OrganisationPage,
-        OrganisationQuery,
+        NewOrganisation, Organisation, OrganisationChanges, OrganisationPage, OrganisationQuery,
     },
     listing::{self, Organisations},
     queries::{self, MemberRole, membership},
@@ -33,7 +32,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{Attempt, StoredResponse},
     },
-    search::{ChangeKind, Listing, Page, PageRequest, changes},
+    search::{ChangeKind, Listing, changes},
     taxonomies::{Taxonomies, TaxonomyKind},
 };
 
@@ -189,18 +188,7 @@ async fn list_organisations(
     listing: Data<Listing<Organisations>>,
     query: Query<OrganisationQuery>,
 ) -> Result<HttpResponse> {
-    Ok(search(&db, &listing, &query).await?.respond())
-}
-
-/// The search behind the list route, also used by the cross-type `/api/v1/search`.
-pub async fn search(
-    db: &Db,
-    listing: &Listing<Organisations>,
-    query: &OrganisationQuery,
-) -> Result<Page<OrganisationFacets>> {
-    let criteria = listing::criteria(query)?;
-    let request = PageRequest::parse(&criteria, query.sort, query.limit, query.cursor.as_deref())?;
-    listing.search(db, &criteria, &request).await
+    Ok(listing.answer(&db, &*query).await?.respond())
 }
 
 /// One organisation.

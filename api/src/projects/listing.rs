@@ -25,7 +25,7 @@ use crate::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
         changes::Change,
         filters,
-        kind::{FacetCounts, ScopeColumns, scoped, set_value},
+        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
     },
 };
@@ -194,20 +194,31 @@ pub fn check_query(query: &ProjectQuery) -> Result<()> {
     }
 }
 
-/// The criteria of a checked query: published projects unless another status is asked for.
-pub fn criteria(query: &ProjectQuery) -> Result<Criteria> {
-    check_query(query)?;
-    let mut criteria = Criteria::with_terms(query.q.as_deref());
-    let status = query.status.unwrap_or(ProjectStatus::Published);
-    criteria.filter_one("status", Some(status.as_str()));
-    criteria.filter_one("stage", query.stage.map(|stage| stage.as_str()));
-    criteria.filter_one("country", query.country.as_deref().map(str::to_uppercase));
-    filters::region(&mut criteria, "country", query.region.as_deref());
-    filters::sector(&mut criteria, query.sector.as_deref());
-    criteria.filter_one("need", query.need.map(|need| need.code()));
-    criteria.filter_one(
-        "organisation_kind",
-        query.organisation_kind.map(|kind| kind.code()),
-    );
-    Ok(criteria)
+impl ListingRequest for ProjectQuery {
+    /// The criteria of a checked query: published projects unless another status is asked for.
+    fn criteria(&self) -> Result<Criteria> {
+        check_query(self)?;
+        let mut criteria = Criteria::with_terms(self.q.as_deref());
+        let status = self.status.unwrap_or(ProjectStatus::Published);
+        criteria.filter_one("status", Some(status.as_str()));
+        criteria.filter_one("stage", self.stage.map(|stage| stage.as_str()));
+        criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));
+        filters::region(&mut criteria, "country", self.region.as_deref());
+        filters::sector(&mut criteria, self.sector.as_deref());
+        criteria.filter_one("need", self.need.map(|need| need.code()));
+        criteria.filter_one(
+            "organisation_kind",
+            self.organisation_kind.map(|kind| kind.code()),
+        );
+        Ok(criteria)
+    }
+
+    fn page(&self) -> PageParams<'_> {
+        let (sort, limit, cursor) = (self.sort, self.limit, self.cursor.as_deref());
+        PageParams {
+            sort,
+            limit,
+            cursor,
+        }
+    }
 }

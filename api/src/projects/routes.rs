@@ -7,17 +7,14 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    dto::{
-        NewProject, Project, ProjectChanges, ProjectFacets, ProjectQuery, ProjectSearchPage,
-        ProjectStatus,
-    },
-    listing::{self, Projects},
+    dto::{NewProject, Project, ProjectChanges, ProjectQuery, ProjectSearchPage, ProjectStatus},
+    listing::Projects,
     service,
 };
 use crate::db::Db;
@@ -31,7 +28,7 @@ use crate::{
         idempotency::{Attempt, StoredResponse},
     },
     organisations::may_edit,
-    search::{ChangeKind, Listing, Page, PageRequest, changes, text::title_text},
+    search::{ChangeKind, Listing, changes, text::title_text},
     taxonomies::Taxonomies,
 };
 
@@ -148,18 +145,7 @@ async fn search_projects(
     listing: Data<Listing<Projects>>,
     query: Query<ProjectQuery>,
 ) -> Result<HttpResponse> {
-    Ok(search(&db, &listing, &query).await?.respond())
-}
-
-/// The search behind the list route, also used by the cross-type `/api/v1/search`.
-pub async fn search(
-    db: &Db,
-    listing: &Listing<Projects>,
-    query: &ProjectQuery,
-) -> Result<Page<ProjectFacets>> {
-    let criteria = listing::criteria(query)?;
-    let request = PageRequest::parse(&criteria, query.sort, query.limit, query.cursor.as_deref())?;
-    listing.search(db, &criteria, &request).await
+    Ok(listing.answer(&db, &*query).await?.respond())
 }
 
 /// The caller's own projects, drafts included, newest first.
@@ -174,12 +160,8 @@ pub async fn search(
 )]
 #[get("/me/projects")]
 async fn my_projects(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    let rows = ProjectEntity::find()
-        .filter(project::Column::OwnerId.eq(member.id()))
-        .order_by_desc(project::Column::Id)
-        .limit(500)
-        .all(db.get_ref())
-        .await?;
+    let (owner, id) = (project::Column::OwnerId, project::Column::Id);
+    let rows = db::owned_by::<ProjectEntity>(&db, owner, id, member.id()).await?;
     Ok(HttpResponse::Ok().json(rows.iter().map(Project::from).collect::<Vec<_>>()))
 }
 

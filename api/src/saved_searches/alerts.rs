@@ -28,9 +28,9 @@ use crate::{
     error::Result,
     mail::{self, Email},
     notifications::{self, NotificationKind},
-    opportunities::listing::{self as opportunities, Opportunities},
-    projects::listing::{self as projects, Projects},
-    search::database,
+    opportunities::listing::Opportunities,
+    projects::listing::Projects,
+    search::{database, kind::ListingRequest},
 };
 
 const BATCH: u64 = 20;
@@ -89,7 +89,7 @@ async fn new_results<C: ConnectionTrait>(
     let owner = search.owner_id;
     let (found, base) = match SavedSearch::from(search).kind {
         SearchKind::Opportunities => (
-            match opportunities::criteria(&criteria.opportunity_query()) {
+            match criteria.opportunity_query().criteria() {
                 Ok(criteria) => {
                     database::created_between::<Opportunities, C>(db, &criteria, span, owner, NAMED)
                         .await?
@@ -99,7 +99,7 @@ async fn new_results<C: ConnectionTrait>(
             "/opportunities",
         ),
         SearchKind::Projects => (
-            match projects::criteria(&criteria.project_query()) {
+            match criteria.project_query().criteria() {
                 Ok(criteria) => {
                     database::created_between::<Projects, C>(db, &criteria, span, owner, NAMED)
                         .await?

@@ -161,6 +161,21 @@ impl<E> Document<E> {
     }
 }
 
+/// A request for a page of a listing, as the API takes it (a kind's query parameters).
+pub trait ListingRequest {
+    /// The checked criteria (422 naming the field otherwise).
+    fn criteria(&self) -> Result<super::query::Criteria>;
+    /// Which page: `sort`, `limit` and `cursor` as given.
+    fn page(&self) -> PageParams<'_>;
+}
+
+/// The paging parameters of a request, unchecked.
+pub struct PageParams<'a> {
+    pub sort: Option<super::query::Sort>,
+    pub limit: Option<u64>,
+    pub cursor: Option<&'a str>,
+}
+
 /// The counts of every facet of one answer, in the order of the facet fields.
 pub type FacetCounts = Vec<(&'static str, Vec<super::query::FacetCount>)>;
 

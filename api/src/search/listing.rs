@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::{
     database,
     index::Index,
-    kind::{FacetCounts, ListingKind, Scope},
+    kind::{FacetCounts, ListingKind, ListingRequest, PageParams, Scope},
     query::{Criteria, PageRequest},
 };
 use crate::db::Db;
@@ -115,6 +115,18 @@ impl<K: ListingKind> Listing<K> {
         self.index
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The page a request asks for.
+    pub async fn answer(&self, db: &Db, request: &impl ListingRequest) -> Result<Page<K::Facets>> {
+        let criteria = request.criteria()?;
+        let PageParams {
+            sort,
+            limit,
+            cursor,
+        } = request.page();
+        let page = PageRequest::parse(&criteria, sort, limit, cursor)?;
+        self.search(db, &criteria, &page).await
     }
 
     /// A page of the items meeting `criteria`.

@@ -16,17 +16,14 @@ use crate::{
     opportunities::{
         dto::{Opportunity, OpportunityQuery},
         listing::Opportunities,
-        routes as opportunities,
     },
     organisations::{
         dto::{Organisation, OrganisationQuery},
         listing::Organisations,
-        routes as organisations,
     },
     projects::{
         dto::{Project, ProjectQuery},
         listing::Projects,
-        routes as projects,
     },
     search::listing::Listing,
 };
@@ -106,39 +103,39 @@ async fn search_everything(
         ));
     }
     let (q, country, limit) = (query.q.clone(), query.country.clone(), Some(limit));
-    let found_projects = projects::search(
-        &db,
-        &project_listing,
-        &ProjectQuery {
-            q: q.clone(),
-            country: country.clone(),
-            limit,
-            ..Default::default()
-        },
-    )
-    .await?;
-    let found_opportunities = opportunities::search(
-        &db,
-        &opportunity_listing,
-        &OpportunityQuery {
-            q: q.clone(),
-            country: country.clone(),
-            limit,
-            ..Default::default()
-        },
-    )
-    .await?;
-    let found_organisations = organisations::search(
-        &db,
-        &organisation_listing,
-        &OrganisationQuery {
-            q,
-            country,
-            limit,
-            ..Default::default()
-        },
-    )
-    .await?;
+    let found_projects = project_listing
+        .answer(
+            &db,
+            &ProjectQuery {
+                q: q.clone(),
+                country: country.clone(),
+                limit,
+                ..Default::default()
+            },
+        )
+        .await?;
+    let found_opportunities = opportunity_listing
+        .answer(
+            &db,
+            &OpportunityQuery {
+                q: q.clone(),
+                country: country.clone(),
+                limit,
+                ..Default::default()
+            },
+        )
+        .await?;
+    let found_organisations = organisation_listing
+        .answer(
+            &db,
+            &OrganisationQuery {
+                q,
+                country,
+                limit,
+                ..Default::default()
+            },
+        )
+        .await?;
     let kind = |items: &[Vec<u8>], total: u64| {
         RawObject::new()
             .raw_array("items", items)

@@ -959,7 +959,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers. A load balancer takes the replica out while this is 503. */
+        /**
+         * Readiness: the database answers and the listing indexes are built (until then listings
+         *     are answered from the database, slowly). A load balancer takes the replica out while this
+         *     is 503.
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
