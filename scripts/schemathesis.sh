@@ -7,8 +7,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export SCHEMATHESIS_PASSWORD="schemathesis is a thorough tester"
 # Hundreds of generated logins come from one address, some with the tester's own e-mail (which
 # schemathesis learns from responses): the login throttle, tested in tests/, would lock the
-# tester out here.
-export MARCOTTAGE_LOGIN_FAILURES_PER_ADDRESS=1000000 MARCOTTAGE_LOGIN_FAILURES_PER_ACCOUNT=1000000
+# tester out here; likewise the mail throttles for its registrations and reset requests.
+export MARCOTTAGE_LOGIN_FAILURES_PER_ADDRESS=1000000 MARCOTTAGE_LOGIN_FAILURES_PER_ACCOUNT=1000000 \
+  MARCOTTAGE_LOGIN_FAILURES_ACCOUNT_LOCK=1000000 MARCOTTAGE_MAILS_PER_ADDRESS_PER_HOUR=1000000
 export PYTHONPATH="$root/scripts/schemathesis" SCHEMATHESIS_HOOKS=hooks
 exec "$root/scripts/with-server.sh" bash -c '
   set -euo pipefail

@@ -64,7 +64,7 @@ export default defineConfig({
       MARCOTTAGE_WEB_DIR: distDir,
       // Links in e-mails point at the app under test; the mail goes to the sink.
       MARCOTTAGE_PUBLIC_URL: origin,
-      MARCOTTAGE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MARCOTTAGE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
     },
   },
 });

@@ -171,6 +171,12 @@ async fn seed(demo: bool, scale: Option<usize>) -> anyhow::Result<()> {
         "say which data to load: `marcottage seed --demo` or `marcottage seed --scale N`"
     );
     let config = load_config()?;
+    // The demo's accounts, an admin among them, share a password printed in the README.
+    anyhow::ensure!(
+        config.environment != crate::config::Environment::Production,
+        "seeding is refused in production (MARCOTTAGE_ENVIRONMENT=production): the demo and \
+         benchmark accounts share a published password"
+    );
     let db = Db::open(&config).await?;
     // Reference data ships inside the binary; the demo marketplace builds on it.
     let taxonomies = Taxonomies::load()?;

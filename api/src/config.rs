@@ -50,6 +50,10 @@ pub struct Config {
     pub jwt_previous_secret: Option<SecretString>,
     /// The address of the web app, for links in e-mails.
     pub public_url: String,
+    /// In production `/metrics` answers only to `Authorization: Bearer <this token>` (and is
+    /// a 404 without one configured); in development it is open.
+    #[serde(default)]
+    pub metrics_token: Option<SecretString>,
     /// `smtp://user:pass@host:587` (or `smtps://`); without it e-mails go to the log.
     #[serde(default)]
     pub smtp_url: Option<SecretString>,
@@ -60,11 +64,22 @@ pub struct Config {
     pub log_level: String,
     pub web_dir: PathBuf,
     pub json_limit: usize,
-    /// Failed logins allowed per account in 15 minutes before 429.
+    /// Failed logins allowed per account from one client address in 15 minutes before 429.
     pub login_failures_per_account: usize,
+    /// Failed logins allowed per account from any addresses in 15 minutes: a lock against
+    /// guessing from many addresses, high enough that nobody locks the owner out lightly.
+    pub login_failures_account_lock: usize,
     /// Failed logins allowed per client address in 15 minutes. Generous: whole mobile
     /// networks share one address behind carrier-grade NAT.
     pub login_failures_per_address: usize,
+    /// E-mails (verification, password reset) one client address may ask for in an hour.
+    pub mails_per_address_per_hour: usize,
+    /// E-mails one recipient may get from us in an hour, whoever asks.
+    pub mails_per_recipient_per_hour: usize,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (IP
+    /// addresses or CIDR blocks, comma-separated). Any other peer is the client itself.
+    #[serde(deserialize_with = "proxies")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Days the owner of a project or opportunity has to answer an expression of interest.
     pub interest_answer_days: u32,
     /// Expressions of interest a member may send in any 24 hours before 429.
@@ -91,7 +106,11 @@ struct Defaults {
     web_dir: &'static str,
     json_limit: usize,
     login_failures_per_account: usize,
+    login_failures_account_lock: usize,
     login_failures_per_address: usize,
+    mails_per_address_per_hour: usize,
+    mails_per_recipient_per_hour: usize,
+    trusted_proxies: &'static str,
     interest_answer_days: u32,
     interests_per_day: u32,
     listings_from_database: bool,
@@ -112,7 +131,11 @@ const DEFAULTS: Defaults = Defaults {
     web_dir: "web/dist",
     json_limit: 64 * 1024,
     login_failures_per_account: 5,
+    login_failures_account_lock: 50,
     login_failures_per_address: 100,
+    mails_per_address_per_hour: 20,
+    mails_per_recipient_per_hour: 3,
+    trusted_proxies: "",
     interest_answer_days: 14,
     interests_per_day: 20,
     listings_from_database: false,
@@ -172,6 +195,7 @@ impl Config {
             jwt_previous_secret: None,
             public_url: DEFAULTS.public_url.into(),
             smtp_url: None,
+            metrics_token: None,
             mail_from: DEFAULTS.mail_from.into(),
             cors_origins: Vec::new(),
             log_format: LogFormat::Pretty,
@@ -179,7 +203,11 @@ impl Config {
             web_dir: PathBuf::from(DEFAULTS.web_dir),
             json_limit: DEFAULTS.json_limit,
             login_failures_per_account: DEFAULTS.login_failures_per_account,
+            login_failures_account_lock: DEFAULTS.login_failures_account_lock,
             login_failures_per_address: DEFAULTS.login_failures_per_address,
+            mails_per_address_per_hour: DEFAULTS.mails_per_address_per_hour,
+            mails_per_recipient_per_hour: DEFAULTS.mails_per_recipient_per_hour,
+            trusted_proxies: Vec::new(),
             interest_answer_days: DEFAULTS.interest_answer_days,
             interests_per_day: DEFAULTS.interests_per_day,
             listings_from_database: DEFAULTS.listings_from_database,
@@ -192,6 +220,22 @@ fn random_secret() -> String {
         .sample_iter(&Alphanumeric)
         .take(48)
         .map(char::from)
+        .collect()
+}
+
+/// Trusted proxies: addresses or CIDR blocks, as a list or comma-separated.
+fn proxies<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ipnet::IpNet>, D::Error> {
+    comma_separated(deserializer)?
+        .iter()
+        .map(|item| item.trim())
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    serde::de::Error::custom(format!("`{item}` is not an IP address or CIDR block"))
+                })
+        })
         .collect()
 }
 

@@ -230,6 +230,7 @@ fn server(
             ))
             .wrap(from_fn(sync::follow_changes))
             .wrap(from_fn(http::shedding::shed_load))
+            .wrap(from_fn(http::headers::security_headers))
             .wrap(Compress::default())
             .wrap(metrics.clone())
             .wrap(from_fn(http::request_id::request_id))

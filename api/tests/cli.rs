@@ -360,6 +360,21 @@ async fn the_demo_seed_fills_a_marketplace_once() {
 }
 
 #[test]
+fn seeding_is_refused_in_production() {
+    let workspace = Workspace::new();
+    for args in [&["seed", "--demo"][..], &["seed", "--scale", "900"]] {
+        let output = workspace
+            .command(args)
+            .env("MARCOTTAGE_ENVIRONMENT", "production")
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?} ran in production");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("refused in production"), "{said}");
+    }
+}
+
+#[test]
 fn the_scale_seed_loads_benchmark_data_once() {
     let workspace = Workspace::new();
     let first = workspace.run(&["seed", "--scale", "900"]);

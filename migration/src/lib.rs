@@ -9,6 +9,7 @@ mod m20261126_000005_create_contacts;
 mod m20261126_000006_link_indexes;
 mod m20261126_000007_create_saved_searches;
 mod m20261202_000008_create_changes;
+mod m20261202_000009_create_throttle_events;
 
 mod full_text;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_link_indexes::Migration),
             Box::new(m20261126_000007_create_saved_searches::Migration),
             Box::new(m20261202_000008_create_changes::Migration),
+            Box::new(m20261202_000009_create_throttle_events::Migration),
         ]
     }
 }

@@ -1,6 +1,8 @@
 //! Passwords: the rules a new one must meet, and argon2id hashing off the async executor.
 
-use std::{collections::HashSet, sync::LazyLock};
+use std::{collections::HashSet, sync::LazyLock, time::Duration};
+
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
 use secrecy::{ExposeSecret, SecretString};
@@ -56,8 +58,28 @@ fn hasher() -> Result<Argon2<'static>, ApiError> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
+/// Hashes computed at once: each takes 19 MiB and tens of milliseconds of a core, so that a
+/// burst of logins or registrations would otherwise take the machine from everyone else.
+static HASHING: LazyLock<Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    Semaphore::new(cores * 2)
+});
+/// How long a request waits for its turn to hash before 429.
+const HASH_PATIENCE: Duration = Duration::from_secs(2);
+
+async fn hashing_turn() -> Result<SemaphorePermit<'static>, ApiError> {
+    let busy = || ApiError::RateLimited {
+        retry_after_seconds: 1,
+    };
+    tokio::time::timeout(HASH_PATIENCE, HASHING.acquire())
+        .await
+        .map_err(|_| busy())?
+        .map_err(|_| busy())
+}
+
 /// Hashes on the blocking pool: 20-odd ms of CPU must not stall other requests.
 pub async fn hash(password: NewPassword) -> Result<String, ApiError> {
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || {
         let hash = hasher()?
             .hash_password(password.0.expose_secret().as_bytes())
@@ -85,6 +107,7 @@ pub async fn verify(candidate: &str, stored: Option<&str>) -> Result<bool, ApiEr
         .map(str::to_owned)
         .or_else(|| DECOY_HASH.clone())
         .unwrap_or_default();
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || {
         let Ok(parsed) = PasswordHash::new(&stored) else {
             return Ok(false);

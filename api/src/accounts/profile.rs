@@ -39,6 +39,8 @@ use crate::{
     },
     error::{ApiError, FieldError, Result, responses},
     http::conditional::{check_if_match, version_etag},
+    organisations,
+    search::{ChangeKind, changes},
     taxonomies::{Taxonomies, TaxonomyKind},
 };
 
@@ -103,15 +105,19 @@ async fn update_me(
     row.version = Set(member.user.version + 1);
     row.updated_at = Set(Utc::now());
     // The version in the filter turns a concurrent change into a 412, not a lost update.
+    let txn = db::write_transaction(&db).await?;
     let updated = User::update_many()
         .set(row)
         .filter(user::Column::Id.eq(member.id()))
         .filter(user::Column::Version.eq(member.user.version))
-        .exec(db.get_ref())
+        .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
         return Err(ApiError::PreconditionFailed);
     }
+    // A member's languages count in the matching of what they published.
+    changes::record(&txn, ChangeKind::Member, member.id()).await?;
+    txn.commit().await?;
     let user = users::find(db.get_ref(), member.id())
         .await?
         .ok_or(ApiError::NotFound("member"))?;
@@ -339,6 +345,7 @@ async fn export_me(db: Data<Db>, member: Member) -> Result<HttpResponse> {
         (status = 204, description = "The account is deleted"),
         (status = 400, response = responses::BadRequest),
         (status = 401, response = responses::Unauthorized),
+        (status = 409, response = responses::Conflict),
         (status = 413, response = responses::PayloadTooLarge),
         (status = 415, response = responses::UnsupportedMediaType),
         (status = 422, response = responses::UnprocessableEntity),
@@ -361,6 +368,12 @@ async fn delete_me(
     }
     let id = member.id();
     let txn = db::write_transaction(&db).await?;
+    if let Some(name) = organisations::left_without_owner(&txn, id).await? {
+        return Err(ApiError::Conflict(format!(
+            "you are the only owner of “{name}”, which has other members: make one of them an \
+             owner (or delete the organisation) first"
+        )));
+    }
     let empty = serde_json::json!([]);
     let anonymised = user::ActiveModel {
         email: Set(format!("deleted-{id}@deleted.invalid")),
@@ -398,6 +411,7 @@ async fn delete_me(
         .filter(organisation_member::Column::UserId.eq(id))
         .exec(&txn)
         .await?;
+    changes::record(&txn, ChangeKind::Member, id).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

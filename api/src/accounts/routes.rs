@@ -22,6 +22,8 @@ use super::{
     tokens::ACCESS_TOKEN_LIFETIME,
     users::{self, NewMember, TokenPurpose},
 };
+use chrono::TimeDelta;
+
 use crate::db::Db;
 use crate::{
     config::Config,
@@ -62,6 +64,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 )]
 #[post("/auth/register")]
 async fn register(
+    request: HttpRequest,
     db: Data<Db>,
     config: Data<Config>,
     body: Json<Registration>,
@@ -85,6 +88,8 @@ async fn register(
         return Err(ApiError::Validation(errors));
     };
     let locale = body.locale.unwrap_or(Lang::Fr);
+    mail_asked(&db, &config, &request).await?;
+    let mail = may_mail(&db, &config, email.as_str()).await?;
     let password_hash = password::hash(new_password).await?;
 
     let txn = db::write_transaction(&db).await?;
@@ -101,6 +106,7 @@ async fn register(
             let link = format!("{}/verify-email?token={}", config.public_url, token.value);
             mail::enqueue(&txn, &emails::verification(&user.email, locale, &link)).await?;
         }
+        None if !mail => {}
         None => {
             let login_link = format!("{}/login", config.public_url);
             let reset_link = format!("{}/password-reset", config.public_url);
@@ -142,29 +148,23 @@ async fn login(
 ) -> Result<HttpResponse> {
     body.validate()?;
     let email = body.email.trim().to_lowercase();
-    let address = client_address(&request);
-    let limits = throttle::Limits {
-        per_account: config.login_failures_per_account,
-        per_address: config.login_failures_per_address,
-    };
-    throttle::check(db.get_ref(), limits, &email, &address).await?;
+    let address = client_address(&request, &config);
+    // Counted as a failure before the password is checked, taken back if it is right.
+    let attempt = throttle::reserve(&db, &login_limits(&config, &email, &address)).await?;
     let user = users::find_by_email(db.get_ref(), &email).await?;
     let valid = password::verify(
         &body.password,
         user.as_ref().map(|u| u.password_hash.as_str()),
     )
     .await?;
-    let user = match user {
-        Some(user) if valid => user,
-        _ => {
-            throttle::record_failure(db.get_ref(), &email, &address).await?;
-            return Err(ApiError::InvalidCredentials);
-        }
+    let Some(user) = user.filter(|_| valid) else {
+        return Err(ApiError::InvalidCredentials);
     };
+    attempt.cancel(&db).await?;
+    throttle::forgive(&db, LOGIN_FROM, &login_key(&email, &address)).await?;
     if user.suspended {
         return Err(ApiError::AccountSuspended);
     }
-    throttle::clear_account(db.get_ref(), &email).await?;
     let session = sessions::start(db.get_ref(), user.id).await?;
     Ok(HttpResponse::Ok().json(token_pair(&tokens, user.id, session)?))
 }
@@ -282,11 +282,14 @@ async fn verify_email(db: Data<Db>, body: Json<TokenRequest>) -> Result<HttpResp
 )]
 #[post("/auth/verify-email/resend")]
 async fn resend_verification(
+    request: HttpRequest,
     db: Data<Db>,
     config: Data<Config>,
     member: Member,
 ) -> Result<HttpResponse> {
-    if member.user.email_verified_at.is_none() {
+    mail_asked(&db, &config, &request).await?;
+    if member.user.email_verified_at.is_none() && may_mail(&db, &config, &member.user.email).await?
+    {
         let txn = db::write_transaction(&db).await?;
         let token = users::issue_email_token(&txn, member.id(), TokenPurpose::VerifyEmail).await?;
         let link = format!("{}/verify-email?token={}", config.public_url, token.value);
@@ -316,6 +319,7 @@ async fn resend_verification(
 )]
 #[post("/auth/password-reset")]
 async fn request_password_reset(
+    request: HttpRequest,
     db: Data<Db>,
     config: Data<Config>,
     body: Json<PasswordResetRequest>,
@@ -323,8 +327,13 @@ async fn request_password_reset(
     body.validate()?;
     let email =
         EmailAddress::parse("email", &body.email).map_err(|e| ApiError::Validation(vec![e]))?;
+    mail_asked(&db, &config, &request).await?;
+    let mail = may_mail(&db, &config, email.as_str()).await?;
     let txn = db::write_transaction(&db).await?;
-    if let Some(user) = users::find_by_email(&txn, email.as_str()).await? {
+    if let Some(user) = users::find_by_email(&txn, email.as_str())
+        .await?
+        .filter(|_| mail)
+    {
         let token = users::issue_email_token(&txn, user.id, TokenPurpose::ResetPassword).await?;
         let link = format!("{}/password-reset?token={}", config.public_url, token.value);
         let lang = if user.locale == "fr" {
@@ -354,12 +363,18 @@ async fn request_password_reset(
 )]
 #[post("/auth/password-reset/confirm")]
 async fn confirm_password_reset(
+    request: HttpRequest,
     db: Data<Db>,
+    config: Data<Config>,
     body: Json<PasswordResetConfirmation>,
 ) -> Result<HttpResponse> {
     body.validate()?;
     let new_password = NewPassword::parse("password", &body.password)
         .map_err(|e| ApiError::Validation(vec![e]))?;
+    // The token first: hashing costs 19 MiB and tens of milliseconds, not to be given away.
+    users::peek_email_token(db.get_ref(), &body.token, TokenPurpose::ResetPassword)
+        .await?
+        .ok_or_else(invalid_token)?;
     let password_hash = password::hash(new_password).await?;
     let txn = db::write_transaction(&db).await?;
     let user = users::consume_email_token(&txn, &body.token, TokenPurpose::ResetPassword)
@@ -367,7 +382,12 @@ async fn confirm_password_reset(
         .ok_or_else(invalid_token)?;
     users::set_password(&txn, user, password_hash).await?;
     sessions::revoke_all(&txn, user, None).await?;
+    let email = users::email_of(&txn, user).await?;
     txn.commit().await?;
+    // The owner of the address is back in: no lock left over from others' guesses.
+    throttle::forgive(&db, LOGIN_ACCOUNT, &email).await?;
+    let address = client_address(&request, &config);
+    throttle::forgive(&db, LOGIN_FROM, &login_key(&email, &address)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -395,11 +415,79 @@ fn token_pair(
     })
 }
 
-/// The peer's IP address. Behind a reverse proxy every request shares the proxy's address;
-/// trusting `X-Forwarded-For` would let anyone pick their own, so we do not.
-fn client_address(request: &HttpRequest) -> String {
-    request
-        .peer_addr()
-        .map(|peer| peer.ip().to_string())
-        .unwrap_or_default()
+/// Failed logins of one account from one address.
+const LOGIN_FROM: &str = "login_from";
+/// Failed logins from one address, whatever the account.
+const LOGIN_ADDRESS: &str = "login_address";
+/// Failed logins of one account, whatever the address: a lock at a much higher count, so
+/// that guessing from many addresses stops too, without letting anyone lock the owner out
+/// with a handful of tries (they can always reset the password by e-mail).
+const LOGIN_ACCOUNT: &str = "login_account";
+const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
+
+fn login_key(email: &str, address: &str) -> String {
+    format!("{email} {address}")
+}
+
+fn login_limits(config: &Config, email: &str, address: &str) -> [throttle::Limit; 3] {
+    [
+        throttle::Limit::new(
+            LOGIN_FROM,
+            login_key(email, address),
+            config.login_failures_per_account,
+            LOGIN_WINDOW,
+        ),
+        throttle::Limit::new(
+            LOGIN_ADDRESS,
+            address,
+            config.login_failures_per_address,
+            LOGIN_WINDOW,
+        ),
+        throttle::Limit::new(
+            LOGIN_ACCOUNT,
+            email,
+            config.login_failures_account_lock,
+            LOGIN_WINDOW,
+        ),
+    ]
+}
+
+/// E-mails asked for from one client address in an hour, whoever they go to.
+const MAIL_FROM: &str = "mail_from";
+/// E-mails sent to one address in an hour, whoever asks: nobody can bomb a mailbox.
+const MAIL_TO: &str = "mail_to";
+const MAIL_WINDOW: TimeDelta = TimeDelta::hours(1);
+
+/// Counts a request that sends mail against its client's address (429 past the limit).
+async fn mail_asked(db: &Db, config: &Config, request: &HttpRequest) -> Result<()> {
+    let address = client_address(request, config);
+    let limit = throttle::Limit::new(
+        MAIL_FROM,
+        address,
+        config.mails_per_address_per_hour,
+        MAIL_WINDOW,
+    );
+    // Kept: each request counts, whether it sends or not.
+    drop(throttle::reserve(db, &[limit]).await?);
+    Ok(())
+}
+
+/// Whether `recipient` may get one more e-mail of ours this hour. The answer to the request
+/// stays the same either way, so that it tells nothing about the address.
+async fn may_mail(db: &Db, config: &Config, recipient: &str) -> Result<bool> {
+    let limit = throttle::Limit::new(
+        MAIL_TO,
+        recipient,
+        config.mails_per_recipient_per_hour,
+        MAIL_WINDOW,
+    );
+    match throttle::reserve(db, &[limit]).await {
+        Ok(_) => Ok(true),
+        Err(ApiError::RateLimited { .. }) => Ok(false),
+        Err(error) => Err(error),
+    }
+}
+
+fn client_address(request: &HttpRequest, config: &Config) -> String {
+    crate::http::client::address(request, &config.trusted_proxies)
 }

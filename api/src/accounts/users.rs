@@ -97,6 +97,15 @@ pub async fn create<C: ConnectionTrait>(
     find(db, id).await
 }
 
+/// The address of a member (empty when there is no such member).
+pub async fn email_of<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<String> {
+    Ok(User::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|user| user.email)
+        .unwrap_or_default())
+}
+
 pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>> {
     Ok(User::find()
         .filter(user::Column::Email.eq(email))
@@ -129,6 +138,23 @@ pub async fn issue_email_token<C: ConnectionTrait>(
         .exec_without_returning(db)
         .await?;
     Ok(token)
+}
+
+/// The member of a token that is valid, unused and for this purpose, without using it up
+/// (to check it before costly work; [`consume_email_token`] decides).
+pub async fn peek_email_token<C: ConnectionTrait>(
+    db: &C,
+    value: &str,
+    purpose: TokenPurpose,
+) -> Result<Option<Uuid>> {
+    Ok(EmailToken::find()
+        .filter(email_token::Column::TokenHash.eq(hash_opaque(value)))
+        .filter(email_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(email_token::Column::UsedAt.is_null())
+        .filter(email_token::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?
+        .map(|token| token.user_id))
 }
 
 /// Uses up a token; returns its member when it was valid, unused and for this purpose.

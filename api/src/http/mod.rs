@@ -1,9 +1,11 @@
 //! HTTP plumbing shared by every feature: conditional requests, request ids, extractor errors
 //! and the fallback that answers 404 and 405.
 
+pub mod client;
 pub mod conditional;
 pub mod fallback;
 pub mod fields;
+pub mod headers;
 pub mod idempotency;
 pub mod raw_json;
 pub mod request_id;

@@ -97,6 +97,7 @@ async fn express_interest(
         return Ok(earlier.into_response());
     }
     service::check_cap(&txn, member.id(), config.interests_per_day).await?;
+    service::check_not_declined(&txn, member.id(), item.kind.as_str(), item.id).await?;
     let row = service::pending(
         member.id(),
         new.organisation_id,

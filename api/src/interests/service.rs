@@ -110,6 +110,40 @@ pub async fn check_cap<C: ConnectionTrait>(db: &C, sender: Uuid, per_day: u32) -
     })
 }
 
+/// How long a declined sender waits before writing again about the same item.
+const AFTER_DECLINE: TimeDelta = TimeDelta::days(30);
+
+/// 409 (with the date it lifts) when the owner declined this sender's interest in this item
+/// less than 30 days ago: a "no" is not to be worn down by asking again.
+pub async fn check_not_declined<C: ConnectionTrait>(
+    db: &C,
+    sender: Uuid,
+    target_kind: &str,
+    target: Uuid,
+) -> Result<()> {
+    let now = Utc::now();
+    let declined: Option<DateTime<Utc>> = InterestEntity::find()
+        .select_only()
+        .column(interest::Column::AnsweredAt)
+        .filter(interest::Column::SenderId.eq(sender))
+        .filter(interest::Column::TargetKind.eq(target_kind))
+        .filter(interest::Column::TargetId.eq(target))
+        .filter(interest::Column::Status.eq(InterestStatus::Declined.as_str()))
+        .filter(interest::Column::AnsweredAt.gt(now - AFTER_DECLINE))
+        .order_by_desc(interest::Column::AnsweredAt)
+        .into_tuple::<Option<DateTime<Utc>>>()
+        .one(db)
+        .await?
+        .flatten();
+    match declined {
+        Some(at) => Err(ApiError::Conflict(format!(
+            "your interest in this item was declined; you may write again from {}",
+            (at + AFTER_DECLINE).format("%Y-%m-%d")
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Inserts a pending interest; 409 when the sender already has one pending on this target.
 /// The partial unique index decides, so two racing requests cannot both succeed, and
 /// `DO NOTHING` keeps PostgreSQL's transaction usable after the collision.

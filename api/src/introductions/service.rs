@@ -29,17 +29,18 @@ pub enum Part {
     Facilitator,
 }
 
-/// The member a side stands for, or the field error that says why it cannot be one.
+/// The member a side stands for, and whether they are hidden behind an anonymous item; or
+/// the field error that says why it cannot be one.
 async fn owner_of<C: ConnectionTrait>(
     db: &C,
     field: &str,
     side: SideRef,
-) -> Result<std::result::Result<Uuid, FieldError>> {
+) -> Result<std::result::Result<(Uuid, bool), FieldError>> {
     let found = match side.kind {
         SideKind::Member => people::find(db, [side.id])
             .await?
             .remove(&side.id)
-            .map(|p| p.id),
+            .map(|p| (p.id, false)),
         SideKind::Project | SideKind::Opportunity => {
             let kind = if side.kind == SideKind::Project {
                 TargetKind::Project
@@ -50,7 +51,7 @@ async fn owner_of<C: ConnectionTrait>(
             target::find(db, kind, side.id)
                 .await?
                 .filter(|item| item.public)
-                .map(|item| item.owner_id)
+                .map(|item| (item.owner_id, item.anonymous))
         }
     };
     Ok(found.ok_or_else(|| {
@@ -70,7 +71,7 @@ pub async fn resolve<C: ConnectionTrait>(
 ) -> Result<(Uuid, Uuid)> {
     let a = owner_of(db, "a", new.a).await?;
     let b = owner_of(db, "b", new.b).await?;
-    let (a, b) = match (a, b) {
+    let ((a, a_hidden), (b, b_hidden)) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
             return Err(ApiError::Validation(
@@ -78,7 +79,9 @@ pub async fn resolve<C: ConnectionTrait>(
             ));
         }
     };
-    if a == b {
+    // Refusing "the same member" when a side is an anonymous item would tell the facilitator
+    // who is behind it: then the owner simply gets the proposal, and declines it.
+    if a == b && !a_hidden && !b_hidden {
         return Err(ApiError::invalid_field(
             "b",
             "same_member",

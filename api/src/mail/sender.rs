@@ -7,8 +7,10 @@ use lettre::{
 };
 use secrecy::ExposeSecret;
 
+use url::Url;
+
 use super::Email;
-use crate::config::Config;
+use crate::config::{Config, Environment};
 
 /// Delivers e-mails: SMTP when `smtp_url` is set, otherwise the log (development).
 #[derive(Clone)]
@@ -17,11 +19,53 @@ pub struct Mailer {
     smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
 }
 
+/// The SMTP URL as lettre reads it, encrypted unless told otherwise: `smtps://` is TLS from
+/// the start; `smtp://` requires STARTTLS (`tls=required`, the default here where lettre's
+/// would send in clear) or tries it (`tls=opportunistic`); `tls=none` sends in clear, for a
+/// local relay or a test sink. In production, credentials never go over a connection that may
+/// be in clear.
+fn with_tls(url: &str, environment: Environment) -> anyhow::Result<String> {
+    let mut parsed = Url::parse(url)?;
+    let tls = parsed
+        .query_pairs()
+        .find(|(key, _)| key == "tls")
+        .map(|(_, value)| value.into_owned());
+    let others: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(key, _)| key != "tls")
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    let tls = match (parsed.scheme(), tls.as_deref()) {
+        ("smtps", _) => None,
+        ("smtp", None | Some("required")) => Some("required"),
+        ("smtp", Some("opportunistic")) => Some("opportunistic"),
+        ("smtp", Some("none")) => None,
+        (scheme, tls) => anyhow::bail!("unsupported SMTP URL: scheme {scheme}, tls {tls:?}"),
+    };
+    let may_be_clear = parsed.scheme() == "smtp" && tls != Some("required");
+    let credentials = !parsed.username().is_empty() || parsed.password().is_some();
+    anyhow::ensure!(
+        !(may_be_clear && credentials && environment == Environment::Production),
+        "MARCOTTAGE_SMTP_URL would send the SMTP password in clear: use smtps:// or tls=required"
+    );
+    parsed.set_query(None);
+    {
+        let mut query = parsed.query_pairs_mut();
+        query.extend_pairs(others);
+        if let Some(tls) = tls {
+            query.append_pair("tls", tls);
+        }
+    }
+    let url = parsed.to_string();
+    Ok(url.strip_suffix('?').map_or(url.clone(), str::to_owned))
+}
+
 impl Mailer {
     pub fn from_config(config: &Config) -> anyhow::Result<Self> {
         let smtp = match &config.smtp_url {
             Some(url) => {
-                Some(AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())?.build())
+                let url = with_tls(url.expose_secret(), config.environment)?;
+                Some(AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?.build())
             }
             None => None,
         };
@@ -87,5 +131,33 @@ impl Header for ListUnsubscribePost {
 
     fn display(&self) -> HeaderValue {
         HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_requires_tls_unless_told_otherwise() {
+        let dev = Environment::Development;
+        let prod = Environment::Production;
+        assert_eq!(
+            with_tls("smtp://u:p@mail.example:587", dev).unwrap(),
+            "smtp://u:p@mail.example:587?tls=required"
+        );
+        assert_eq!(
+            with_tls("smtps://u:p@mail.example", prod).unwrap(),
+            "smtps://u:p@mail.example"
+        );
+        assert_eq!(
+            with_tls("smtp://127.0.0.1:2525?tls=none", dev).unwrap(),
+            "smtp://127.0.0.1:2525"
+        );
+        // In production a password never goes over a connection that may be in clear.
+        assert!(with_tls("smtp://u:p@mail.example:25?tls=none", prod).is_err());
+        assert!(with_tls("smtp://u:p@mail.example:25?tls=opportunistic", prod).is_err());
+        assert!(with_tls("smtp://relay.internal:25?tls=none", prod).is_ok());
+        assert!(with_tls("imap://mail.example", dev).is_err());
     }
 }

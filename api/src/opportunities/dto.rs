@@ -138,6 +138,7 @@ pub struct Opportunity {
     pub category: OpportunityCategory,
     pub title: String,
     pub description: String,
+    /// Hidden (null) like the author when the opportunity is anonymous.
     pub project_id: Option<Uuid>,
     pub sectors: Vec<String>,
     pub skills: Vec<String>,
@@ -174,7 +175,8 @@ impl Opportunity {
                 .unwrap_or(OpportunityCategory::TechnicalPartnership),
             title: row.title.clone(),
             description: row.description.clone(),
-            project_id: row.project_id,
+            // A project names its owner: an anonymous opportunity's would lead back to them.
+            project_id: if hide { None } else { row.project_id },
             sectors: strings(&row.sectors),
             skills: strings(&row.skills),
             country: row.country.clone(),

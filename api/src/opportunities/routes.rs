@@ -81,13 +81,7 @@ async fn create_opportunity(
     errors.extend(service::sector_errors("sectors", &new.sectors, &taxonomies));
     errors.extend(service::country_error("country", &new.country, &taxonomies));
     errors.extend(new.expires_at.and_then(expiry_error));
-    if new.skills.iter().any(|skill| skill.chars().count() > 50) {
-        errors.push(FieldError::new(
-            "skills",
-            "length",
-            "each skill has at most 50 characters",
-        ));
-    }
+    errors.extend(service::skills_error(&new.skills));
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -281,6 +275,19 @@ fn validated_changes(
     if let Some(sectors) = &changes.sectors {
         errors.extend(service::sector_errors("sectors", sectors, taxonomies));
         row.sectors = Set(serde_json::json!(sectors));
+    }
+    // The same checks as a new opportunity's: a change may not slip past them.
+    errors.extend(changes.skills.as_deref().and_then(service::skills_error));
+    if changes
+        .city
+        .as_ref()
+        .is_some_and(|city| city.as_ref().is_some_and(|city| city.chars().count() > 100))
+    {
+        errors.push(FieldError::new(
+            "city",
+            "length",
+            "use at most 100 characters",
+        ));
     }
     if let Some(country) = &changes.country {
         errors.extend(service::country_error("country", country, taxonomies));

@@ -47,6 +47,14 @@ pub fn country_error(field: &str, code: &str, taxonomies: &Taxonomies) -> Option
     })
 }
 
+/// The error for skills longer than 50 characters.
+pub fn skills_error(skills: &[String]) -> Option<FieldError> {
+    skills
+        .iter()
+        .any(|skill| skill.chars().count() > 50)
+        .then(|| FieldError::new("skills", "length", "each skill has at most 50 characters"))
+}
+
 pub fn clean_skills(skills: &[String]) -> Vec<String> {
     let mut cleaned: Vec<String> = skills
         .iter()

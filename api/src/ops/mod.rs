@@ -1,11 +1,13 @@
 //! Operations endpoints: liveness, readiness and Prometheus metrics.
 
-use actix_web::{HttpResponse, get, web::Data};
+use actix_web::{HttpRequest, HttpResponse, get, http::header, web::Data};
 use prometheus::{Encoder, Registry, TextEncoder};
+use secrecy::ExposeSecret;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::config::{Config, Environment};
 use crate::db::Db;
 use crate::error::{ApiError, Result, responses};
 use crate::search::sync::Indexes;
@@ -59,7 +61,9 @@ async fn readyz(db: Data<Db>, indexes: Data<Indexes>) -> Result<HttpResponse> {
     }))
 }
 
-/// Prometheus metrics: request counts and latency histograms by route and status.
+/// Prometheus metrics: request counts and latency histograms by route and status. In
+/// production only for the scraper's token (`MARCOTTAGE_METRICS_TOKEN`): they tell which
+/// routes are used and how, nobody else's business.
 #[utoipa::path(
     tag = "operations",
     responses((status = 200, description = "Metrics in the Prometheus text format",
@@ -67,7 +71,28 @@ async fn readyz(db: Data<Db>, indexes: Data<Indexes>) -> Result<HttpResponse> {
     security(())
 )]
 #[get("/metrics")]
-async fn metrics(registry: Data<Registry>) -> Result<HttpResponse> {
+async fn metrics(
+    request: HttpRequest,
+    config: Data<Config>,
+    registry: Data<Registry>,
+) -> Result<HttpResponse> {
+    if config.environment == Environment::Production {
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "));
+        let allowed = match (&config.metrics_token, given) {
+            (Some(token), Some(given)) => {
+                let token = token.expose_secret();
+                !token.is_empty() && same(token.as_bytes(), given.as_bytes())
+            }
+            _ => false,
+        };
+        if !allowed {
+            return Err(ApiError::NotFound("route"));
+        }
+    }
     let mut buffer = Vec::new();
     TextEncoder::new()
         .encode(&registry.gather(), &mut buffer)
@@ -75,4 +100,9 @@ async fn metrics(registry: Data<Registry>) -> Result<HttpResponse> {
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(buffer))
+}
+
+/// Compares in a time that does not tell how much of a guess was right.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0, |diff, (x, y)| diff | (x ^ y)) == 0
 }

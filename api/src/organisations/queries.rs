@@ -108,3 +108,33 @@ pub async fn published_for<C: ConnectionTrait>(
         .await?;
     Ok((projects, opportunities))
 }
+
+/// The name of an organisation that `member` owns alone while it has other members: leaving
+/// would leave them without an owner.
+pub async fn left_without_owner<C: ConnectionTrait>(
+    db: &C,
+    member: Uuid,
+) -> Result<Option<String>> {
+    let owned: Vec<Uuid> = OrganisationMember::find()
+        .select_only()
+        .column(organisation_member::Column::OrganisationId)
+        .filter(organisation_member::Column::UserId.eq(member))
+        .filter(organisation_member::Column::Role.eq(MemberRole::Owner.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for organisation in owned {
+        let members = OrganisationMember::find()
+            .filter(organisation_member::Column::OrganisationId.eq(organisation))
+            .all(db)
+            .await?;
+        let owners = members
+            .iter()
+            .filter(|row| row.role == MemberRole::Owner.as_str())
+            .count();
+        if owners == 1 && members.len() > 1 {
+            return Ok(Some(find(db, organisation).await?.name));
+        }
+    }
+    Ok(None)
+}

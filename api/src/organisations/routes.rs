@@ -256,6 +256,21 @@ async fn update_organisation(
         listing::indexed_text(name, city.as_deref(), description.as_deref());
     row.search_text = Set(search_text);
     row.search_title = Set(search_title);
+    // A facilitator verified this name, kind and country: another one is unverified again.
+    let renamed = body
+        .name
+        .as_deref()
+        .is_some_and(|name| name.trim() != current.name);
+    let rekinded = body.kind.is_some_and(|kind| kind.code() != current.kind);
+    let moved = body
+        .country
+        .as_deref()
+        .is_some_and(|country| country != current.country);
+    if current.verified && (renamed || rekinded || moved) {
+        row.verified = Set(false);
+        row.verified_at = Set(None);
+        row.verified_by = Set(None);
+    }
     row.version = Set(current.version + 1);
     row.updated_at = Set(Utc::now());
     let txn = db::write_transaction(&db).await?;
@@ -434,6 +449,10 @@ async fn set_verified(
 ) -> Result<HttpResponse> {
     facilitator.require(Role::Facilitator)?;
     let current = queries::find(db, id).await?;
+    // Nobody vouches for their own organisation.
+    if verified && membership(db, id, facilitator.id()).await?.is_some() {
+        return Err(ApiError::Forbidden);
+    }
     let row = organisation::ActiveModel {
         verified: Set(verified),
         verified_at: Set(verified.then(Utc::now)),

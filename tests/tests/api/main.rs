@@ -5,9 +5,11 @@
 mod helpers;
 
 mod accounts;
+mod anonymity;
 mod contacts;
 mod conversations;
 mod errors;
+mod hardening;
 mod interests;
 mod introductions;
 mod listings;

@@ -942,7 +942,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: request counts and latency histograms by route and status. */
+        /**
+         * Prometheus metrics: request counts and latency histograms by route and status. In
+         *     production only for the scraper's token (`MARCOTTAGE_METRICS_TOKEN`): they tell which
+         *     routes are used and how, nobody else's business.
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -1452,7 +1456,10 @@ export interface components {
              * @description Hidden (null) when the opportunity is anonymous and the reader is not its author.
              */
             owner_id?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Hidden (null) like the author when the opportunity is anonymous.
+             */
             project_id?: string | null;
             remote: boolean;
             sectors: string[];
@@ -2782,6 +2789,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];

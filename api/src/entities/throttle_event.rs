@@ -1,14 +1,14 @@
 use sea_orm::entity::prelude::*;
 
-/// A failed login, counted per account and per client address to throttle guessing.
+/// Something a throttle counts (a login attempt, an e-mail sent), per scope and key.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "login_failures")]
+#[sea_orm(table_name = "throttle_events")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub scope: String,
     pub key: String,
-    pub failed_at: DateTimeUtc,
+    pub at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
