@@ -10,6 +10,7 @@ mod m20261126_000006_link_indexes;
 mod m20261126_000007_create_saved_searches;
 mod m20261202_000008_create_changes;
 mod m20261202_000009_create_throttle_events;
+mod m20261202_000010_create_organisation_invitations;
 
 mod full_text;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_create_saved_searches::Migration),
             Box::new(m20261202_000008_create_changes::Migration),
             Box::new(m20261202_000009_create_throttle_events::Migration),
+            Box::new(m20261202_000010_create_organisation_invitations::Migration),
         ]
     }
 }

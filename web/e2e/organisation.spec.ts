@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { linkIn, waitForMail } from './mailbox';
+import { registerMember } from './seed';
 
 async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -7,15 +8,13 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-test('a member registers, confirms the address, creates an organisation, finds it by country and adds an editor', async ({
+test('a member registers, confirms the address, creates an organisation, finds it by country and invites an editor, who accepts', async ({
   page,
   baseURL,
   browser,
-  request,
 }) => {
   const run = Date.now();
   const owner = { name: 'Awa Diop', email: `awa.diop.${run}@example.sn`, password: 'graines de baobab 2026' };
-  const editor = { name: 'Moussa Ndiaye', email: `moussa.ndiaye.${run}@example.sn`, password: 'mangues de casamance 2026' };
   const organisationName = `Kaay Liggey ${run}`;
 
   // Register, then confirm the address with the link from the real e-mail.
@@ -76,20 +75,40 @@ test('a member registers, confirms the address, creates an organisation, finds i
   await results.getByRole('link', { name: organisationName }).click();
   await expect(page).toHaveURL(organisationUrl);
 
-  // A second member, registered (not necessarily confirmed yet), is added as an editor by e-mail.
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { display_name: editor.name, email: editor.email, password: editor.password, locale: 'fr' },
-  });
-  expect(registered.status()).toBe(202);
-  await page.getByLabel('Adresse e-mail de son compte').fill(`nobody.${run}@example.sn`);
-  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page.getByText(/Aucun compte Marcottage n’utilise cette adresse/)).toBeVisible();
-  await page.getByLabel('Adresse e-mail de son compte').fill(editor.email);
+  // The owner invites by e-mail: an address without an account and a second member (registered
+  // and confirmed through the API) get the same answer, and nobody joins before accepting.
+  const editor = await registerMember(baseURL!, 'Moussa Ndiaye', `moussa.ndiaye.${run}@example.sn`, 'mangues de casamance 2026');
+  const nobody = `nobody.${run}@example.sn`;
+  await page.getByLabel('Son adresse e-mail').fill(nobody);
+  await page.getByRole('button', { name: 'Inviter', exact: true }).click();
+  await expect(page.getByText(`Invitation envoyée à ${nobody}.`)).toBeVisible();
+  await page.getByLabel('Son adresse e-mail').fill(editor.email);
   await expect(page.getByLabel('Rôle')).toHaveValue('editor');
-  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page.getByText(`${editor.name} fait maintenant partie de l’organisation.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Inviter', exact: true }).click();
+  await expect(page.getByText(`Invitation envoyée à ${editor.email}.`)).toBeVisible();
+  const pending = page.getByRole('list', { name: 'Invitations en attente de réponse' });
+  await expect(pending.getByRole('listitem')).toHaveCount(2);
+  await pending.getByRole('button', { name: `Retirer l’invitation : ${nobody}` }).click();
+  await expect(pending.getByRole('listitem')).toHaveCount(1);
+  await expect(members.getByRole('listitem')).toHaveCount(1);
+  await waitForMail(editor.email, /vous invite à rejoindre/);
+
+  // The editor, logged in elsewhere, finds the invitation on the organisations page and accepts it.
+  const editorContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 } });
+  const editorPage = await editorContext.newPage();
+  await editorPage.goto('/login?next=%2Forganisations');
+  await logIn(editorPage, editor.email, editor.password);
+  const invitations = editorPage.getByRole('list', { name: 'Invitations à rejoindre une organisation' });
+  await expect(invitations.getByRole('listitem')).toContainText(`${owner.name} vous invite à rejoindre « ${organisationName} » (rôle : Éditeur(rice)).`);
+  await invitations.getByRole('button', { name: `Accepter : ${organisationName}` }).click();
+  await expect(editorPage.getByText(`Vous faites maintenant partie de « ${organisationName} ».`)).toBeVisible();
+  expect(await editorPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The owner sees the editor among the members, and the invitation answered.
+  await page.reload();
   const editorItem = members.getByRole('listitem').filter({ hasText: editor.name });
   await expect(editorItem).toContainText('Éditeur(rice)');
+  await expect(page.getByText('Aucune invitation en attente.')).toBeVisible();
 
   // The only owner cannot leave: the API's 409, said plainly.
   await page.getByRole('button', { name: 'Quitter l’organisation' }).click();
@@ -97,15 +116,13 @@ test('a member registers, confirms the address, creates an organisation, finds i
   await expect(page.getByRole('alert')).toContainText('nommez d’abord un autre propriétaire');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  // The editor, logged in elsewhere, may edit the details but not manage the members.
-  const editorContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 } });
-  const editorPage = await editorContext.newPage();
-  await editorPage.goto(`/login?next=${encodeURIComponent(new URL(organisationUrl).pathname)}`);
-  await logIn(editorPage, editor.email, editor.password);
+  // The editor may edit the details but not manage the members.
+  await editorPage.getByRole('link', { name: `Voir « ${organisationName} »` }).click();
+  await expect(editorPage).toHaveURL(organisationUrl);
   await expect(editorPage.getByRole('heading', { level: 1, name: organisationName })).toBeVisible();
   await expect(editorPage.getByRole('link', { name: 'Modifier la fiche' })).toBeVisible();
   await expect(editorPage.getByRole('button', { name: 'Quitter l’organisation' })).toBeVisible();
-  await expect(editorPage.getByRole('heading', { name: 'Ajouter un membre' })).toHaveCount(0);
+  await expect(editorPage.getByRole('heading', { name: 'Inviter un membre' })).toHaveCount(0);
   await expect(editorPage.getByRole('button', { name: /^Retirer/ })).toHaveCount(0);
   await expect(editorPage.getByRole('heading', { name: 'Supprimer l’organisation' })).toHaveCount(0);
   await editorContext.close();

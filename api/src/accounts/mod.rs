@@ -16,7 +16,9 @@ pub mod tokens;
 pub mod users;
 
 pub use authenticated::Member;
+pub use email_address::EmailAddress;
 pub use role::Role;
+pub(crate) use routes::may_mail;
 pub use tokens::AccessTokens;
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -473,8 +473,9 @@ async fn mail_asked(db: &Db, config: &Config, request: &HttpRequest) -> Result<(
 }
 
 /// Whether `recipient` may get one more e-mail of ours this hour. The answer to the request
-/// stays the same either way, so that it tells nothing about the address.
-async fn may_mail(db: &Db, config: &Config, recipient: &str) -> Result<bool> {
+/// stays the same either way, so that it tells nothing about the address. Other features that
+/// mail an address someone else typed (organisation invitations) share this limit.
+pub(crate) async fn may_mail(db: &Db, config: &Config, recipient: &str) -> Result<bool> {
     let limit = throttle::Limit::new(
         MAIL_TO,
         recipient,

@@ -12,6 +12,7 @@ pub mod notification;
 pub mod opportunity;
 pub mod opportunity_sector;
 pub mod organisation;
+pub mod organisation_invitation;
 pub mod organisation_member;
 pub mod outbox;
 pub mod project;

@@ -14,7 +14,11 @@ use crate::{entities::notification, http::fields::parse_code};
 /// - `introduction_proposed`: `introduction_id`;
 /// - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
 ///   side's answer), and `conversation_id` once both sides accepted;
-/// - `saved_search_hit`: `saved_search_id` and what was found.
+/// - `saved_search_hit`: `saved_search_id` and what was found;
+/// - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
+///   `role` (`owner` or `editor`), for the invitee to accept or decline;
+/// - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
+///   `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
@@ -24,6 +28,8 @@ pub enum NotificationKind {
     IntroductionProposed,
     IntroductionAnswered,
     SavedSearchHit,
+    OrganisationInvitation,
+    OrganisationInvitationAnswered,
 }
 
 impl NotificationKind {
@@ -35,6 +41,8 @@ impl NotificationKind {
             Self::IntroductionProposed => "introduction_proposed",
             Self::IntroductionAnswered => "introduction_answered",
             Self::SavedSearchHit => "saved_search_hit",
+            Self::OrganisationInvitation => "organisation_invitation",
+            Self::OrganisationInvitationAnswered => "organisation_invitation_answered",
         }
     }
 }

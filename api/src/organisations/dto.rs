@@ -6,7 +6,8 @@ use validator::Validate;
 
 use super::queries::MemberRole;
 use crate::{
-    entities::organisation,
+    conversations::people::MemberName,
+    entities::{organisation, organisation_invitation},
     search::{FacetCount, Sort},
     taxonomies::OrganisationKind,
 };
@@ -135,14 +136,82 @@ pub struct OrganisationMember {
     pub joined_at: DateTime<Utc>,
 }
 
+/// An invitation to join an organisation, sent by one of its owners.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct NewOrganisationMember {
-    /// The e-mail address of an existing Marcottage member.
+pub struct NewInvitation {
+    /// The address to invite. It need not have an account: its holder may register with it,
+    /// and the invitation waits for them.
     #[validate(length(max = 254))]
-    #[schema(format = Email, max_length = 254)]
+    #[schema(format = Email, max_length = 254, example = "moussa@example.sn")]
+    pub email: String,
+    /// The role the invitee gets on accepting.
+    pub role: MemberRole,
+}
+
+/// A pending invitation, as the organisation's owners see it. Its shape and status are the
+/// same whether or not the address has an account or already belongs to the organisation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Invitation {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    /// The invited address, trimmed and lower-cased.
+    #[schema(format = Email)]
     pub email: String,
     pub role: MemberRole,
+    /// The owner who (last) sent it.
+    pub invited_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    /// Fourteen days after the last invitation to this address; inviting again extends it.
+    pub expires_at: DateTime<Utc>,
+}
+
+impl From<&organisation_invitation::Model> for Invitation {
+    fn from(row: &organisation_invitation::Model) -> Self {
+        Self {
+            id: row.id,
+            organisation_id: row.organisation_id,
+            email: row.email.clone(),
+            role: MemberRole::from_stored(&row.role),
+            invited_by: row.invited_by,
+            created_at: row.created_at,
+            expires_at: row.expires_at,
+        }
+    }
+}
+
+/// Where an invitation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationStatus {
+    Pending,
+    Accepted,
+    Declined,
+}
+
+impl InvitationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+        }
+    }
+}
+
+/// An invitation as its invitee sees it: who invites them, to which organisation, as what.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReceivedInvitation {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub organisation_name: String,
+    pub role: MemberRole,
+    pub status: InvitationStatus,
+    /// The owner who sent it, by their public name.
+    pub invited_by: MemberName,
+    pub created_at: DateTime<Utc>,
+    /// Past this time the invitation can no longer be accepted.
+    pub expires_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -1,21 +1,19 @@
-//! `/api/v1/organisations/{id}/members`: owners add, promote and remove members; anyone may
-//! leave; an organisation always keeps at least one owner.
+//! `/api/v1/organisations/{id}/members`: owners promote and remove members; anyone may leave;
+//! an organisation always keeps at least one owner. Newcomers join by accepting an invitation
+//! (see `invitations`), never by being added: joining takes their consent.
 
 use actix_web::{
-    HttpResponse, delete, get, patch, post,
+    HttpResponse, delete, get, patch,
     web::{Data, Json, Path},
 };
-use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, sea_query::OnConflict,
+    ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-use validator::Validate;
 
 use super::{
-    dto::{MembershipChange, NewOrganisationMember, OrganisationMember},
+    dto::{MembershipChange, OrganisationMember},
     queries::{self, MemberRole, membership, owner_count},
 };
 use crate::db::Db;
@@ -32,7 +30,6 @@ use crate::{
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_members)
-        .service(add_member)
         .service(change_member)
         .service(remove_member);
 }
@@ -89,7 +86,7 @@ impl FindMembersWithUsers for sea_orm::Select<Membership> {
 
 /// Serialises membership changes of one organisation, so that two owners stepping down at
 /// once cannot leave it without an owner. SQLite's immediate transaction already does.
-async fn lock_organisation(txn: &DatabaseTransaction, id: Uuid) -> Result<()> {
+pub(super) async fn lock_organisation(txn: &DatabaseTransaction, id: Uuid) -> Result<()> {
     let mut select = OrganisationEntity::find_by_id(id);
     if sea_orm::ConnectionTrait::get_database_backend(txn) == DbBackend::Postgres {
         select = select.lock_exclusive();
@@ -101,7 +98,7 @@ async fn lock_organisation(txn: &DatabaseTransaction, id: Uuid) -> Result<()> {
     Ok(())
 }
 
-async fn require_owner(
+pub(super) async fn require_owner(
     txn: &DatabaseTransaction,
     organisation: Uuid,
     member: &Member,
@@ -110,79 +107,6 @@ async fn require_owner(
         Some(MemberRole::Owner) => Ok(()),
         _ => Err(ApiError::Forbidden),
     }
-}
-
-/// Adds an existing Marcottage member, found by e-mail (owners only).
-#[utoipa::path(
-    tag = "organisations",
-    path = "/organisations/{id}/members",
-    params(("id" = Uuid, Path, description = "The organisation's id")),
-    request_body = NewOrganisationMember,
-    responses(
-        (status = 201, description = "Added", body = OrganisationMember),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
-        (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
-    ),
-    security(("bearer" = []))
-)]
-#[post("/organisations/{id}/members")]
-async fn add_member(
-    db: Data<Db>,
-    member: Member,
-    id: Path<Uuid>,
-    body: Json<NewOrganisationMember>,
-) -> Result<HttpResponse> {
-    body.validate()?;
-    let txn = db::write_transaction(&db).await?;
-    lock_organisation(&txn, *id).await?;
-    require_owner(&txn, *id, &member).await?;
-    let email = body.email.trim().to_lowercase();
-    let newcomer = users::find_by_email(&txn, &email)
-        .await?
-        .filter(|user| !user.suspended)
-        .ok_or_else(|| {
-            ApiError::invalid_field(
-                "email",
-                "unknown_member",
-                "no member has this address; they must register first",
-            )
-        })?;
-    let now = Utc::now();
-    let row = organisation_member::ActiveModel {
-        organisation_id: Set(*id),
-        user_id: Set(newcomer.id),
-        role: Set(body.role.as_str().into()),
-        joined_at: Set(now),
-    };
-    let inserted = Membership::insert(row)
-        .on_conflict(
-            OnConflict::columns([
-                organisation_member::Column::OrganisationId,
-                organisation_member::Column::UserId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
-    if inserted == 0 {
-        return Err(ApiError::Conflict(
-            "this member already belongs to the organisation".into(),
-        ));
-    }
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(OrganisationMember {
-        user_id: newcomer.id,
-        display_name: newcomer.display_name,
-        role: body.role,
-        joined_at: now,
-    }))
 }
 
 /// Changes a member's role (owners only). The last owner cannot step down.

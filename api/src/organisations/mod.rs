@@ -1,7 +1,10 @@
 //! Organisations (companies, NGOs, local authorities, diaspora associations, funders...), their
-//! members with roles owner and editor, and verification by facilitators.
+//! members with roles owner and editor, invitations to join them, and verification by
+//! facilitators.
 
 pub mod dto;
+mod invitation_notices;
+mod invitations;
 pub mod listing;
 mod members;
 pub mod queries;
@@ -14,4 +17,5 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     routes::configure(cfg);
     members::configure(cfg);
+    invitations::configure(cfg);
 }

@@ -12,6 +12,7 @@ mod errors;
 mod hardening;
 mod interests;
 mod introductions;
+mod invitations;
 mod listings;
 mod load;
 mod marketplace;

@@ -408,6 +408,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepts an invitation sent to the caller's confirmed address: they join the organisation
+         *     with the invited role (a member already keeps their role), and the owner who invited is told.
+         */
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declines an invitation sent to the caller's confirmed address; the owner who invited is told. */
+        post: operations["decline_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -439,6 +476,27 @@ export interface paths {
         };
         /** All the personal data Marcottage holds about the caller, as JSON. */
         get: operations["export_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's pending invitations, newest first, with the organisations' names.
+         * @description Only a confirmed address sees the invitations sent to it (403 `email_not_verified`
+         *     otherwise): registering with someone else's address shows nothing.
+         */
+        get: operations["my_invitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -666,6 +724,52 @@ export interface paths {
         patch: operations["update_organisation"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's pending invitations, newest first (owners only). Expired ones are left
+         *     out: inviting the address again renews them.
+         */
+        get: operations["list_invitations"];
+        put?: never;
+        /**
+         * Invites an address to join the organisation with a role (owners only).
+         * @description The answer is the same whether or not the address has an account or already belongs to the
+         *     organisation. A member with that address is told in the app and by e-mail; an address
+         *     without an account gets an e-mail inviting it to register, and the invitation waits for it.
+         *     Inviting the same address again while the invitation is pending renews it (role, fourteen
+         *     more days). E-mails to one address are limited per hour; past the limit, none is sent and
+         *     the answer does not change.
+         */
+        post: operations["create_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraws a pending invitation (owners only): it can no longer be accepted. */
+        delete: operations["withdraw_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/members": {
         parameters: {
             query?: never;
@@ -676,8 +780,7 @@ export interface paths {
         /** The members of an organisation and their roles. */
         get: operations["list_members"];
         put?: never;
-        /** Adds an existing Marcottage member, found by e-mail (owners only). */
-        post: operations["add_member"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1078,7 +1181,7 @@ export interface components {
          * @description Stable, machine-readable error codes. New codes may be added; existing ones never change.
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "invalid_query" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_suspended" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_query" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_suspended" | "email_not_verified" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
         /** @description One value of a facet and how many results have it. */
         FacetCount: {
             /** Format: int64 */
@@ -1185,6 +1288,39 @@ export interface components {
          */
         IntroductionStatus: "pending" | "accepted" | "declined";
         /**
+         * @description A pending invitation, as the organisation's owners see it. Its shape and status are the
+         *     same whether or not the address has an account or already belongs to the organisation.
+         */
+        Invitation: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: email
+             * @description The invited address, trimmed and lower-cased.
+             */
+            email: string;
+            /**
+             * Format: date-time
+             * @description Fourteen days after the last invitation to this address; inviting again extends it.
+             */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The owner who (last) sent it.
+             */
+            invited_by: string;
+            /** Format: uuid */
+            organisation_id: string;
+            role: components["schemas"]["MemberRole"];
+        };
+        /**
+         * @description Where an invitation stands.
+         * @enum {string}
+         */
+        InvitationStatus: "pending" | "accepted" | "declined";
+        /**
          * @description A user-facing language. French comes first for our members; English is the default for
          *     clients that say nothing.
          * @enum {string}
@@ -1285,6 +1421,18 @@ export interface components {
              */
             note: string;
         };
+        /** @description An invitation to join an organisation, sent by one of its owners. */
+        NewInvitation: {
+            /**
+             * Format: email
+             * @description The address to invite. It need not have an account: its holder may register with it,
+             *     and the invitation waits for them.
+             * @example moussa@example.sn
+             */
+            email: string;
+            /** @description The role the invitee gets on accepting. */
+            role: components["schemas"]["MemberRole"];
+        };
         NewMessage: {
             /** @example Bonjour, pouvons-nous en parler jeudi ? */
             body: string;
@@ -1350,14 +1498,6 @@ export interface components {
             name: string;
             website?: string | null;
         };
-        NewOrganisationMember: {
-            /**
-             * Format: email
-             * @description The e-mail address of an existing Marcottage member.
-             */
-            email: string;
-            role: components["schemas"]["MemberRole"];
-        };
         NewProject: {
             /** Format: int64 */
             budget_amount?: number | null;
@@ -1417,10 +1557,14 @@ export interface components {
          *     - `introduction_proposed`: `introduction_id`;
          *     - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
          *       side's answer), and `conversation_id` once both sides accepted;
-         *     - `saved_search_hit`: `saved_search_id` and what was found.
+         *     - `saved_search_hit`: `saved_search_id` and what was found;
+         *     - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
+         *       `role` (`owner` or `editor`), for the invitee to accept or decline;
+         *     - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
+         *       `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited.
          * @enum {string}
          */
-        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit";
+        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit" | "organisation_invitation" | "organisation_invitation_answered";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
@@ -1763,6 +1907,25 @@ export interface components {
              */
             weight: number;
         };
+        /** @description An invitation as its invitee sees it: who invites them, to which organisation, as what. */
+        ReceivedInvitation: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Past this time the invitation can no longer be accepted.
+             */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The owner who sent it, by their public name. */
+            invited_by: components["schemas"]["MemberName"];
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            role: components["schemas"]["MemberRole"];
+            status: components["schemas"]["InvitationStatus"];
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -1939,7 +2102,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The caller may not do this. */
+        /** @description The caller may not do this (`forbidden`), or must first confirm their e-mail address (`email_not_verified`: publishing, interests, messages, introductions). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2421,6 +2584,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2487,6 +2651,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2744,6 +2909,60 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accepted invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedInvitation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    decline_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declined invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedInvitation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -2847,6 +3066,28 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    my_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitations to the caller's address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedInvitation"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     my_matches: {
@@ -3093,6 +3334,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3391,6 +3633,92 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    list_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    create_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInvitation"];
+            };
+        };
+        responses: {
+            /** @description The invitation is pending; the address's holder will be told */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    withdraw_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The invitation's id */
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     list_members: {
         parameters: {
             query?: never;
@@ -3413,41 +3741,6 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
-        };
-    };
-    add_member: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The organisation's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewOrganisationMember"];
-            };
-        };
-        responses: {
-            /** @description Added */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationMember"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableEntity"];
         };
     };
     remove_member: {
@@ -3636,6 +3929,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

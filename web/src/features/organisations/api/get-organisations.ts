@@ -17,6 +17,10 @@ export const organisationKeys = {
   list: (filters: OrganisationFilters) => ['organisations', 'list', filters] as const,
   detail: (id: string) => ['organisations', 'detail', id] as const,
   members: (id: string) => ['organisations', 'members', id] as const,
+  /** An organisation's pending invitations (its owners'). */
+  invitations: (id: string) => ['organisations', 'invitations', id] as const,
+  /** The pending invitations to the member's own address. */
+  received: () => ['organisations', 'received-invitations'] as const,
   /** Under `lists()`: creating, deleting or leaving an organisation refreshes it too. */
   mine: () => ['organisations', 'list', 'mine'] as const,
 };

@@ -1,10 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '@/lib/api/client';
-import type { components } from '@/lib/api/schema';
 import type { MemberRole } from './get-organisation';
 import { organisationKeys } from './get-organisations';
-
-type NewOrganisationMember = components['schemas']['NewOrganisationMember'];
 
 /**
  * Member changes refresh the list, whose roles decide what the page offers, and the member's own
@@ -17,16 +14,6 @@ function useRefreshMembers(id: string) {
       queryClient.invalidateQueries({ queryKey: organisationKeys.members(id) }),
       queryClient.invalidateQueries({ queryKey: organisationKeys.mine() }),
     ]);
-}
-
-/** Adds an existing Marcottage member, found by e-mail (owners only). */
-export function useAddMember(id: string) {
-  const refresh = useRefreshMembers(id);
-  return useMutation({
-    mutationFn: async (member: NewOrganisationMember) =>
-      unwrap(await api.POST('/api/v1/organisations/{id}/members', { params: { path: { id } }, body: member })),
-    onSuccess: refresh,
-  });
 }
 
 /** Makes a member an owner or an editor (owners only; the last owner cannot step down). */

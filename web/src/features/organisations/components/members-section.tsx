@@ -8,7 +8,8 @@ import { ApiError } from '@/lib/api/client';
 import { useOrganisationMembers, type OrganisationMember, type Viewer } from '../api/get-organisation';
 import type { Organisation } from '../api/get-organisations';
 import { useChangeMemberRole, useRemoveMember } from '../api/member-requests';
-import { AddMemberForm } from './add-member-form';
+import { InviteMemberForm } from './invite-member-form';
+import { PendingInvitations } from './pending-invitations';
 
 /** What the last change of a member came to, said in the section. */
 interface Outcome {
@@ -29,8 +30,9 @@ interface MembersSectionProps {
 }
 
 /**
- * The members and their roles, for everyone. Owners also change roles, remove members and add
- * new ones; any member may leave. The API has the last word: an organisation keeps an owner.
+ * The members and their roles, for everyone. Owners also change roles, remove members, invite
+ * new ones and withdraw pending invitations; any member may leave. The API has the last word:
+ * an organisation keeps an owner.
  */
 export function MembersSection({ organisation, viewer }: MembersSectionProps) {
   const { t, i18n } = useTranslation();
@@ -139,7 +141,8 @@ export function MembersSection({ organisation, viewer }: MembersSectionProps) {
         </p>
       )}
       {list}
-      {isOwner && <AddMemberForm organisationId={organisation.id} />}
+      {isOwner && <InviteMemberForm organisationId={organisation.id} />}
+      {isOwner && <PendingInvitations organisationId={organisation.id} />}
       {me && (
         <ConfirmAction
           label={t('organisations.leave')}

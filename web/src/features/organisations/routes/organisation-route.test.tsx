@@ -48,6 +48,9 @@ function mockApi(profile: OwnProfile | null, other: (request: Request) => Respon
     if (request.method === 'GET' && pathname === `/api/v1/organisations/${organisation.id}/members`) {
       return Response.json(members);
     }
+    if (request.method === 'GET' && pathname === `/api/v1/organisations/${organisation.id}/invitations`) {
+      return Response.json([]);
+    }
     return other(request);
   });
   return calls;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useOrganisationTexts } from '@/lib/i18n-organisations';
 import { OrganisationFiltersForm, filtersFrom, searchOf } from '../components/organisation-filters';
+import { MyInvitations } from '../components/my-invitations';
 import { OrganisationList } from '../components/organisation-list';
 import { useOrganisationLabels } from '../components/use-organisation-labels';
 
@@ -18,6 +19,7 @@ export function OrganisationsRoute() {
     <section aria-labelledby="organisations-title">
       <h1 id="organisations-title">{t('organisations.directoryTitle')}</h1>
       <p className="lead">{t('organisations.directoryIntro')}</p>
+      <MyInvitations />
       <p>
         <Link className="button" to="/organisations/new">
           {t('organisations.create')}

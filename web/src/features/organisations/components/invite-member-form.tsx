@@ -1,32 +1,31 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormAlert, SubmitButton, TextField, formText, useFocusFirstError, useFormErrors } from '@/components/ui/form';
-import type { FieldMessages } from '@/components/ui/form-errors';
 import { ApiError } from '@/lib/api/client';
 import type { MemberRole } from '../api/get-organisation';
-import { useAddMember } from '../api/member-requests';
+import { useInvite } from '../api/invitation-requests';
 
 const controls = ['email', 'role'] as const;
 
-/** Owners add an existing Marcottage member by the e-mail address of their account. */
-export function AddMemberForm({ organisationId }: { organisationId: string }) {
+/**
+ * Owners invite someone by e-mail address, with a role. Nobody joins without accepting, and the
+ * answer is the same whether or not the address has an account: the form says the invitation
+ * left, never who received it.
+ */
+export function InviteMemberForm({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
-  const add = useAddMember(organisationId);
-  const [added, setAdded] = useState<string | null>(null);
-  const own: FieldMessages = (error) => (error.code === 'unknown_member' ? t('organisations.unknownMember') : undefined);
-  const errors = useFormErrors(add.error, controls, own);
-  const form = useFocusFirstError(add.error);
-  const conflict = add.error instanceof ApiError && add.error.status === 409;
-  const forbidden = add.error instanceof ApiError && add.error.status === 403;
-
-  let general = errors.general;
-  if (conflict) general = t('organisations.alreadyMember');
-  else if (forbidden) general = t('organisations.ownersOnly');
+  const invite = useInvite(organisationId);
+  const [invited, setInvited] = useState<string | null>(null);
+  const errors = useFormErrors(invite.error, controls);
+  const form = useFocusFirstError(invite.error);
+  const forbidden = invite.error instanceof ApiError && invite.error.status === 403;
+  const unverified = invite.error instanceof ApiError && invite.error.problem?.code === 'email_not_verified';
+  const general = forbidden && !unverified ? t('organisations.ownersOnly') : errors.general;
 
   return (
-    <section aria-labelledby="add-member-title">
-      <h3 id="add-member-title">{t('organisations.addTitle')}</h3>
-      <p className="field__hint">{t('organisations.addIntro')}</p>
+    <section aria-labelledby="invite-member-title" className="invite-member">
+      <h3 id="invite-member-title">{t('organisations.inviteTitle')}</h3>
+      <p className="field__hint">{t('organisations.inviteIntro')}</p>
       <form
         ref={form}
         noValidate
@@ -35,13 +34,13 @@ export function AddMemberForm({ organisationId }: { organisationId: string }) {
           event.preventDefault();
           const element = event.currentTarget;
           const data = new FormData(element);
-          setAdded(null);
-          add.mutate(
+          setInvited(null);
+          invite.mutate(
             { email: formText(data, 'email').trim(), role: formText(data, 'role') === 'owner' ? 'owner' : 'editor' },
             {
-              onSuccess: (member) => {
+              onSuccess: (invitation) => {
                 element.reset();
-                setAdded(member.display_name);
+                setInvited(invitation.email);
               },
             },
           );
@@ -54,7 +53,7 @@ export function AddMemberForm({ organisationId }: { organisationId: string }) {
           inputMode="email"
           autoComplete="off"
           spellCheck={false}
-          label={t('organisations.memberEmail')}
+          label={t('organisations.inviteEmail')}
           maxLength={254}
           required
           error={errors.fields.email}
@@ -68,11 +67,11 @@ export function AddMemberForm({ organisationId }: { organisationId: string }) {
           )}
         </Field>
         <div className="form-actions">
-          <SubmitButton pending={add.isPending} pendingLabel={t('form.sending')}>
-            {t('organisations.add')}
+          <SubmitButton pending={invite.isPending} pendingLabel={t('form.sending')}>
+            {t('organisations.invite')}
           </SubmitButton>
-          <p role="status" className={added ? 'notice notice--success' : 'visually-hidden'}>
-            {added ? t('organisations.added', { name: added }) : ''}
+          <p role="status" className={invited ? 'notice notice--success' : 'visually-hidden'}>
+            {invited ? t('organisations.invited', { email: invited }) : ''}
           </p>
         </div>
       </form>
