@@ -27,6 +27,7 @@ pub enum ErrorCode {
     Unauthenticated,
     InvalidCredentials,
     AccountSuspended,
+    EmailNotVerified,
     Forbidden,
     NotFound,
     MethodNotAllowed,
@@ -98,6 +99,11 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("this account is suspended")]
     AccountSuspended,
+    #[error(
+        "confirm your e-mail address first: open the link we sent you, or ask for a new one \
+         with POST /api/v1/auth/verify-email/resend"
+    )]
+    EmailNotVerified,
     #[error("you may not do this")]
     Forbidden,
     #[error("no such {0}")]
@@ -128,6 +134,7 @@ impl ApiError {
             Self::Unauthenticated => ErrorCode::Unauthenticated,
             Self::InvalidCredentials => ErrorCode::InvalidCredentials,
             Self::AccountSuspended => ErrorCode::AccountSuspended,
+            Self::EmailNotVerified => ErrorCode::EmailNotVerified,
             Self::Forbidden => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
@@ -191,7 +198,9 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::AccountSuspended => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::AccountSuspended | Self::EmailNotVerified => {
+                StatusCode::FORBIDDEN
+            }
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -334,7 +343,7 @@ pub mod responses {
     problem_responses! {
         BadRequest => "The request is malformed (bad JSON, query or path).",
         Unauthorized => "Authentication is missing or invalid.",
-        Forbidden => "The caller may not do this.",
+        Forbidden => "The caller may not do this (`forbidden`), or must first confirm their e-mail address (`email_not_verified`: publishing, interests, messages, introductions).",
         NotFound => "No such resource.",
         MethodNotAllowed => "The method is not allowed on this path; see the `Allow` header.",
         Conflict => "The request conflicts with the current state.",

@@ -30,6 +30,17 @@ impl Member {
         Role::from_stored(&self.user.role)
     }
 
+    /// Refuses with 403 `email_not_verified` until the member has confirmed their address.
+    /// Browsing, drafting and one's profile need no confirmation; whatever others see or
+    /// receive from a member does — publishing, interests, messages, introductions — so that
+    /// nobody acts in the name of an address that is not theirs.
+    pub fn require_verified_email(&self) -> Result<(), ApiError> {
+        match self.user.email_verified_at {
+            Some(_) => Ok(()),
+            None => Err(ApiError::EmailNotVerified),
+        }
+    }
+
     /// Refuses with 403 unless the member has at least `role`.
     pub fn require(&self, role: Role) -> Result<(), ApiError> {
         if self.role() >= role {

@@ -195,6 +195,7 @@ async fn list_messages(
         (status = 201, description = "Sent", body = Message),
         (status = 400, response = responses::BadRequest),
         (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
         (status = 404, response = responses::NotFound),
         (status = 409, response = responses::Conflict),
         (status = 413, response = responses::PayloadTooLarge),
@@ -211,6 +212,7 @@ async fn post_message(
     id: Path<Uuid>,
     body: Json<NewMessage>,
 ) -> Result<HttpResponse> {
+    member.require_verified_email()?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
     if errors.is_empty() && new.body.trim().is_empty() {

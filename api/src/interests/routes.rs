@@ -57,6 +57,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             headers(("Location" = String, description = "The new interest"))),
         (status = 400, response = responses::BadRequest),
         (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
         (status = 404, response = responses::NotFound),
         (status = 409, response = responses::Conflict),
         (status = 413, response = responses::PayloadTooLarge),
@@ -74,6 +75,7 @@ async fn express_interest(
     member: Member,
     body: Json<NewInterest>,
 ) -> Result<HttpResponse> {
+    member.require_verified_email()?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
     if errors.is_empty() && new.message.trim().is_empty() {
@@ -305,6 +307,8 @@ async fn decide(db: &Db, member: &Member, id: Uuid, decision: Decision) -> Resul
 )]
 #[post("/interests/{id}/accept")]
 async fn accept_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
+    // Accepting opens a conversation in the member's name.
+    member.require_verified_email()?;
     decide(db.get_ref(), &member, *id, Decision::Accept).await
 }
 

@@ -62,6 +62,7 @@ async fn introduce(
     body: Json<NewIntroduction>,
 ) -> Result<HttpResponse> {
     member.require(Role::Facilitator)?;
+    member.require_verified_email()?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
     if errors.is_empty() && new.note.trim().is_empty() {
@@ -199,6 +200,8 @@ async fn decide(
 )]
 #[post("/introductions/{id}/accept")]
 async fn accept_introduction(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
+    // Accepting opens a conversation in the member's name.
+    member.require_verified_email()?;
     decide(db.get_ref(), &member, *id, IntroductionStatus::Accepted).await
 }
 

@@ -61,6 +61,7 @@ fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
             headers(("Location" = String, description = "The new opportunity"), ("ETag" = String))),
         (status = 400, response = responses::BadRequest),
         (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
         (status = 413, response = responses::PayloadTooLarge),
         (status = 415, response = responses::UnsupportedMediaType),
@@ -76,6 +77,8 @@ async fn create_opportunity(
     member: Member,
     body: Json<NewOpportunity>,
 ) -> Result<HttpResponse> {
+    // An opportunity is public from its creation.
+    member.require_verified_email()?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(service::sector_errors("sectors", &new.sectors, &taxonomies));

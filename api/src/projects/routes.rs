@@ -58,6 +58,7 @@ fn project_response(status: StatusCode, row: &project::Model) -> HttpResponse {
             headers(("Location" = String, description = "The new project"), ("ETag" = String))),
         (status = 400, response = responses::BadRequest),
         (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
         (status = 413, response = responses::PayloadTooLarge),
         (status = 415, response = responses::UnsupportedMediaType),
@@ -74,6 +75,9 @@ async fn create_project(
     body: Json<NewProject>,
 ) -> Result<HttpResponse> {
     let new = body.into_inner();
+    if new.status == Some(ProjectStatus::Published) {
+        member.require_verified_email()?;
+    }
     let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(service::code_errors(
         Some(&new.sectors),
@@ -236,6 +240,11 @@ async fn update_project(
 ) -> Result<HttpResponse> {
     let current = editable(db.get_ref(), &member, *id).await?;
     let changes = body.into_inner();
+    if changes.status == Some(ProjectStatus::Published)
+        && current.status != ProjectStatus::Published.as_str()
+    {
+        member.require_verified_email()?;
+    }
     let row = validated_changes(&current, &changes, &taxonomies)?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;

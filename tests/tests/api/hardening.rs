@@ -7,7 +7,10 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::{
-    contacts::{expect, express, facilitator, opportunity, person, post, request},
+    contacts::{
+        accepted_interest, expect, express, facilitator, opportunity, person, post, project,
+        request,
+    },
     helpers::{Backend, PASSWORD, TestApp, problem, spawn_app_with},
     on_both_databases,
 };
@@ -134,10 +137,13 @@ on_both_databases! {
 
     async fn the_only_owner_of_an_organisation_with_members_cannot_vanish(app: TestApp) {
         let awa = person(&app, "awa@example.sn", "Awa Diop").await;
-        person(&app, "moussa@example.fr", "Moussa Konaté").await;
+        let moussa = person(&app, "moussa@example.fr", "Moussa Konaté").await;
         let created = expect(post(&app, "/api/v1/organisations", &awa, Some(json!({"name": "Teranga", "kind": "ngo", "country": "SN"}))).await, 201).await;
         let members = format!("/api/v1/organisations/{}/members", created["id"].as_str().unwrap());
-        expect(post(&app, &members, &awa, Some(json!({"email": "moussa@example.fr", "role": "editor"}))).await, 201).await;
+        let organisation = created["id"].as_str().unwrap();
+        crate::invitations::invite_and_accept(&app, &awa, organisation, &moussa, "moussa@example.fr", "editor").await;
+        let listed = expect(request(&app, Method::GET, &members, None, None).await, 200).await;
+        assert_eq!(listed.as_array().unwrap().len(), 2);
         let gone = request(&app, Method::DELETE, "/api/v1/me", Some(&awa), Some(json!({"password": PASSWORD}))).await;
         assert_eq!(gone.status(), 409);
         assert!(problem(gone).await["detail"].as_str().unwrap().contains("Teranga"));
@@ -194,5 +200,100 @@ on_both_databases! {
         assert_eq!(forged.status(), 404);
         let scraper = app.client.get(app.url("/metrics")).bearer_auth("un jeton pour prometheus").send().await.unwrap();
         assert_eq!(scraper.status(), 200);
+    }
+
+    async fn an_unconfirmed_address_browses_and_drafts_but_neither_publishes_nor_contacts(app: TestApp) {
+        let awa = person(&app, "awa@example.sn", "Awa Diop").await;
+        let offer = opportunity(&app, &awa, "Partenaire technique pour le séchage", false).await;
+        // Someone writing in the name of an address that is not theirs: never confirmed.
+        assert_eq!(app.register("ceo@ong-exemple.org", PASSWORD).await.status(), 202);
+        let impostor = app.log_in("ceo@ong-exemple.org", PASSWORD).await;
+        for path in ["/api/v1/search?q=séchage", &format!("/api/v1/opportunities/{offer}"), "/api/v1/me"] {
+            assert_eq!(request(&app, Method::GET, path, Some(&impostor), None).await.status(), 200, "{path}");
+        }
+        let draft = project(&app, &impostor, "draft", None).await;
+        let refused = [
+            post(&app, "/api/v1/projects", &impostor, Some(json!({"title": "Un projet signé d'un autre",
+                "summary": "Un résumé assez long pour être valable", "sectors": ["32161"], "countries": ["SN"],
+                "status": "published"}))).await,
+            request(&app, Method::PATCH, &format!("/api/v1/projects/{draft}"), Some(&impostor),
+                Some(json!({"status": "published"}))).await,
+            post(&app, "/api/v1/opportunities", &impostor, Some(json!({"direction": "offer",
+                "category": "technical_partnership", "title": "Une offre au nom d'une ONG",
+                "description": "Une description assez longue pour passer les contrôles", "sectors": ["32161"],
+                "country": "SN"}))).await,
+            express(&app, &impostor, "opportunity", &offer).await,
+        ];
+        for answer in refused {
+            let path = answer.url().path().to_owned();
+            assert_eq!(answer.status(), 403, "{path}");
+            assert_eq!(problem(answer).await["code"], "email_not_verified", "{path}");
+        }
+        let fatou = facilitator(&app, "fatou@example.sn", "Fatou Sarr").await;
+        let proposed = expect(post(&app, "/api/v1/introductions", &fatou, Some(json!({
+            "a": {"kind": "member", "id": impostor.id}, "b": {"kind": "opportunity", "id": offer},
+            "note": "Vous travaillez tous deux sur le séchage solaire"}))).await, 201).await;
+        let accept = format!("/api/v1/introductions/{}/accept", proposed["id"].as_str().unwrap());
+        assert_eq!(problem(post(&app, &accept, &impostor, None).await).await["code"], "email_not_verified");
+        let introduce = json!({"a": {"kind": "member", "id": fatou.id}, "b": {"kind": "opportunity", "id": offer},
+            "note": "Je me présente moi-même"});
+        assert_eq!(problem(post(&app, "/api/v1/introductions", &impostor, Some(introduce)).await).await["code"], "forbidden");
+
+        // Once the address is confirmed, the same requests go through.
+        let token = app.token_from_last_email("ceo@ong-exemple.org", "verify-email").await;
+        assert_eq!(app.post_json("/api/v1/auth/verify-email", &json!({"token": token})).await.status(), 204);
+        expect(request(&app, Method::PATCH, &format!("/api/v1/projects/{draft}"), Some(&impostor),
+            Some(json!({"status": "published"}))).await, 200).await;
+        expect(express(&app, &impostor, "opportunity", &offer).await, 201).await;
+        let opened = expect(post(&app, &accept, &impostor, None).await, 200).await;
+        assert_eq!(opened["status"], "pending", "the other side has not answered yet");
+    }
+
+    async fn a_member_whose_address_is_unconfirmed_cannot_write_in_a_conversation(app: TestApp) {
+        use marcottage::entities::user;
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        let awa = person(&app, "awa@example.sn", "Awa Diop").await;
+        let moussa = person(&app, "moussa@example.fr", "Moussa Konaté").await;
+        let offer = opportunity(&app, &awa, "Partenaire technique pour le séchage", false).await;
+        let interest = accepted_interest(&app, &moussa, &awa, &offer).await;
+        let conversation = interest["conversation_id"].as_str().unwrap();
+        // An account confirmed under an older address and not since (as after a change of address).
+        let id: uuid::Uuid = moussa.id.parse().unwrap();
+        user::Entity::update(user::ActiveModel { id: Set(id), email_verified_at: Set(None), ..Default::default() })
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let path = format!("/api/v1/conversations/{conversation}/messages");
+        let body = json!({"body": "Bonjour, je suis bien le directeur de cette ONG."});
+        let refused = post(&app, &path, &moussa, Some(body.clone())).await;
+        assert_eq!(refused.status(), 403);
+        assert_eq!(problem(refused).await["code"], "email_not_verified");
+        let read = expect(request(&app, Method::GET, &path, Some(&moussa), None).await, 200).await;
+        assert_eq!(read["items"].as_array().unwrap().len(), 0, "the refused message was not stored");
+        expect(post(&app, &path, &awa, Some(body)).await, 201).await;
+    }
+
+    async fn only_changes_to_what_is_listed_reach_the_listings(app: TestApp) {
+        use marcottage::search::changes;
+        let awa = person(&app, "awa@example.sn", "Awa Diop").await;
+        let moussa = person(&app, "moussa@example.fr", "Moussa Konaté").await;
+        let offer = opportunity(&app, &awa, "Partenaire technique pour le séchage", false).await;
+        let before = changes::last(&app.db).await.unwrap();
+        // Writes that change nothing a listing shows: the listings are not touched (they follow
+        // the change log alone, so nothing is recomputed for the readers after them).
+        let forged = json!({"refresh_token": "not a token of ours"});
+        assert_eq!(app.post_json("/api/v1/auth/logout", &forged).await.status(), 204);
+        assert_eq!(login_from(&app, "awa@example.sn", WRONG, None).await, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.login("awa@example.sn", PASSWORD).await.status(), 200);
+        expect(express(&app, &moussa, "opportunity", &offer).await, 201).await;
+        expect(post(&app, "/api/v1/saved-searches", &moussa, Some(json!({"name": "Séchage",
+            "kind": "opportunities", "criteria": {"q": "séchage"}, "frequency": "daily"}))).await, 201).await;
+        expect(request(&app, Method::GET, "/api/v1/search?q=séchage", Some(&moussa), None).await, 200).await;
+        assert_eq!(changes::last(&app.db).await.unwrap(), before, "no listed item changed");
+        // A change to a listed item is one entry, and shows in search.
+        expect(request(&app, Method::PATCH, &format!("/api/v1/opportunities/{offer}"), Some(&awa),
+            Some(json!({"title": "Partenaire technique pour la déshydratation"}))).await, 200).await;
+        assert_eq!(changes::last(&app.db).await.unwrap(), before + 1);
+        app.eventually("/api/v1/opportunities?q=déshydratation", |page| page["total"] == 1).await;
     }
 }

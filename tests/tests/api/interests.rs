@@ -195,8 +195,7 @@ on_both_databases! {
         let organisation = expect(post(&app, "/api/v1/organisations", &awa, Some(json!({
             "name": "Coopérative de Bignona", "kind": "company", "country": "SN"}))).await, 201).await;
         let organisation = organisation["id"].as_str().unwrap().to_owned();
-        expect(post(&app, &format!("/api/v1/organisations/{organisation}/members"), &awa,
-            Some(json!({"email": "fatou@example.sn", "role": "editor"}))).await, 201).await;
+        crate::invitations::invite_and_accept(&app, &awa, &organisation, &fatou, "fatou@example.sn", "editor").await;
         let id = project(&app, &awa, "published", Some(&organisation)).await;
 
         let sent = expect(express(&app, &moussa, "project", &id).await, 201).await;

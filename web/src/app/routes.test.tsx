@@ -67,7 +67,9 @@ describe('member-only pages', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon profil' })).toBeInTheDocument();
-    expect(await screen.findByText(/n’est pas encore confirmée/)).toBeInTheDocument();
+    // An unconfirmed address: why publishing and contacting are closed, and a new link at hand.
+    expect(await screen.findByText(/Confirmez votre adresse awa\.diop@example\.sn pour publier/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Recevoir un nouveau lien' })).toBeInTheDocument();
     // The header names the member and offers the menu.
     expect(screen.getByText('Awa Diop', { selector: '.account-menu__name' })).toBeInTheDocument();
   });

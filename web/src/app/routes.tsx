@@ -4,6 +4,7 @@ import { AppLayout } from '@/components/layout/app-layout';
 import { AccountNav } from '@/features/auth/components/account-nav';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { SessionEvents } from '@/features/auth/components/session-events';
+import { UnverifiedNotice } from '@/features/auth/components/unverified-notice';
 import { HomeRoute } from './home-route';
 import { NotFoundRoute } from './not-found';
 
@@ -109,7 +110,7 @@ export function AppRoutes() {
     <>
       <SessionEvents />
       <Routes>
-        <Route element={<AppLayout account={<AccountNav />} />}>
+        <Route element={<AppLayout account={<AccountNav />} notice={<UnverifiedNotice />} />}>
           <Route index element={<HomeRoute />} />
           <Route path="login" element={<LoginRoute />} />
           <Route path="register" element={<RegisterRoute />} />

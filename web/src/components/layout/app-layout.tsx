@@ -8,10 +8,12 @@ import { LanguageSwitch } from './language-switch';
 interface AppLayoutProps {
   /** The account corner of the header (log in, or the member's menu), given by the app. */
   account?: ReactNode;
+  /** A notice above every page about the member's account (an address to confirm), given by the app. */
+  notice?: ReactNode;
 }
 
 /** Header with the name, account, language switch and main links, the page, and a footer crediting the code lists. */
-export function AppLayout({ account }: AppLayoutProps) {
+export function AppLayout({ account, notice }: AppLayoutProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -46,6 +48,7 @@ export function AppLayout({ account }: AppLayoutProps) {
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>
+        {notice}
         <FlashNotice />
         {/* Lazy pages load here, under a header that stays. */}
         <Suspense fallback={<LoadingNotice />}>

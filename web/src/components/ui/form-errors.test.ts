@@ -81,6 +81,16 @@ describe('formErrorsFrom', () => {
     });
   });
 
+  it('says why an unconfirmed address may not publish or write yet', () => {
+    const unconfirmed = new ApiError(403, {
+      type: 'urn:marcottage:problem:email_not_verified',
+      title: 'Forbidden',
+      status: 403,
+      code: 'email_not_verified',
+    });
+    expect(formErrorsFrom(unconfirmed, t, ['title']).general).toMatch(/^Confirm your e-mail address first/);
+  });
+
   it('blames the connection when the API did not answer', () => {
     expect(formErrorsFrom(new TypeError('Failed to fetch'), t, ['email']).general).toBe(
       'The server does not answer. Check your connection and try again.',

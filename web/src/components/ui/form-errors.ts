@@ -68,6 +68,8 @@ export function problemMessage(error: unknown, t: TFunction): string {
       return t('errors.invalidCredentials');
     case 'account_suspended':
       return t('errors.accountSuspended');
+    case 'email_not_verified':
+      return t('errors.emailNotVerified');
     case 'unauthenticated':
       return t('errors.unauthenticated');
     case 'precondition_failed':

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useMe } from '@/features/auth/api/get-me';
-import { ResendVerification } from '@/features/auth/components/resend-verification';
 import { useTaxonomy } from '@/features/taxonomies/api/get-taxonomy';
 import { isLanguage } from '@/lib/i18n';
 import { useAccountTexts } from '@/lib/i18n-account';
@@ -27,12 +26,6 @@ export function ProfileRoute() {
   } else {
     body = (
       <>
-        {!me.data.profile.email_verified && (
-          <div className="notice notice--warning">
-            <p>{t('profile.unverified', { email: me.data.profile.email })}</p>
-            <ResendVerification />
-          </div>
-        )}
         <ProfileForm
           me={me.data}
           options={{
