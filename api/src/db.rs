@@ -121,6 +121,40 @@ pub async fn write_transaction(db: &Db) -> Result<DatabaseTransaction, DbErr> {
         .await
 }
 
+/// Applies `changes` to the row `id` only if it is still at `version`: a stale `If-Match`
+/// that raced a concurrent change becomes 412, never a lost update. Shared by every versioned
+/// resource (the caller sets the new version in `changes`).
+pub async fn update_versioned<E, C>(
+    db: &C,
+    changes: E::ActiveModel,
+    id_column: E::Column,
+    version_column: E::Column,
+    id: uuid::Uuid,
+    version: i32,
+) -> Result<(), crate::error::ApiError>
+where
+    E: sea_orm::EntityTrait,
+    C: ConnectionTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let updated = E::update_many()
+        .set(changes)
+        .filter(id_column.eq(id))
+        .filter(version_column.eq(version))
+        .exec(db)
+        .await?;
+    exactly_one(updated.rows_affected)
+}
+
+/// The row a versioned change aimed at was changed, or someone changed it first (412).
+fn exactly_one(rows_affected: u64) -> Result<(), crate::error::ApiError> {
+    if rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(crate::error::ApiError::PreconditionFailed)
+    }
+}
+
 /// Deletes the row `id` only if it is still at `version`: a stale `If-Match` that raced a
 /// concurrent change becomes 412, never a lost update. Shared by every versioned resource.
 pub async fn delete_versioned<E, C>(
@@ -140,11 +174,7 @@ where
         .filter(version_column.eq(version))
         .exec(db)
         .await?;
-    if deleted.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(crate::error::ApiError::PreconditionFailed)
-    }
+    exactly_one(deleted.rows_affected)
 }
 
 /// How many of their own items a member's lists show at most.

@@ -11,13 +11,13 @@ pub const CURSOR_PATTERN: &str = "^[0-9a-f]{32}$";
 
 /// A checked `limit` and `cursor`.
 #[derive(Debug, Clone, Copy)]
-pub struct PageRequest {
+pub struct NewestFirst {
     /// Only rows with a smaller id belong to the page.
     pub before: Option<Uuid>,
     pub limit: u64,
 }
 
-impl PageRequest {
+impl NewestFirst {
     /// Checks `limit` (1..=100, default 20) and a `cursor` given by [`next_cursor`].
     pub fn parse(limit: Option<u64>, cursor: Option<&str>) -> Result<Self> {
         let limit = checked_limit(limit)?;
@@ -39,7 +39,7 @@ impl PageRequest {
 /// Cuts the fetched rows to the page and returns the cursor of the next page, if any.
 pub fn next_cursor<T>(
     rows: &mut Vec<T>,
-    page: PageRequest,
+    page: NewestFirst,
     id: impl Fn(&T) -> Uuid,
 ) -> Option<String> {
     if rows.len() as u64 > page.limit {
@@ -56,24 +56,24 @@ mod tests {
 
     #[test]
     fn a_full_page_points_at_its_last_row() -> Result<()> {
-        let page = PageRequest::parse(Some(2), None)?;
+        let page = NewestFirst::parse(Some(2), None)?;
         let ids: Vec<Uuid> = (0..3).map(|_| Uuid::now_v7()).rev().collect();
         let mut rows = ids.clone();
         let cursor = next_cursor(&mut rows, page, |id| *id);
         assert_eq!(rows, ids[..2]);
         assert_eq!(cursor, Some(ids[1].simple().to_string()));
-        let next = PageRequest::parse(Some(2), cursor.as_deref())?;
+        let next = NewestFirst::parse(Some(2), cursor.as_deref())?;
         assert_eq!(next.before, Some(ids[1]));
         Ok(())
     }
 
     #[test]
     fn the_last_page_has_no_cursor_and_foreign_cursors_are_refused() -> Result<()> {
-        let page = PageRequest::parse(None, None)?;
+        let page = NewestFirst::parse(None, None)?;
         let mut rows = vec![Uuid::now_v7()];
         assert_eq!(next_cursor(&mut rows, page, |id| *id), None);
-        assert!(PageRequest::parse(None, Some("not-a-cursor")).is_err());
-        assert!(PageRequest::parse(Some(0), None).is_err());
+        assert!(NewestFirst::parse(None, Some("not-a-cursor")).is_err());
+        assert!(NewestFirst::parse(Some(0), None).is_err());
         Ok(())
     }
 }

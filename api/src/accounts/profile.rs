@@ -106,15 +106,15 @@ async fn update_me(
     row.updated_at = Set(Utc::now());
     // The version in the filter turns a concurrent change into a 412, not a lost update.
     let txn = db::write_transaction(&db).await?;
-    let updated = User::update_many()
-        .set(row)
-        .filter(user::Column::Id.eq(member.id()))
-        .filter(user::Column::Version.eq(member.user.version))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::update_versioned::<User, _>(
+        &txn,
+        row,
+        user::Column::Id,
+        user::Column::Version,
+        member.id(),
+        member.user.version,
+    )
+    .await?;
     // A member's languages count in the matching of what they published.
     changes::record(&txn, ChangeKind::Member, member.id()).await?;
     txn.commit().await?;

@@ -1,9 +1,7 @@
 //! `/api/v1/conversations` and their messages. Outsiders get 404 for everything here.
 
 use actix_web::{
-    HttpRequest, HttpResponse, get,
-    http::StatusCode,
-    post,
+    HttpRequest, HttpResponse, get, post,
     web::{Data, Json, Path, Query},
 };
 use chrono::{DateTime, Utc};
@@ -22,16 +20,15 @@ use super::{
 use crate::db::Db;
 use crate::{
     accounts::Member,
-    db,
     entities::{
         conversation::{self, Entity as ConversationEntity},
         conversation_participant::{self, Entity as Participant},
         message::{self, Entity as MessageEntity},
     },
     error::{ApiError, Result, responses},
-    http::idempotency::{Attempt, StoredResponse},
+    http::idempotency::{self, StoredResponse},
     notifications::{self, NotificationKind},
-    paging::{PageRequest, next_cursor},
+    paging::{NewestFirst, next_cursor},
     search::query::{Cursor, Sort, checked_limit},
 };
 
@@ -151,7 +148,7 @@ async fn list_messages(
     id: Path<Uuid>,
     query: Query<MessageQuery>,
 ) -> Result<HttpResponse> {
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
     // The first page holds the newest message: whoever reads it has caught up.
     let caught_up = page.before.is_none();
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
@@ -226,27 +223,11 @@ async fn post_message(
         return Err(ApiError::Validation(errors));
     }
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
-    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
-    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
-    let txn = db::write_transaction(&db).await?;
-    if let Some(attempt) = &attempt
-        && let Some(earlier) = attempt.claim(&txn).await?
-    {
-        txn.commit().await?;
-        return Ok(earlier.into_response());
-    }
-    let author = people::one(&txn, member.id()).await?;
-    let message = service::post(&txn, row.id, &author, new.body).await?;
-    let response = StoredResponse {
-        status: StatusCode::CREATED,
-        body: serde_json::to_string(&Message::from(&message))
-            .map_err(|e| ApiError::Internal(e.into()))?,
-        location: None,
-        etag: None,
-    };
-    if let Some(attempt) = &attempt {
-        attempt.complete(&txn, &response).await?;
-    }
-    txn.commit().await?;
-    Ok(response.into_response())
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        let author = people::one(txn, member.id()).await?;
+        let message = service::post(txn, row.id, &author, new.body).await?;
+        StoredResponse::created(&Message::from(&message), None, None)
+    })
+    .await
 }

@@ -10,12 +10,15 @@ use actix_web::{
 };
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    sea_query::OnConflict,
 };
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
+    db::{self, Db},
     entities::idempotency_key::{self, Entity as IdempotencyKey},
     error::{ApiError, Result},
 };
@@ -41,6 +44,20 @@ pub struct StoredResponse {
 }
 
 impl StoredResponse {
+    /// `201 Created` with `body` as JSON, where the new object lives and its version.
+    pub fn created(
+        body: &impl Serialize,
+        location: Option<String>,
+        etag: Option<String>,
+    ) -> Result<Self> {
+        Ok(Self {
+            status: StatusCode::CREATED,
+            body: serde_json::to_string(body).map_err(|e| ApiError::Internal(e.into()))?,
+            location,
+            etag,
+        })
+    }
+
     pub fn into_response(self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status);
         response.insert_header((CONTENT_TYPE, "application/json"));
@@ -154,4 +171,36 @@ impl Attempt {
         IdempotencyKey::update(row).exec(db).await?;
         Ok(())
     }
+}
+
+/// What a creating request asks, as the key's fingerprint: the same key with another request is
+/// refused, not replayed.
+pub fn fingerprint(asked: &impl Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec(asked).map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// Runs a creating request once per `Idempotency-Key`: in one write transaction, claims the
+/// key and replays the earlier response when there is one; otherwise runs `create` and keeps
+/// its response with its effects. Without the header, just runs `create` in the transaction.
+pub async fn create(
+    request: &HttpRequest,
+    db: &Db,
+    user: Uuid,
+    fingerprint: &[u8],
+    create: impl AsyncFnOnce(&DatabaseTransaction) -> Result<StoredResponse>,
+) -> Result<HttpResponse> {
+    let attempt = Attempt::from_request(request, user, fingerprint)?;
+    let txn = db::write_transaction(db).await?;
+    if let Some(attempt) = &attempt
+        && let Some(earlier) = attempt.claim(&txn).await?
+    {
+        txn.commit().await?;
+        return Ok(earlier.into_response());
+    }
+    let response = create(&txn).await?;
+    if let Some(attempt) = &attempt {
+        attempt.complete(&txn, &response).await?;
+    }
+    txn.commit().await?;
+    Ok(response.into_response())
 }

@@ -1,9 +1,7 @@
 //! `/api/v1/interests`: expressing interest in a project or an opportunity, and answering.
 
 use actix_web::{
-    HttpRequest, HttpResponse, get,
-    http::StatusCode,
-    post,
+    HttpRequest, HttpResponse, get, post,
     web::{Data, Json, Path, Query},
 };
 use sea_orm::{
@@ -31,9 +29,9 @@ use crate::{
         organisation_member::{self, Entity as OrganisationMember},
     },
     error::{ApiError, FieldError, Result, responses},
-    http::idempotency::{Attempt, StoredResponse},
+    http::idempotency::{self, StoredResponse},
     organisations::{may_edit, membership},
-    paging::{PageRequest, next_cursor},
+    paging::{NewestFirst, next_cursor},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -89,40 +87,26 @@ async fn express_interest(
         return Err(ApiError::Validation(errors));
     }
     let item = reachable_target(db.get_ref(), &member, &new).await?;
-    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
-    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
-    let txn = db::write_transaction(&db).await?;
-    if let Some(attempt) = &attempt
-        && let Some(earlier) = attempt.claim(&txn).await?
-    {
-        txn.commit().await?;
-        return Ok(earlier.into_response());
-    }
-    service::check_cap(&txn, member.id(), config.interests_per_day).await?;
-    service::check_not_declined(&txn, member.id(), item.kind.as_str(), item.id).await?;
-    let row = service::pending(
-        member.id(),
-        new.organisation_id,
-        &item,
-        new.message,
-        config.interest_answer_days,
-    );
-    service::insert_pending(&txn, row.clone()).await?;
-    let sender = people::one(&txn, member.id()).await?;
-    let owner = people::one(&txn, item.owner_id).await?;
-    notices::received(&txn, &row, &item.title, &sender, &owner, &config.public_url).await?;
-    let view = service::views(&txn, member.id(), std::slice::from_ref(&row)).await?;
-    let response = StoredResponse {
-        status: StatusCode::CREATED,
-        body: serde_json::to_string(&view.first()).map_err(|e| ApiError::Internal(e.into()))?,
-        location: Some(format!("/api/v1/interests/{}", row.id)),
-        etag: None,
-    };
-    if let Some(attempt) = &attempt {
-        attempt.complete(&txn, &response).await?;
-    }
-    txn.commit().await?;
-    Ok(response.into_response())
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        service::check_cap(txn, member.id(), config.interests_per_day).await?;
+        service::check_not_declined(txn, member.id(), item.kind.as_str(), item.id).await?;
+        let row = service::pending(
+            member.id(),
+            new.organisation_id,
+            &item,
+            new.message,
+            config.interest_answer_days,
+        );
+        service::insert_pending(txn, row.clone()).await?;
+        let sender = people::one(txn, member.id()).await?;
+        let owner = people::one(txn, item.owner_id).await?;
+        notices::received(txn, &row, &item.title, &sender, &owner, &config.public_url).await?;
+        let view = service::views(txn, member.id(), std::slice::from_ref(&row)).await?;
+        let location = format!("/api/v1/interests/{}", row.id);
+        StoredResponse::created(&view.first(), Some(location), None)
+    })
+    .await
 }
 
 /// The target of a new interest, if the sender may express interest in it: 404 when they
@@ -180,7 +164,7 @@ async fn list_interests(
     member: Member,
     query: Query<InterestQuery>,
 ) -> Result<HttpResponse> {
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
     let whose = match query.mailbox {
         InterestBox::Sent => Condition::all().add(interest::Column::SenderId.eq(member.id())),
         InterestBox::Received => {

@@ -1,9 +1,7 @@
 //! `/api/v1/introductions`: facilitators propose that two sides meet; each side answers.
 
 use actix_web::{
-    HttpRequest, HttpResponse, get,
-    http::StatusCode,
-    post,
+    HttpRequest, HttpResponse, get, post,
     web::{Data, Json, Path, Query},
 };
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -21,8 +19,8 @@ use crate::{
     db,
     entities::introduction::{self, Entity as IntroductionEntity},
     error::{ApiError, FieldError, Result, responses},
-    http::idempotency::{Attempt, StoredResponse},
-    paging::{PageRequest, next_cursor},
+    http::idempotency::{self, StoredResponse},
+    paging::{NewestFirst, next_cursor},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -76,32 +74,18 @@ async fn introduce(
         return Err(ApiError::Validation(errors));
     }
     let (a, b) = service::resolve(db.get_ref(), member.id(), &new).await?;
-    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
-    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
-    let txn = db::write_transaction(&db).await?;
-    if let Some(attempt) = &attempt
-        && let Some(earlier) = attempt.claim(&txn).await?
-    {
-        txn.commit().await?;
-        return Ok(earlier.into_response());
-    }
-    let row = service::pending(member.id(), &new, a, b);
-    IntroductionEntity::insert(introduction::ActiveModel::from(row.clone()))
-        .exec_without_returning(&txn)
-        .await?;
-    service::announce(&txn, &row).await?;
-    let views = service::views(&txn, member.id(), std::slice::from_ref(&row)).await?;
-    let response = StoredResponse {
-        status: StatusCode::CREATED,
-        body: serde_json::to_string(&views.first()).map_err(|e| ApiError::Internal(e.into()))?,
-        location: Some(format!("/api/v1/introductions/{}", row.id)),
-        etag: None,
-    };
-    if let Some(attempt) = &attempt {
-        attempt.complete(&txn, &response).await?;
-    }
-    txn.commit().await?;
-    Ok(response.into_response())
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        let row = service::pending(member.id(), &new, a, b);
+        IntroductionEntity::insert(introduction::ActiveModel::from(row.clone()))
+            .exec_without_returning(txn)
+            .await?;
+        service::announce(txn, &row).await?;
+        let views = service::views(txn, member.id(), std::slice::from_ref(&row)).await?;
+        let location = format!("/api/v1/introductions/{}", row.id);
+        StoredResponse::created(&views.first(), Some(location), None)
+    })
+    .await
 }
 
 /// The introductions the caller is a side of or made, newest first.
@@ -122,7 +106,7 @@ async fn list_introductions(
     member: Member,
     query: Query<IntroductionQuery>,
 ) -> Result<HttpResponse> {
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
     let mut select = IntroductionEntity::find()
         .filter(
             Condition::any()

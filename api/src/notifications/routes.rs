@@ -17,7 +17,7 @@ use crate::{
     accounts::Member,
     entities::notification::{self, Entity as NotificationEntity},
     error::{ApiError, Result, responses},
-    paging::{PageRequest, next_cursor},
+    paging::{NewestFirst, next_cursor},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -44,7 +44,7 @@ async fn list_notifications(
     member: Member,
     query: Query<NotificationQuery>,
 ) -> Result<HttpResponse> {
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
     let mut select = NotificationEntity::find()
         .filter(notification::Column::UserId.eq(member.id()))
         .order_by_desc(notification::Column::Id)

@@ -2,12 +2,12 @@
 
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
-    http::{StatusCode, header::ETAG},
+    http::header::ETAG,
     patch, post,
     web::{Data, Json, Path, Query},
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, EntityTrait};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -28,7 +28,7 @@ use crate::{
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
-        idempotency::{Attempt, StoredResponse},
+        idempotency::{self, StoredResponse},
     },
     interests::{self, TargetKind},
     organisations::may_edit,
@@ -88,30 +88,19 @@ async fn create_opportunity(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
-    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
-    let txn = db::write_transaction(&db).await?;
-    if let Some(attempt) = &attempt
-        && let Some(earlier) = attempt.claim(&txn).await?
-    {
-        txn.commit().await?;
-        return Ok(earlier.into_response());
-    }
-    let kind = service::check_links(&txn, member.id(), new.project_id, new.organisation_id).await?;
-    let row = service::insert(&txn, member.id(), new, kind).await?;
-    let response = StoredResponse {
-        status: StatusCode::CREATED,
-        body: serde_json::to_string(&Opportunity::from_row(&row, true))
-            .map_err(|e| ApiError::Internal(e.into()))?,
-        location: Some(format!("/api/v1/opportunities/{}", row.id)),
-        etag: Some(version_etag(row.version)),
-    };
-    if let Some(attempt) = &attempt {
-        attempt.complete(&txn, &response).await?;
-    }
-    changes::record(&txn, ChangeKind::Opportunity, row.id).await?;
-    txn.commit().await?;
-    Ok(response.into_response())
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        let kind =
+            service::check_links(txn, member.id(), new.project_id, new.organisation_id).await?;
+        let row = service::insert(txn, member.id(), new, kind).await?;
+        changes::record(txn, ChangeKind::Opportunity, row.id).await?;
+        StoredResponse::created(
+            &Opportunity::from_row(&row, true),
+            Some(format!("/api/v1/opportunities/{}", row.id)),
+            Some(version_etag(row.version)),
+        )
+    })
+    .await
 }
 
 /// Searches open opportunities: words, filters, sort, cursor pagination, total and facets.
@@ -241,15 +230,15 @@ async fn update_opportunity(
     let (row, sectors) = validated_changes(&current, &changes, &taxonomies)?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;
-    let updated = OpportunityEntity::update_many()
-        .set(row)
-        .filter(opportunity::Column::Id.eq(current.id))
-        .filter(opportunity::Column::Version.eq(current.version))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::update_versioned::<OpportunityEntity, _>(
+        &txn,
+        row,
+        opportunity::Column::Id,
+        opportunity::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
     if let Some(sectors) = sectors {
         service::replace_sectors(&txn, current.id, &sectors).await?;
     }

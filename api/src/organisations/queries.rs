@@ -1,12 +1,15 @@
 //! Reads and writes on organisations and memberships.
 
+use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::{dto::NewOrganisation, listing};
 use crate::{
     entities::{
         organisation::{self, Entity as Organisation},
@@ -137,4 +140,49 @@ pub async fn left_without_owner<C: ConnectionTrait>(
         }
     }
     Ok(None)
+}
+
+/// Creates an organisation with `owner` as its first owner.
+pub async fn insert<C: ConnectionTrait>(
+    txn: &C,
+    owner: Uuid,
+    new: NewOrganisation,
+) -> Result<organisation::Model> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let (search_text, search_title) =
+        listing::indexed_text(&new.name, new.city.as_deref(), new.description.as_deref());
+    let row = organisation::ActiveModel {
+        id: Set(id),
+        name: Set(new.name.trim().to_owned()),
+        kind: Set(new.kind.code().to_owned()),
+        country: Set(new.country.clone()),
+        city: Set(new
+            .city
+            .map(|city| city.trim().to_owned())
+            .filter(|city| !city.is_empty())),
+        website: Set(new.website),
+        description: Set(new.description),
+        verified: Set(false),
+        verified_at: Set(None),
+        verified_by: Set(None),
+        search_text: Set(search_text),
+        search_title: Set(search_title),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Organisation::insert(row)
+        .exec_without_returning(txn)
+        .await?;
+    let owner = organisation_member::ActiveModel {
+        organisation_id: Set(id),
+        user_id: Set(owner),
+        role: Set(MemberRole::Owner.as_str().into()),
+        joined_at: Set(now),
+    };
+    organisation_member::Entity::insert(owner)
+        .exec_without_returning(txn)
+        .await?;
+    find(txn, id).await
 }

@@ -23,14 +23,11 @@ use crate::db::Db;
 use crate::{
     accounts::{Member, Role},
     db,
-    entities::{
-        organisation::{self, Entity as OrganisationEntity},
-        organisation_member,
-    },
+    entities::organisation::{self, Entity as OrganisationEntity},
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
-        idempotency::{Attempt, StoredResponse},
+        idempotency::{self, StoredResponse},
     },
     search::{ChangeKind, Listing, changes},
     taxonomies::{Taxonomies, TaxonomyKind},
@@ -105,69 +102,17 @@ async fn create_organisation(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let fingerprint = serde_json::to_vec(&body).map_err(|e| ApiError::Internal(e.into()))?;
-    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
-
-    let txn = db::write_transaction(&db).await?;
-    if let Some(attempt) = &attempt
-        && let Some(earlier) = attempt.claim(&txn).await?
-    {
-        txn.commit().await?;
-        return Ok(earlier.into_response());
-    }
-    let now = Utc::now();
-    let id = Uuid::now_v7();
-    let (search_text, search_title) = listing::indexed_text(
-        &body.name,
-        body.city.as_deref(),
-        body.description.as_deref(),
-    );
-    let row = organisation::ActiveModel {
-        id: Set(id),
-        name: Set(body.name.trim().to_owned()),
-        kind: Set(body.kind.code().to_owned()),
-        country: Set(body.country.clone()),
-        city: Set(body
-            .city
-            .map(|city| city.trim().to_owned())
-            .filter(|city| !city.is_empty())),
-        website: Set(body.website),
-        description: Set(body.description),
-        verified: Set(false),
-        verified_at: Set(None),
-        verified_by: Set(None),
-        search_text: Set(search_text),
-        search_title: Set(search_title),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    };
-    OrganisationEntity::insert(row)
-        .exec_without_returning(&txn)
-        .await?;
-    let owner = organisation_member::ActiveModel {
-        organisation_id: Set(id),
-        user_id: Set(member.id()),
-        role: Set(MemberRole::Owner.as_str().into()),
-        joined_at: Set(now),
-    };
-    organisation_member::Entity::insert(owner)
-        .exec_without_returning(&txn)
-        .await?;
-    let created = queries::find(&txn, id).await?;
-    let response = StoredResponse {
-        status: StatusCode::CREATED,
-        body: serde_json::to_string(&Organisation::from(&created))
-            .map_err(|e| ApiError::Internal(e.into()))?,
-        location: Some(format!("/api/v1/organisations/{id}")),
-        etag: Some(version_etag(created.version)),
-    };
-    if let Some(attempt) = &attempt {
-        attempt.complete(&txn, &response).await?;
-    }
-    changes::record(&txn, ChangeKind::Organisation, id).await?;
-    txn.commit().await?;
-    Ok(response.into_response())
+    let fingerprint = idempotency::fingerprint(&body)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        let created = queries::insert(txn, member.id(), body).await?;
+        changes::record(txn, ChangeKind::Organisation, created.id).await?;
+        StoredResponse::created(
+            &Organisation::from(&created),
+            Some(format!("/api/v1/organisations/{}", created.id)),
+            Some(version_etag(created.version)),
+        )
+    })
+    .await
 }
 
 /// Searches organisations: words, filters, cursor pagination, total and facets (newest first
@@ -274,15 +219,15 @@ async fn update_organisation(
     row.version = Set(current.version + 1);
     row.updated_at = Set(Utc::now());
     let txn = db::write_transaction(&db).await?;
-    let updated = OrganisationEntity::update_many()
-        .set(row)
-        .filter(organisation::Column::Id.eq(current.id))
-        .filter(organisation::Column::Version.eq(current.version))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::update_versioned::<OrganisationEntity, _>(
+        &txn,
+        row,
+        organisation::Column::Id,
+        organisation::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
     let row = queries::find(&txn, current.id).await?;
     changes::record(&txn, ChangeKind::Organisation, row.id).await?;
     txn.commit().await?;

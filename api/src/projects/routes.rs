@@ -7,7 +7,7 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, EntityTrait};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -25,7 +25,7 @@ use crate::{
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
-        idempotency::{Attempt, StoredResponse},
+        idempotency::{self, StoredResponse},
     },
     organisations::may_edit,
     search::{ChangeKind, Listing, changes, text::title_text},
@@ -107,29 +107,17 @@ async fn create_project(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let fingerprint = serde_json::to_vec(&new).map_err(|e| ApiError::Internal(e.into()))?;
-    let attempt = Attempt::from_request(&request, member.id(), &fingerprint)?;
-    let txn = db::write_transaction(&db).await?;
-    if let Some(attempt) = &attempt
-        && let Some(earlier) = attempt.claim(&txn).await?
-    {
-        txn.commit().await?;
-        return Ok(earlier.into_response());
-    }
-    let row = service::insert(&txn, member.id(), new).await?;
-    changes::record(&txn, ChangeKind::Project, row.id).await?;
-    let response = StoredResponse {
-        status: StatusCode::CREATED,
-        body: serde_json::to_string(&Project::from(&row))
-            .map_err(|e| ApiError::Internal(e.into()))?,
-        location: Some(format!("/api/v1/projects/{}", row.id)),
-        etag: Some(version_etag(row.version)),
-    };
-    if let Some(attempt) = &attempt {
-        attempt.complete(&txn, &response).await?;
-    }
-    txn.commit().await?;
-    Ok(response.into_response())
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        let row = service::insert(txn, member.id(), new).await?;
+        changes::record(txn, ChangeKind::Project, row.id).await?;
+        StoredResponse::created(
+            &Project::from(&row),
+            Some(format!("/api/v1/projects/{}", row.id)),
+            Some(version_etag(row.version)),
+        )
+    })
+    .await
 }
 
 /// Searches published projects: words, filters, sort, cursor pagination, total and facets.
@@ -248,15 +236,15 @@ async fn update_project(
     let row = validated_changes(&current, &changes, &taxonomies)?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;
-    let updated = ProjectEntity::update_many()
-        .set(row)
-        .filter(project::Column::Id.eq(current.id))
-        .filter(project::Column::Version.eq(current.version))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed);
-    }
+    db::update_versioned::<ProjectEntity, _>(
+        &txn,
+        row,
+        project::Column::Id,
+        project::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
     let row = ProjectEntity::find_by_id(current.id)
         .one(&txn)
         .await?
