@@ -73,7 +73,7 @@ impl From<opportunity::Model> for Item {
             kind: TargetKind::Opportunity,
             id: row.id,
             public: true,
-            open: row.status == OpportunityStatus::Open.as_str() && row.expires_at > Utc::now(),
+            open: OpportunityStatus::of(&row, Utc::now()) == OpportunityStatus::Open,
             title: row.title,
             owner_id: row.owner_id,
             organisation_id: row.organisation_id,

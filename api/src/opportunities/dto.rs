@@ -48,6 +48,26 @@ impl OpportunityStatus {
             Self::Expired => "expired",
         }
     }
+
+    /// The status of a row as everyone sees it at `now`: an open opportunity past its expiry
+    /// is expired. The one place that says what "open" means.
+    pub fn of(row: &opportunity::Model, now: DateTime<Utc>) -> Self {
+        match parse_code(&row.status).unwrap_or(Self::Closed) {
+            Self::Open if row.expires_at <= now => Self::Expired,
+            status => status,
+        }
+    }
+
+    /// Whether an author may set a stored status to `to`: an open one is filled or closed,
+    /// a filled or closed one reopened (expiry is not set, it comes with the date).
+    pub fn may_become(self, to: Self) -> bool {
+        self == to
+            || matches!(
+                (self, to),
+                (Self::Open, Self::Filled | Self::Closed)
+                    | (Self::Filled | Self::Closed, Self::Open)
+            )
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
@@ -163,11 +183,7 @@ impl Opportunity {
     /// The representation for a reader; `reveal` shows an anonymous author.
     pub fn from_row(row: &opportunity::Model, reveal: bool) -> Self {
         let hide = row.anonymous && !reveal;
-        let status = if row.status == "open" && row.expires_at <= Utc::now() {
-            OpportunityStatus::Expired
-        } else {
-            parse_code(&row.status).unwrap_or(OpportunityStatus::Closed)
-        };
+        let status = OpportunityStatus::of(row, Utc::now());
         Self {
             id: row.id,
             direction: parse_code(&row.direction).unwrap_or(Direction::Offer),
@@ -238,4 +254,18 @@ pub struct OpportunitySearchPage {
     /// How many results match, on all pages.
     pub total: i64,
     pub facets: OpportunityFacets,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OpportunityStatus::{self, Closed, Expired, Filled, Open};
+
+    #[test]
+    fn an_author_fills_closes_and_reopens_but_never_sets_expired() {
+        let allowed = |from: OpportunityStatus, to| from.may_become(to);
+        assert!(allowed(Open, Filled) && allowed(Open, Closed) && allowed(Open, Open));
+        assert!(allowed(Filled, Open) && allowed(Closed, Open));
+        assert!(!allowed(Filled, Closed) && !allowed(Closed, Filled));
+        assert!(!allowed(Open, Expired) && !allowed(Closed, Expired));
+    }
 }

@@ -125,15 +125,6 @@ impl ListingKind for Opportunities {
     }
 }
 
-/// The status readers see: an open opportunity past its expiry is `expired`.
-fn status(row: &opportunity::Model, now: DateTime<Utc>) -> &str {
-    if row.status == OpportunityStatus::Open.as_str() && row.expires_at <= now {
-        OpportunityStatus::Expired.as_str()
-    } else {
-        &row.status
-    }
-}
-
 /// How many distinct words of matching's length a text has (see [`Side::words_of`]).
 fn long_words(search_text: &str) -> u16 {
     let words: std::collections::HashSet<&str> = search_text
@@ -152,7 +143,7 @@ pub fn document(
     let json = to_raw_value(&Opportunity::from_row(row, false))
         .map_err(|error| ApiError::Internal(error.into()))?;
     let sectors = strings(&row.sectors);
-    let status = status(row, now);
+    let status = OpportunityStatus::of(row, now).as_str();
     let features = Features {
         owner: row.owner_id,
         anonymous: row.anonymous,

@@ -28,10 +28,11 @@ use crate::{
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
+        fields::parse_code,
         idempotency::{self, StoredResponse},
     },
     interests::{self, TargetKind},
-    organisations::may_edit,
+    organisations::{may_edit, require_editor},
     search::{ChangeKind, Listing, changes, text::title_text},
     taxonomies::Taxonomies,
 };
@@ -141,6 +142,13 @@ async fn my_opportunities(db: Data<Db>, member: Member) -> Result<HttpResponse> 
     Ok(HttpResponse::Ok().json(mine.collect::<Vec<_>>()))
 }
 
+/// An opportunity the member may change (403 otherwise, 404 when there is none).
+async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<opportunity::Model> {
+    let row = find(db, id).await?;
+    require_editor(db, member.id(), row.owner_id, row.organisation_id).await?;
+    Ok(row)
+}
+
 async fn find(db: &Db, id: Uuid) -> Result<opportunity::Model> {
     OpportunityEntity::find_by_id(id)
         .one(db)
@@ -215,17 +223,7 @@ async fn update_opportunity(
     id: Path<Uuid>,
     body: Json<OpportunityChanges>,
 ) -> Result<HttpResponse> {
-    let current = find(db.get_ref(), *id).await?;
-    if !may_edit(
-        db.get_ref(),
-        member.id(),
-        current.owner_id,
-        current.organisation_id,
-    )
-    .await?
-    {
-        return Err(ApiError::Forbidden);
-    }
+    let current = editable(db.get_ref(), &member, *id).await?;
     let changes = body.into_inner();
     let (row, sectors) = validated_changes(&current, &changes, &taxonomies)?;
     check_if_match(&request, &version_etag(current.version))?;
@@ -291,14 +289,8 @@ fn validated_changes(
     }
     if let Some(status) = changes.status {
         let from = current.status.as_str();
-        let allowed = matches!(
-            (from, status),
-            (
-                "open",
-                OpportunityStatus::Filled | OpportunityStatus::Closed
-            ) | ("filled" | "closed", OpportunityStatus::Open)
-        ) || from == status.as_str();
-        if !allowed {
+        let stored = parse_code(from).unwrap_or(OpportunityStatus::Closed);
+        if !stored.may_become(status) {
             errors.push(FieldError::new(
                 "status",
                 "invalid_transition",
@@ -400,17 +392,7 @@ async fn delete_opportunity(
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
-    let current = find(db.get_ref(), *id).await?;
-    if !may_edit(
-        db.get_ref(),
-        member.id(),
-        current.owner_id,
-        current.organisation_id,
-    )
-    .await?
-    {
-        return Err(ApiError::Forbidden);
-    }
+    let current = editable(db.get_ref(), &member, *id).await?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;
     db::delete_versioned::<OpportunityEntity, _>(

@@ -89,6 +89,20 @@ pub async fn may_edit<C: ConnectionTrait>(
     }
 }
 
+/// Refuses (403) unless `member` may change the item: the rule of [`may_edit`] as an answer.
+pub async fn require_editor<C: ConnectionTrait>(
+    db: &C,
+    member: Uuid,
+    owner: Uuid,
+    organisation: Option<Uuid>,
+) -> Result<()> {
+    if may_edit(db, member, owner, organisation).await? {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
 /// The projects and opportunities published for an organisation.
 pub async fn published_for<C: ConnectionTrait>(
     db: &C,

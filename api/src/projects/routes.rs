@@ -27,7 +27,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    organisations::may_edit,
+    organisations::require_editor,
     search::{ChangeKind, Listing, changes, text::title_text},
     taxonomies::Taxonomies,
 };
@@ -173,11 +173,8 @@ pub async fn visible(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<proje
 /// A project the caller may edit: 404 when they may not even see it, 403 when they only see it.
 pub async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<project::Model> {
     let row = visible(db, Some(member), id).await?;
-    if may_edit(db, member.id(), row.owner_id, row.organisation_id).await? {
-        Ok(row)
-    } else {
-        Err(ApiError::Forbidden)
-    }
+    require_editor(db, member.id(), row.owner_id, row.organisation_id).await?;
+    Ok(row)
 }
 
 /// One project.
