@@ -25,7 +25,7 @@ use super::{
     dto::{Invitation, InvitationStatus, NewInvitation, ReceivedInvitation},
     invitation_notices,
     members::{lock_organisation, require_owner},
-    queries::{self, MemberRole, membership},
+    queries::{self, MemberRole},
 };
 use crate::db::Db;
 use crate::{
@@ -92,9 +92,8 @@ async fn create_invitation(
     let email =
         EmailAddress::parse("email", &body.email).map_err(|e| ApiError::Validation(vec![e]))?;
     let organisation = queries::find(db.get_ref(), *id).await?;
-    if membership(db.get_ref(), organisation.id, member.id()).await? != Some(MemberRole::Owner) {
-        return Err(ApiError::Forbidden);
-    }
+    // Checked before the mail throttle counts this request, and again under the lock below.
+    require_owner(db.get_ref(), organisation.id, &member).await?;
     // An invitation is sent in the owner's name: their own address must be theirs.
     member.require_verified_email()?;
     // Counted before the transaction: the throttle writes on its own (one writer on SQLite).
@@ -183,9 +182,7 @@ async fn renew_or_create<C: ConnectionTrait>(
 #[get("/organisations/{id}/invitations")]
 async fn list_invitations(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
     let organisation = queries::find(db.get_ref(), *id).await?;
-    if membership(db.get_ref(), organisation.id, member.id()).await? != Some(MemberRole::Owner) {
-        return Err(ApiError::Forbidden);
-    }
+    require_owner(db.get_ref(), organisation.id, &member).await?;
     let rows = pending()
         .filter(organisation_invitation::Column::OrganisationId.eq(organisation.id))
         .order_by_desc(organisation_invitation::Column::CreatedAt)

@@ -98,12 +98,13 @@ pub(super) async fn lock_organisation(txn: &DatabaseTransaction, id: Uuid) -> Re
     Ok(())
 }
 
-pub(super) async fn require_owner(
-    txn: &DatabaseTransaction,
+/// Refuses (403) unless `member` owns the organisation.
+pub(super) async fn require_owner<C: sea_orm::ConnectionTrait>(
+    db: &C,
     organisation: Uuid,
     member: &Member,
 ) -> Result<()> {
-    match membership(txn, organisation, member.id()).await? {
+    match membership(db, organisation, member.id()).await? {
         Some(MemberRole::Owner) => Ok(()),
         _ => Err(ApiError::Forbidden),
     }
