@@ -8,9 +8,10 @@ import { smtpPort } from './e2e/mailbox';
 // End-to-end tests run the built app (web/dist) as the real API binary serves it, on a database
 // of their own. Build both first: `cargo build -p marcottage-api` and `npm run build`.
 const webDir = fileURLToPath(new URL('.', import.meta.url));
-const binary = resolve(webDir, '../target/debug/marcottage');
+const binary = resolve(webDir, process.env.CARGO_TARGET_DIR ?? '../target', 'debug/marcottage');
 const distDir = resolve(webDir, 'dist');
-const port = 18080;
+// Several checkouts on one machine each pick their own ports (MARCOTTAGE_E2E_PORT, _SMTP_PORT).
+const port = Number(process.env.MARCOTTAGE_E2E_PORT ?? 18080);
 const origin = `http://127.0.0.1:${port}`;
 
 for (const [path, how] of [

@@ -13,6 +13,7 @@ mod m20261202_000009_create_throttle_events;
 mod m20261202_000010_create_organisation_invitations;
 
 mod full_text;
+mod support;
 
 pub struct Migrator;
 

@@ -1,5 +1,6 @@
 //! Members, their sessions (refresh tokens), single-use e-mail tokens and failed logins.
 
+use crate::support::{drop_tables, index, references};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -47,10 +48,13 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(RefreshTokens::RevokedAt))
                     .col(timestamp_with_time_zone(RefreshTokens::CreatedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(RefreshTokens::Table, RefreshTokens::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            RefreshTokens::Table,
+                            RefreshTokens::UserId,
+                            Users::Table,
+                            Users::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -59,14 +63,14 @@ impl MigrationTrait for Migration {
             manager,
             RefreshTokens::Table,
             "idx_refresh_tokens_family",
-            RefreshTokens::FamilyId,
+            [RefreshTokens::FamilyId],
         )
         .await?;
         index(
             manager,
             RefreshTokens::Table,
             "idx_refresh_tokens_user",
-            RefreshTokens::UserId,
+            [RefreshTokens::UserId],
         )
         .await?;
 
@@ -82,10 +86,13 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(EmailTokens::UsedAt))
                     .col(timestamp_with_time_zone(EmailTokens::CreatedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(EmailTokens::Table, EmailTokens::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            EmailTokens::Table,
+                            EmailTokens::UserId,
+                            Users::Table,
+                            Users::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -116,35 +123,17 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            LoginFailures::Table.into_iden(),
-            EmailTokens::Table.into_iden(),
-            RefreshTokens::Table.into_iden(),
-            Users::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
-    }
-}
-
-async fn index<T: IntoIden + 'static, C: IntoIden + 'static>(
-    manager: &SchemaManager<'_>,
-    table: T,
-    name: &str,
-    column: C,
-) -> Result<(), DbErr> {
-    manager
-        .create_index(
-            Index::create()
-                .name(name)
-                .table(table)
-                .col(column)
-                .to_owned(),
+        drop_tables(
+            manager,
+            [
+                LoginFailures::Table.into_iden(),
+                EmailTokens::Table.into_iden(),
+                RefreshTokens::Table.into_iden(),
+                Users::Table.into_iden(),
+            ],
         )
         .await
+    }
 }
 
 #[derive(DeriveIden)]

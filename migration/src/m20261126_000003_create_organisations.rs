@@ -1,5 +1,6 @@
 //! Organisations, their members, and the idempotency keys of creating requests.
 
+use crate::support::{drop_tables, references};
 use sea_orm_migration::{prelude::*, schema::*};
 
 use super::m20261126_000001_create_accounts::Users;
@@ -59,19 +60,22 @@ impl MigrationTrait for Migration {
                             .col(OrganisationMembers::UserId),
                     )
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(
-                                OrganisationMembers::Table,
-                                OrganisationMembers::OrganisationId,
-                            )
-                            .to(Organisations::Table, Organisations::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            OrganisationMembers::Table,
+                            OrganisationMembers::OrganisationId,
+                            Organisations::Table,
+                            Organisations::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(OrganisationMembers::Table, OrganisationMembers::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            OrganisationMembers::Table,
+                            OrganisationMembers::UserId,
+                            Users::Table,
+                            Users::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -108,16 +112,15 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            IdempotencyKeys::Table.into_iden(),
-            OrganisationMembers::Table.into_iden(),
-            Organisations::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_tables(
+            manager,
+            [
+                IdempotencyKeys::Table.into_iden(),
+                OrganisationMembers::Table.into_iden(),
+                Organisations::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }
 

@@ -2,6 +2,7 @@
 //! sector and per country for filters and facets, and a full-text index over `search_text`
 //! (FTS5 on SQLite, a `tsvector` with GIN on PostgreSQL).
 
+use crate::support::{drop_tables, index, references};
 use sea_orm_migration::{prelude::*, schema::*};
 
 use super::{
@@ -38,16 +39,20 @@ impl MigrationTrait for Migration {
                     .col(integer(Projects::Version).default(1))
                     .col(timestamp_with_time_zone(Projects::CreatedAt))
                     .col(timestamp_with_time_zone(Projects::UpdatedAt))
+                    .foreign_key(&mut references(
+                        Projects::Table,
+                        Projects::OwnerId,
+                        Users::Table,
+                        Users::Id,
+                    ))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(Projects::Table, Projects::OwnerId)
-                            .to(Users::Table, Users::Id),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Projects::Table, Projects::OrganisationId)
-                            .to(Organisations::Table, Organisations::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
+                        references(
+                            Projects::Table,
+                            Projects::OrganisationId,
+                            Organisations::Table,
+                            Organisations::Id,
+                        )
+                        .on_delete(ForeignKeyAction::SetNull),
                     )
                     .to_owned(),
             )
@@ -56,14 +61,14 @@ impl MigrationTrait for Migration {
             manager,
             Projects::Table,
             "idx_projects_status_id",
-            &[Projects::Status.into_iden(), Projects::Id.into_iden()],
+            [Projects::Status.into_iden(), Projects::Id.into_iden()],
         )
         .await?;
         index(
             manager,
             Projects::Table,
             "idx_projects_owner",
-            &[Projects::OwnerId.into_iden()],
+            [Projects::OwnerId.into_iden()],
         )
         .await?;
 
@@ -80,10 +85,13 @@ impl MigrationTrait for Migration {
                     .col(uuid(ProjectMilestones::AuthorId))
                     .col(timestamp_with_time_zone(ProjectMilestones::CreatedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(ProjectMilestones::Table, ProjectMilestones::ProjectId)
-                            .to(Projects::Table, Projects::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            ProjectMilestones::Table,
+                            ProjectMilestones::ProjectId,
+                            Projects::Table,
+                            Projects::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -92,7 +100,7 @@ impl MigrationTrait for Migration {
             manager,
             ProjectMilestones::Table,
             "idx_project_milestones_project",
-            &[ProjectMilestones::ProjectId.into_iden()],
+            [ProjectMilestones::ProjectId.into_iden()],
         )
         .await?;
 
@@ -124,22 +132,29 @@ impl MigrationTrait for Migration {
                     .col(integer(Opportunities::Version).default(1))
                     .col(timestamp_with_time_zone(Opportunities::CreatedAt))
                     .col(timestamp_with_time_zone(Opportunities::UpdatedAt))
+                    .foreign_key(&mut references(
+                        Opportunities::Table,
+                        Opportunities::OwnerId,
+                        Users::Table,
+                        Users::Id,
+                    ))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(Opportunities::Table, Opportunities::OwnerId)
-                            .to(Users::Table, Users::Id),
+                        references(
+                            Opportunities::Table,
+                            Opportunities::ProjectId,
+                            Projects::Table,
+                            Projects::Id,
+                        )
+                        .on_delete(ForeignKeyAction::SetNull),
                     )
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(Opportunities::Table, Opportunities::ProjectId)
-                            .to(Projects::Table, Projects::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Opportunities::Table, Opportunities::OrganisationId)
-                            .to(Organisations::Table, Organisations::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
+                        references(
+                            Opportunities::Table,
+                            Opportunities::OrganisationId,
+                            Organisations::Table,
+                            Organisations::Id,
+                        )
+                        .on_delete(ForeignKeyAction::SetNull),
                     )
                     .to_owned(),
             )
@@ -148,7 +163,7 @@ impl MigrationTrait for Migration {
             manager,
             Opportunities::Table,
             "idx_opportunities_status_id",
-            &[
+            [
                 Opportunities::Status.into_iden(),
                 Opportunities::Id.into_iden(),
             ],
@@ -158,21 +173,21 @@ impl MigrationTrait for Migration {
             manager,
             Opportunities::Table,
             "idx_opportunities_country",
-            &[Opportunities::Country.into_iden()],
+            [Opportunities::Country.into_iden()],
         )
         .await?;
         index(
             manager,
             Opportunities::Table,
             "idx_opportunities_expires",
-            &[Opportunities::ExpiresAt.into_iden()],
+            [Opportunities::ExpiresAt.into_iden()],
         )
         .await?;
         index(
             manager,
             Opportunities::Table,
             "idx_opportunities_owner",
-            &[Opportunities::OwnerId.into_iden()],
+            [Opportunities::OwnerId.into_iden()],
         )
         .await?;
 
@@ -194,9 +209,7 @@ impl MigrationTrait for Migration {
                         .col(string_len(ItemSectors::Category, 3))
                         .primary_key(Index::create().col(owner).col(ItemSectors::Code))
                         .foreign_key(
-                            ForeignKey::create()
-                                .from(table, owner)
-                                .to(parent, Alias::new("id"))
+                            references(table, owner, parent, Alias::new("id"))
                                 .on_delete(ForeignKeyAction::Cascade),
                         )
                         .to_owned(),
@@ -207,28 +220,28 @@ impl MigrationTrait for Migration {
             manager,
             ItemSectors::ProjectSectors,
             "idx_project_sectors_category",
-            &[ItemSectors::Category.into_iden()],
+            [ItemSectors::Category.into_iden()],
         )
         .await?;
         index(
             manager,
             ItemSectors::ProjectSectors,
             "idx_project_sectors_code",
-            &[ItemSectors::Code.into_iden()],
+            [ItemSectors::Code.into_iden()],
         )
         .await?;
         index(
             manager,
             ItemSectors::OpportunitySectors,
             "idx_opportunity_sectors_category",
-            &[ItemSectors::Category.into_iden()],
+            [ItemSectors::Category.into_iden()],
         )
         .await?;
         index(
             manager,
             ItemSectors::OpportunitySectors,
             "idx_opportunity_sectors_code",
-            &[ItemSectors::Code.into_iden()],
+            [ItemSectors::Code.into_iden()],
         )
         .await?;
 
@@ -244,10 +257,13 @@ impl MigrationTrait for Migration {
                             .col(ProjectCountries::Country),
                     )
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(ProjectCountries::Table, ProjectCountries::ProjectId)
-                            .to(Projects::Table, Projects::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            ProjectCountries::Table,
+                            ProjectCountries::ProjectId,
+                            Projects::Table,
+                            Projects::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )
@@ -256,7 +272,7 @@ impl MigrationTrait for Migration {
             manager,
             ProjectCountries::Table,
             "idx_project_countries_country",
-            &[ProjectCountries::Country.into_iden()],
+            [ProjectCountries::Country.into_iden()],
         )
         .await?;
 
@@ -265,34 +281,19 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         crate::full_text::drop(manager, &["projects", "opportunities"]).await?;
-        for table in [
-            ProjectCountries::Table.into_iden(),
-            ItemSectors::OpportunitySectors.into_iden(),
-            ItemSectors::ProjectSectors.into_iden(),
-            Opportunities::Table.into_iden(),
-            ProjectMilestones::Table.into_iden(),
-            Projects::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_tables(
+            manager,
+            [
+                ProjectCountries::Table.into_iden(),
+                ItemSectors::OpportunitySectors.into_iden(),
+                ItemSectors::ProjectSectors.into_iden(),
+                Opportunities::Table.into_iden(),
+                ProjectMilestones::Table.into_iden(),
+                Projects::Table.into_iden(),
+            ],
+        )
+        .await
     }
-}
-
-async fn index<T: IntoIden + 'static>(
-    manager: &SchemaManager<'_>,
-    table: T,
-    name: &str,
-    columns: &[DynIden],
-) -> Result<(), DbErr> {
-    let mut statement = Index::create();
-    statement.name(name).table(table);
-    for column in columns {
-        statement.col(column.clone());
-    }
-    manager.create_index(statement.to_owned()).await
 }
 
 #[derive(DeriveIden)]

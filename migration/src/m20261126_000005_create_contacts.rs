@@ -1,6 +1,7 @@
 //! How members get in touch: expressions of interest, introductions by facilitators, the
 //! conversations they open with their messages, and in-app notifications.
 
+use crate::support::{drop_tables, index, references};
 use sea_orm_migration::{prelude::*, schema::*};
 
 use super::{
@@ -20,27 +21,23 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            Notifications::Table.into_iden(),
-            Messages::Table.into_iden(),
-            ConversationParticipants::Table.into_iden(),
-            Conversations::Table.into_iden(),
-            Introductions::Table.into_iden(),
-            Interests::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_tables(
+            manager,
+            [
+                Notifications::Table.into_iden(),
+                Messages::Table.into_iden(),
+                ConversationParticipants::Table.into_iden(),
+                Conversations::Table.into_iden(),
+                Introductions::Table.into_iden(),
+                Interests::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }
 
 fn to_user(table: impl IntoIden, column: impl IntoIden) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(table, column)
-        .to(Users::Table, Users::Id)
-        .to_owned()
+    references(table, column, Users::Table, Users::Id).to_owned()
 }
 
 async fn create_interests(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
@@ -68,16 +65,22 @@ async fn create_interests(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .foreign_key(&mut to_user(Interests::Table, Interests::SenderId))
                 .foreign_key(&mut to_user(Interests::Table, Interests::OwnerId))
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(Interests::Table, Interests::SenderOrganisationId)
-                        .to(Organisations::Table, Organisations::Id)
-                        .on_delete(ForeignKeyAction::SetNull),
+                    references(
+                        Interests::Table,
+                        Interests::SenderOrganisationId,
+                        Organisations::Table,
+                        Organisations::Id,
+                    )
+                    .on_delete(ForeignKeyAction::SetNull),
                 )
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(Interests::Table, Interests::OwnerOrganisationId)
-                        .to(Organisations::Table, Organisations::Id)
-                        .on_delete(ForeignKeyAction::SetNull),
+                    references(
+                        Interests::Table,
+                        Interests::OwnerOrganisationId,
+                        Organisations::Table,
+                        Organisations::Id,
+                    )
+                    .on_delete(ForeignKeyAction::SetNull),
                 )
                 .to_owned(),
         )
@@ -97,7 +100,7 @@ async fn create_interests(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
             [Interests::TargetId, Interests::SenderId],
         ),
     ] {
-        index(manager, Interests::Table, name, &columns).await?;
+        index(manager, Interests::Table, name, columns).await?;
     }
     // One pending interest per sender and target, decided by the database: two racing requests
     // cannot both insert. Partial indexes read the same on SQLite and PostgreSQL.
@@ -147,7 +150,7 @@ async fn create_introductions(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
         ("idx_introductions_a_user", Introductions::AUserId),
         ("idx_introductions_b_user", Introductions::BUserId),
     ] {
-        index(manager, Introductions::Table, name, &[column]).await?;
+        index(manager, Introductions::Table, name, [column]).await?;
     }
     Ok(())
 }
@@ -163,16 +166,22 @@ async fn create_conversations(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
                 .col(timestamp_with_time_zone(Conversations::LastActivityAt))
                 .col(timestamp_with_time_zone(Conversations::CreatedAt))
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(Conversations::Table, Conversations::InterestId)
-                        .to(Interests::Table, Interests::Id)
-                        .on_delete(ForeignKeyAction::SetNull),
+                    references(
+                        Conversations::Table,
+                        Conversations::InterestId,
+                        Interests::Table,
+                        Interests::Id,
+                    )
+                    .on_delete(ForeignKeyAction::SetNull),
                 )
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(Conversations::Table, Conversations::IntroductionId)
-                        .to(Introductions::Table, Introductions::Id)
-                        .on_delete(ForeignKeyAction::SetNull),
+                    references(
+                        Conversations::Table,
+                        Conversations::IntroductionId,
+                        Introductions::Table,
+                        Introductions::Id,
+                    )
+                    .on_delete(ForeignKeyAction::SetNull),
                 )
                 .to_owned(),
         )
@@ -215,13 +224,13 @@ async fn create_conversations(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
                         .col(ConversationParticipants::UserId),
                 )
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(
-                            ConversationParticipants::Table,
-                            ConversationParticipants::ConversationId,
-                        )
-                        .to(Conversations::Table, Conversations::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
+                    references(
+                        ConversationParticipants::Table,
+                        ConversationParticipants::ConversationId,
+                        Conversations::Table,
+                        Conversations::Id,
+                    )
+                    .on_delete(ForeignKeyAction::Cascade),
                 )
                 .foreign_key(&mut to_user(
                     ConversationParticipants::Table,
@@ -234,7 +243,7 @@ async fn create_conversations(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
         manager,
         ConversationParticipants::Table,
         "idx_conversation_participants_user",
-        &[ConversationParticipants::UserId],
+        [ConversationParticipants::UserId],
     )
     .await?;
 
@@ -248,10 +257,13 @@ async fn create_conversations(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
                 .col(text(Messages::Body))
                 .col(timestamp_with_time_zone(Messages::CreatedAt))
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(Messages::Table, Messages::ConversationId)
-                        .to(Conversations::Table, Conversations::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
+                    references(
+                        Messages::Table,
+                        Messages::ConversationId,
+                        Conversations::Table,
+                        Conversations::Id,
+                    )
+                    .on_delete(ForeignKeyAction::Cascade),
                 )
                 .foreign_key(&mut to_user(Messages::Table, Messages::AuthorId))
                 .to_owned(),
@@ -261,7 +273,7 @@ async fn create_conversations(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
         manager,
         Messages::Table,
         "idx_messages_conversation",
-        &[Messages::ConversationId, Messages::Id],
+        [Messages::ConversationId, Messages::Id],
     )
     .await
 }
@@ -278,10 +290,13 @@ async fn create_notifications(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
                 .col(timestamp_with_time_zone_null(Notifications::ReadAt))
                 .col(timestamp_with_time_zone(Notifications::CreatedAt))
                 .foreign_key(
-                    ForeignKey::create()
-                        .from(Notifications::Table, Notifications::UserId)
-                        .to(Users::Table, Users::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
+                    references(
+                        Notifications::Table,
+                        Notifications::UserId,
+                        Users::Table,
+                        Users::Id,
+                    )
+                    .on_delete(ForeignKeyAction::Cascade),
                 )
                 .to_owned(),
         )
@@ -290,27 +305,9 @@ async fn create_notifications(manager: &SchemaManager<'_>) -> Result<(), DbErr> 
         manager,
         Notifications::Table,
         "idx_notifications_user",
-        &[Notifications::UserId, Notifications::Id],
+        [Notifications::UserId, Notifications::Id],
     )
     .await
-}
-
-async fn index<T, C>(
-    manager: &SchemaManager<'_>,
-    table: T,
-    name: &str,
-    columns: &[C],
-) -> Result<(), DbErr>
-where
-    T: IntoIden + 'static,
-    C: IntoIden + Copy + 'static,
-{
-    let mut statement = Index::create();
-    statement.name(name).table(table);
-    for column in columns {
-        statement.col(*column);
-    }
-    manager.create_index(statement.to_owned()).await
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -2,6 +2,7 @@
 //! through which channels. The alert worker claims due rows (`next_run_at`) and remembers up
 //! to when it has looked (`seen_until`).
 
+use crate::support::references;
 use sea_orm_migration::{prelude::*, schema::*};
 
 use super::m20261126_000001_create_accounts::Users;
@@ -32,10 +33,13 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(SavedSearches::CreatedAt))
                     .col(timestamp_with_time_zone(SavedSearches::UpdatedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(SavedSearches::Table, SavedSearches::OwnerId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            SavedSearches::Table,
+                            SavedSearches::OwnerId,
+                            Users::Table,
+                            Users::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
             )

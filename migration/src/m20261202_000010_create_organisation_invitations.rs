@@ -1,6 +1,7 @@
 //! Joining an organisation takes the newcomer's consent: owners invite an address, and only the
 //! person who holds it (once confirmed) accepts or declines.
 
+use crate::support::references;
 use sea_orm_migration::{prelude::*, schema::*};
 
 use super::{
@@ -30,22 +31,20 @@ impl MigrationTrait for Migration {
                         OrganisationInvitations::AnsweredAt,
                     ))
                     .foreign_key(
-                        ForeignKey::create()
-                            .from(
-                                OrganisationInvitations::Table,
-                                OrganisationInvitations::OrganisationId,
-                            )
-                            .to(Organisations::Table, Organisations::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references(
+                            OrganisationInvitations::Table,
+                            OrganisationInvitations::OrganisationId,
+                            Organisations::Table,
+                            Organisations::Id,
+                        )
+                        .on_delete(ForeignKeyAction::Cascade),
                     )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(
-                                OrganisationInvitations::Table,
-                                OrganisationInvitations::InvitedBy,
-                            )
-                            .to(Users::Table, Users::Id),
-                    )
+                    .foreign_key(&mut references(
+                        OrganisationInvitations::Table,
+                        OrganisationInvitations::InvitedBy,
+                        Users::Table,
+                        Users::Id,
+                    ))
                     .to_owned(),
             )
             .await?;

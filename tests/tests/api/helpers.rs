@@ -393,27 +393,24 @@ impl Drop for TestDatabase {
     }
 }
 
-/// Declares scenarios that run once on SQLite and once on PostgreSQL:
-/// `mod name { fn sqlite(); fn postgres(); }`.
+/// Runs each listed scenario (a plain `async fn name(app: TestApp)` of the calling module, so
+/// rustfmt formats it) once on SQLite and once on PostgreSQL, as tests `name::sqlite` and
+/// `name::postgres`.
 #[macro_export]
 macro_rules! on_both_databases {
-    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {$(
+    ($($name:ident),* $(,)?) => {$(
         mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            use $crate::helpers::{Backend, TestApp, spawn_app};
-
-            async fn scenario($app: TestApp) $body
+            use $crate::helpers::{Backend, spawn_app};
 
             #[tokio::test]
             async fn sqlite() {
-                scenario(spawn_app(Backend::Sqlite).await.expect("SQLite always runs")).await
+                super::$name(spawn_app(Backend::Sqlite).await.expect("SQLite always runs")).await
             }
 
             #[tokio::test]
             async fn postgres() {
                 if let Some(app) = spawn_app(Backend::Postgres).await {
-                    scenario(app).await
+                    super::$name(app).await
                 }
             }
         }

@@ -158,84 +158,183 @@ async fn both_answer_alike(app: &TestApp, database: &Replica) {
     }
 }
 
-on_both_databases! {
-    async fn the_index_answers_every_listing_exactly_as_the_database(app: TestApp) {
-        varied_marketplace(&app).await;
-        let database = app.replica(|config| config.listings_from_database = true).await;
-        both_answer_alike(&app, &database).await;
-        // Some listings found something, or the comparison proves little.
-        let senegal: Value = app.get("/api/v1/opportunities?country=SN").await.json().await.unwrap();
-        assert!(senegal["total"].as_i64().unwrap() >= 5, "{senegal}");
-        let words: Value = app.get("/api/v1/opportunities?q=mangues").await.json().await.unwrap();
-        assert!(words["total"].as_i64().unwrap() >= 3, "{words}");
-    }
+async fn the_index_answers_every_listing_exactly_as_the_database(app: TestApp) {
+    varied_marketplace(&app).await;
+    let database = app
+        .replica(|config| config.listings_from_database = true)
+        .await;
+    both_answer_alike(&app, &database).await;
+    // Some listings found something, or the comparison proves little.
+    let senegal: Value = app
+        .get("/api/v1/opportunities?country=SN")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(senegal["total"].as_i64().unwrap() >= 5, "{senegal}");
+    let words: Value = app
+        .get("/api/v1/opportunities?q=mangues")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(words["total"].as_i64().unwrap() >= 3, "{words}");
+}
 
-    async fn a_replica_started_later_builds_the_same_index_from_the_database(app: TestApp) {
-        varied_marketplace(&app).await;
-        let later = app.replica(|_| {}).await;
-        for path in QUERIES {
-            let here = pages(async |path: String| app.get(&path).await, path).await;
-            let there = pages(async |path: String| later.get(&path).await, path).await;
-            assert_eq!(here, there, "{path}");
-        }
-    }
-
-    async fn another_replica_shows_a_change_within_a_second_or_so(app: TestApp) {
-        let other = app.replica(|_| {}).await;
-        let awa = app.member("awa@example.sn").await;
-        let created = app.created("/api/v1/opportunities", &awa, json!({
-            "direction": "offer", "category": "job", "title": "Poste de chef de culture à Kolda",
-            "description": "Un emploi dans une ferme de Kolda", "country": "SN", "sectors": ["31120"]})).await;
-        let found = |page: &Value| page["total"] == 1;
-        let seen = eventually_on(&other, "/api/v1/opportunities?q=kolda&country=SN", found).await;
-        assert_eq!(seen["items"][0]["id"], created["id"]);
-        assert_eq!(seen["facets"]["sector_category"][0], json!({"value": "311", "count": 1}));
-        let path = format!("/api/v1/opportunities/{}", created["id"].as_str().unwrap());
-        let closed = app.call(Method::PATCH, &path, Some(&awa), Some(json!({"status": "closed"}))).await;
-        assert_eq!(closed.status(), 200);
-        eventually_on(&other, "/api/v1/opportunities?q=kolda", |page| page["total"] == 0).await;
-        let deleted = app.call(Method::DELETE, &path, Some(&awa), None).await;
-        assert_eq!(deleted.status(), 204);
-        eventually_on(&other, "/api/v1/opportunities?q=kolda&status=closed", |page| page["total"] == 0).await;
-    }
-
-    async fn an_anonymous_author_organisation_does_not_select_their_item(app: TestApp) {
-        let awa = app.member("awa@example.sn").await;
-        let ngo = app.created("/api/v1/organisations", &awa, json!({"name": "Teranga Lyon", "kind": "ngo", "country": "FR"})).await;
-        for anonymous in [false, true] {
-            app.created("/api/v1/opportunities", &awa, json!({
-                "direction": "request", "category": "financial_partnership", "title": format!("Levée de fonds, anonyme : {anonymous}"),
-                "description": "Recherche d'investisseurs pour une unité de séchage", "country": "SN",
-                "organisation_id": ngo["id"], "anonymous": anonymous})).await;
-        }
-        let by_kind: Value = app.get("/api/v1/opportunities?organisation_kind=ngo").await.json().await.unwrap();
-        assert_eq!(by_kind["total"], 1);
-        assert_eq!(by_kind["items"][0]["anonymous"], false);
-        let database = app.replica(|config| config.listings_from_database = true).await;
-        let from_database: Value = database.get("/api/v1/opportunities?organisation_kind=ngo").await.json().await.unwrap();
-        assert_eq!(from_database["total"], 1);
-    }
-
-    async fn a_changed_organisation_moves_its_projects_between_listings(app: TestApp) {
-        let awa = app.member("awa@example.sn").await;
-        let organisation = app.created("/api/v1/organisations", &awa, json!({"name": "Ferme école de Thiès", "kind": "company", "country": "SN"})).await;
-        app.created("/api/v1/projects", &awa, json!({
-            "title": "Ferme école", "summary": "Former de jeunes maraîchers", "description": "Une ferme école à Thiès",
-            "sectors": ["31120"], "countries": ["SN"], "language": "fr", "status": "published",
-            "organisation_id": organisation["id"]})).await;
-        let companies: Value = app.get("/api/v1/projects?organisation_kind=company").await.json().await.unwrap();
-        assert_eq!(companies["total"], 1);
-        let path = format!("/api/v1/organisations/{}", organisation["id"].as_str().unwrap());
-        let changed = app.call(Method::PATCH, &path, Some(&awa), Some(json!({"kind": "ngo"}))).await;
-        assert_eq!(changed.status(), 200);
-        let companies: Value = app.get("/api/v1/projects?organisation_kind=company").await.json().await.unwrap();
-        assert_eq!(companies["total"], 0);
-        let ngos: Value = app.get("/api/v1/projects?organisation_kind=ngo").await.json().await.unwrap();
-        assert_eq!(ngos["total"], 1);
-        let found: Value = app.get("/api/v1/organisations?q=thies").await.json().await.unwrap();
-        assert_eq!(found["facets"]["kind"], json!([{"value": "ngo", "count": 1}]));
+async fn a_replica_started_later_builds_the_same_index_from_the_database(app: TestApp) {
+    varied_marketplace(&app).await;
+    let later = app.replica(|_| {}).await;
+    for path in QUERIES {
+        let here = pages(async |path: String| app.get(&path).await, path).await;
+        let there = pages(async |path: String| later.get(&path).await, path).await;
+        assert_eq!(here, there, "{path}");
     }
 }
+
+async fn another_replica_shows_a_change_within_a_second_or_so(app: TestApp) {
+    let other = app.replica(|_| {}).await;
+    let awa = app.member("awa@example.sn").await;
+    let created = app
+        .created(
+            "/api/v1/opportunities",
+            &awa,
+            json!({
+        "direction": "offer", "category": "job", "title": "Poste de chef de culture à Kolda",
+        "description": "Un emploi dans une ferme de Kolda", "country": "SN", "sectors": ["31120"]}),
+        )
+        .await;
+    let found = |page: &Value| page["total"] == 1;
+    let seen = eventually_on(&other, "/api/v1/opportunities?q=kolda&country=SN", found).await;
+    assert_eq!(seen["items"][0]["id"], created["id"]);
+    assert_eq!(
+        seen["facets"]["sector_category"][0],
+        json!({"value": "311", "count": 1})
+    );
+    let path = format!("/api/v1/opportunities/{}", created["id"].as_str().unwrap());
+    let closed = app
+        .call(
+            Method::PATCH,
+            &path,
+            Some(&awa),
+            Some(json!({"status": "closed"})),
+        )
+        .await;
+    assert_eq!(closed.status(), 200);
+    eventually_on(&other, "/api/v1/opportunities?q=kolda", |page| {
+        page["total"] == 0
+    })
+    .await;
+    let deleted = app.call(Method::DELETE, &path, Some(&awa), None).await;
+    assert_eq!(deleted.status(), 204);
+    eventually_on(
+        &other,
+        "/api/v1/opportunities?q=kolda&status=closed",
+        |page| page["total"] == 0,
+    )
+    .await;
+}
+
+async fn an_anonymous_author_organisation_does_not_select_their_item(app: TestApp) {
+    let awa = app.member("awa@example.sn").await;
+    let ngo = app
+        .created(
+            "/api/v1/organisations",
+            &awa,
+            json!({"name": "Teranga Lyon", "kind": "ngo", "country": "FR"}),
+        )
+        .await;
+    for anonymous in [false, true] {
+        app.created("/api/v1/opportunities", &awa, json!({
+            "direction": "request", "category": "financial_partnership", "title": format!("Levée de fonds, anonyme : {anonymous}"),
+            "description": "Recherche d'investisseurs pour une unité de séchage", "country": "SN",
+            "organisation_id": ngo["id"], "anonymous": anonymous})).await;
+    }
+    let by_kind: Value = app
+        .get("/api/v1/opportunities?organisation_kind=ngo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(by_kind["total"], 1);
+    assert_eq!(by_kind["items"][0]["anonymous"], false);
+    let database = app
+        .replica(|config| config.listings_from_database = true)
+        .await;
+    let from_database: Value = database
+        .get("/api/v1/opportunities?organisation_kind=ngo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(from_database["total"], 1);
+}
+
+async fn a_changed_organisation_moves_its_projects_between_listings(app: TestApp) {
+    let awa = app.member("awa@example.sn").await;
+    let organisation = app
+        .created(
+            "/api/v1/organisations",
+            &awa,
+            json!({"name": "Ferme école de Thiès", "kind": "company", "country": "SN"}),
+        )
+        .await;
+    app.created("/api/v1/projects", &awa, json!({
+        "title": "Ferme école", "summary": "Former de jeunes maraîchers", "description": "Une ferme école à Thiès",
+        "sectors": ["31120"], "countries": ["SN"], "language": "fr", "status": "published",
+        "organisation_id": organisation["id"]})).await;
+    let companies: Value = app
+        .get("/api/v1/projects?organisation_kind=company")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(companies["total"], 1);
+    let path = format!(
+        "/api/v1/organisations/{}",
+        organisation["id"].as_str().unwrap()
+    );
+    let changed = app
+        .call(
+            Method::PATCH,
+            &path,
+            Some(&awa),
+            Some(json!({"kind": "ngo"})),
+        )
+        .await;
+    assert_eq!(changed.status(), 200);
+    let companies: Value = app
+        .get("/api/v1/projects?organisation_kind=company")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(companies["total"], 0);
+    let ngos: Value = app
+        .get("/api/v1/projects?organisation_kind=ngo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ngos["total"], 1);
+    let found: Value = app
+        .get("/api/v1/organisations?q=thies")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        found["facets"]["kind"],
+        json!([{"value": "ngo", "count": 1}])
+    );
+}
+
+on_both_databases!(
+    the_index_answers_every_listing_exactly_as_the_database,
+    a_replica_started_later_builds_the_same_index_from_the_database,
+    another_replica_shows_a_change_within_a_second_or_so,
+    an_anonymous_author_organisation_does_not_select_their_item,
+    a_changed_organisation_moves_its_projects_between_listings
+);
 
 async fn eventually_on(replica: &Replica, path: &str, holds: impl Fn(&Value) -> bool) -> Value {
     eventually(async |path: &str| replica.get(path).await, path, holds).await

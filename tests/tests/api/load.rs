@@ -87,39 +87,59 @@ async fn many_publish_while_others_read(app: &TestApp, author: &Session) {
     }
 }
 
-on_both_databases! {
-    async fn a_burst_past_capacity_gets_503_with_retry_after_never_500(app: TestApp) {
-        let backend = app.database.backend;
-        drop(app);
-        let Some(app) = saturated_app(backend, 2).await else { return };
-        let awa = app.member("awa@example.sn").await;
-        for n in 0..5 {
-            app.created("/api/v1/opportunities", &awa, offer(n)).await;
-        }
-        let refused = only_successes_or_503(burst(&app, "/api/v1/opportunities?country=SN&q=sechoir", 60).await).await;
-        assert!(refused > 0, "sixty requests at once on a server that takes two");
-        // Health and readiness answer whatever the load.
-        assert_eq!(app.get("/healthz").await.status(), 200);
+async fn a_burst_past_capacity_gets_503_with_retry_after_never_500(app: TestApp) {
+    let backend = app.database.backend;
+    drop(app);
+    let Some(app) = saturated_app(backend, 2).await else {
+        return;
+    };
+    let awa = app.member("awa@example.sn").await;
+    for n in 0..5 {
+        app.created("/api/v1/opportunities", &awa, offer(n)).await;
     }
-
-    async fn requests_waiting_too_long_for_the_database_get_503_never_500(app: TestApp) {
-        let backend = app.database.backend;
-        drop(app);
-        // Any number of requests at once, but one connection: they queue for it.
-        let Some(app) = saturated_app(backend, 1_024).await else { return };
-        let awa = app.member("awa@example.sn").await;
-        for n in 0..5 {
-            app.created("/api/v1/opportunities", &awa, offer(n)).await;
-        }
-        let refused = only_successes_or_503(burst(&app, "/api/v1/opportunities?country=SN&q=sechoir", 150).await).await;
-        assert!(refused > 0, "a hundred and fifty requests for one connection");
-    }
-
-    async fn every_publish_answered_201_is_there_afterwards_even_under_load(app: TestApp) {
-        let backend = app.database.backend;
-        drop(app);
-        let Some(app) = saturated_app(backend, 8).await else { return };
-        let awa = app.member("awa@example.sn").await;
-        many_publish_while_others_read(&app, &awa).await;
-    }
+    let refused =
+        only_successes_or_503(burst(&app, "/api/v1/opportunities?country=SN&q=sechoir", 60).await)
+            .await;
+    assert!(
+        refused > 0,
+        "sixty requests at once on a server that takes two"
+    );
+    // Health and readiness answer whatever the load.
+    assert_eq!(app.get("/healthz").await.status(), 200);
 }
+
+async fn requests_waiting_too_long_for_the_database_get_503_never_500(app: TestApp) {
+    let backend = app.database.backend;
+    drop(app);
+    // Any number of requests at once, but one connection: they queue for it.
+    let Some(app) = saturated_app(backend, 1_024).await else {
+        return;
+    };
+    let awa = app.member("awa@example.sn").await;
+    for n in 0..5 {
+        app.created("/api/v1/opportunities", &awa, offer(n)).await;
+    }
+    let refused =
+        only_successes_or_503(burst(&app, "/api/v1/opportunities?country=SN&q=sechoir", 150).await)
+            .await;
+    assert!(
+        refused > 0,
+        "a hundred and fifty requests for one connection"
+    );
+}
+
+async fn every_publish_answered_201_is_there_afterwards_even_under_load(app: TestApp) {
+    let backend = app.database.backend;
+    drop(app);
+    let Some(app) = saturated_app(backend, 8).await else {
+        return;
+    };
+    let awa = app.member("awa@example.sn").await;
+    many_publish_while_others_read(&app, &awa).await;
+}
+
+on_both_databases!(
+    a_burst_past_capacity_gets_503_with_retry_after_never_500,
+    requests_waiting_too_long_for_the_database_get_503_never_500,
+    every_publish_answered_201_is_there_afterwards_even_under_load
+);

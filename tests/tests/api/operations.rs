@@ -1,40 +1,52 @@
 use std::time::Duration;
 
 use crate::{
-    helpers::{Backend, problem, spawn_app},
+    helpers::{Backend, TestApp, problem, spawn_app},
     on_both_databases,
 };
 use sea_orm::ConnectionTrait;
 
-on_both_databases! {
-    async fn health_and_readiness_answer_when_the_database_is_up(app: TestApp) {
-        let health = app.get("/healthz").await;
-        assert_eq!(health.status(), 200);
-        assert_eq!(health.json::<serde_json::Value>().await.unwrap()["status"], "ok");
-        let ready = app.get("/readyz").await;
-        assert_eq!(ready.status(), 200);
-        assert_eq!(ready.json::<serde_json::Value>().await.unwrap()["status"], "ready");
-    }
-
-    async fn metrics_count_requests_by_route_template_and_status(app: TestApp) {
-        for _ in 0..3 {
-            app.get("/api/v1/taxonomies/sdgs").await;
-        }
-        app.get("/api/v1/taxonomies/nowhere").await;
-        let metrics = app.get("/metrics").await.text().await.unwrap();
-        let line = metrics
-            .lines()
-            .find(|line| {
-                line.starts_with("marcottage_http_requests_total")
-                    && line.contains(r#"endpoint="/api/v1/taxonomies/{taxonomy}""#)
-                    && line.contains(r#"status="200""#)
-            })
-            .unwrap_or_else(|| panic!("no request counter in\n{metrics}"));
-        assert!(line.ends_with(" 3"), "{line}");
-        assert!(metrics.contains("marcottage_http_requests_duration_seconds_bucket"));
-        assert!(!metrics.contains("nowhere"), "raw paths must not become labels");
-    }
+async fn health_and_readiness_answer_when_the_database_is_up(app: TestApp) {
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status(), 200);
+    assert_eq!(
+        health.json::<serde_json::Value>().await.unwrap()["status"],
+        "ok"
+    );
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status(), 200);
+    assert_eq!(
+        ready.json::<serde_json::Value>().await.unwrap()["status"],
+        "ready"
+    );
 }
+
+async fn metrics_count_requests_by_route_template_and_status(app: TestApp) {
+    for _ in 0..3 {
+        app.get("/api/v1/taxonomies/sdgs").await;
+    }
+    app.get("/api/v1/taxonomies/nowhere").await;
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    let line = metrics
+        .lines()
+        .find(|line| {
+            line.starts_with("marcottage_http_requests_total")
+                && line.contains(r#"endpoint="/api/v1/taxonomies/{taxonomy}""#)
+                && line.contains(r#"status="200""#)
+        })
+        .unwrap_or_else(|| panic!("no request counter in\n{metrics}"));
+    assert!(line.ends_with(" 3"), "{line}");
+    assert!(metrics.contains("marcottage_http_requests_duration_seconds_bucket"));
+    assert!(
+        !metrics.contains("nowhere"),
+        "raw paths must not become labels"
+    );
+}
+
+on_both_databases!(
+    health_and_readiness_answer_when_the_database_is_up,
+    metrics_count_requests_by_route_template_and_status
+);
 
 /// Takes the database away from a running PostgreSQL-backed app, then gives it back.
 #[tokio::test]

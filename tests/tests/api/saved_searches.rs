@@ -56,102 +56,259 @@ impl TestApp {
     }
 }
 
-on_both_databases! {
-    async fn a_saved_search_is_kept_changed_and_deleted_by_its_owner_only(app: TestApp) {
-        let awa = app.member("awa@example.sn").await;
-        let moussa = app.member("moussa@example.fr").await;
-        let saved = app.created("/api/v1/saved-searches", &awa, mango_search()).await;
-        assert_eq!(saved["criteria"], json!({"q": "mangue", "country": "SN"}));
-        let path = format!("/api/v1/saved-searches/{}", saved["id"].as_str().unwrap());
-        let listed: Value = app.call(Method::GET, "/api/v1/saved-searches", Some(&awa), None).await.json().await.unwrap();
-        assert_eq!(listed.as_array().unwrap().len(), 1);
-        for method in [Method::GET, Method::PATCH, Method::DELETE] {
-            let body = (method == Method::PATCH).then(|| json!({"name": "À moi"}));
-            assert_eq!(app.call(method.clone(), &path, Some(&moussa), body).await.status(), 404, "{method}");
-        }
-        let others: Value = app.call(Method::GET, "/api/v1/saved-searches", Some(&moussa), None).await.json().await.unwrap();
-        assert_eq!(others, json!([]));
-
-        let changed = app.call(Method::PATCH, &path, Some(&awa), Some(json!({"frequency": "weekly", "channels": ["in_app"]}))).await;
-        assert_eq!(changed.status(), 200);
-        let changed: Value = changed.json().await.unwrap();
-        assert_eq!((changed["frequency"].clone(), changed["channels"].clone()), (json!("weekly"), json!(["in_app"])));
-        let invalid_and_stale = app.client.patch(app.url(&path)).bearer_auth(&awa.access).header("If-Match", "\"1\"").json(&json!({"name": ""})).send().await.unwrap();
-        assert_eq!(invalid_and_stale.status(), 422, "the body is checked first");
-        let stale = app.client.patch(app.url(&path)).bearer_auth(&awa.access).header("If-Match", "\"1\"").json(&json!({"name": "Vieux"})).send().await.unwrap();
-        assert_eq!(stale.status(), 412);
-        let gone = app.client.delete(app.url(&path)).bearer_auth(&awa.access).header("If-Match", "\"2\"").send().await.unwrap();
-        assert_eq!(gone.status(), 204);
-        assert_eq!(app.call(Method::GET, &path, Some(&awa), None).await.status(), 404);
+async fn a_saved_search_is_kept_changed_and_deleted_by_its_owner_only(app: TestApp) {
+    let awa = app.member("awa@example.sn").await;
+    let moussa = app.member("moussa@example.fr").await;
+    let saved = app
+        .created("/api/v1/saved-searches", &awa, mango_search())
+        .await;
+    assert_eq!(saved["criteria"], json!({"q": "mangue", "country": "SN"}));
+    let path = format!("/api/v1/saved-searches/{}", saved["id"].as_str().unwrap());
+    let listed: Value = app
+        .call(Method::GET, "/api/v1/saved-searches", Some(&awa), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    for method in [Method::GET, Method::PATCH, Method::DELETE] {
+        let body = (method == Method::PATCH).then(|| json!({"name": "À moi"}));
+        assert_eq!(
+            app.call(method.clone(), &path, Some(&moussa), body)
+                .await
+                .status(),
+            404,
+            "{method}"
+        );
     }
+    let others: Value = app
+        .call(Method::GET, "/api/v1/saved-searches", Some(&moussa), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(others, json!([]));
 
-    async fn criteria_are_checked_like_a_search(app: TestApp) {
-        let awa = app.member("awa@example.sn").await;
-        let cases = [
-            (json!({"stage": "idea"}), "criteria.stage"),
-            (json!({"country": "SEN"}), "criteria.country"),
-            (json!({"region": "998"}), "criteria.region"),
-            (json!({"sector": "12"}), "criteria.sector"),
-        ];
-        for (criteria, field) in cases {
-            let mut body = mango_search();
-            body["criteria"] = criteria;
-            let refused = app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await;
-            assert_eq!(refused.status(), 422, "{field}");
-            assert_eq!(problem(refused).await["errors"][0]["field"], field);
-        }
-        let mut body = mango_search();
-        body["channels"] = json!([]);
-        assert_eq!(app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await.status(), 422);
-        let mut body = mango_search();
-        body["criteria"] = json!([null, null]);
-        assert_eq!(app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await.status(), 422, "criteria are an object");
-        let mut body = mango_search();
-        body["owner_id"] = json!(uuid::Uuid::now_v7());
-        assert_eq!(app.call(Method::POST, "/api/v1/saved-searches", Some(&awa), Some(body)).await.status(), 422, "unknown fields are refused");
-        assert_eq!(app.post_json("/api/v1/saved-searches", &mango_search()).await.status(), 401);
-    }
-
-    async fn new_results_are_announced_once_in_the_app_and_by_email_until_unsubscribed(app: TestApp) {
-        let awa = app.member("awa@example.sn").await;
-        let moussa = app.member("moussa@example.fr").await;
-        app.created("/api/v1/opportunities", &moussa, offer("Mangues d'avant", "SN")).await;
-        app.created("/api/v1/saved-searches", &awa, mango_search()).await;
-        app.created("/api/v1/opportunities", &moussa, offer("Mangues séchées de Casamance", "SN")).await;
-        app.created("/api/v1/opportunities", &moussa, offer("Mangues du Kenya", "KE")).await;
-        app.created("/api/v1/opportunities", &awa, offer("Mes propres mangues", "SN")).await;
-
-        app.run_alerts().await;
-        let hits = app.hits(&awa).await;
-        assert_eq!(hits.len(), 1);
-        let items = hits[0]["payload"]["items"].as_array().unwrap();
-        let titles: Vec<&str> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
-        assert_eq!(titles, ["Mangues séchées de Casamance"], "only what is new, matching and not her own");
-        let emails = app.emails_to("awa@example.sn").await;
-        let alert = emails.iter().find(|e| e.unsubscribe.is_some()).expect("an alert e-mail");
-        assert!(alert.body.contains("Mangues séchées de Casamance"));
-        assert!(alert.body.contains(&format!("{PUBLIC_URL}/opportunities/")));
-
-        app.run_alerts().await;
-        assert_eq!(app.hits(&awa).await.len(), 1, "nothing new, nothing announced");
-
-        // The link works without logging in and stops the e-mails only.
-        let link = alert.unsubscribe.clone().unwrap();
-        let path = link.strip_prefix(PUBLIC_URL).unwrap();
-        let page: Value = app.get(path).await.json().await.unwrap();
-        assert_eq!(page, json!({"name": "Mangues du Sénégal", "email": true}));
-        let stopped = app.client.post(app.url(path)).form(&[("List-Unsubscribe", "One-Click")]).send().await.unwrap();
-        assert_eq!(stopped.status(), 200);
-        assert_eq!(app.get(path).await.json::<Value>().await.unwrap()["email"], false);
-        assert_eq!(app.get("/api/v1/unsubscribe/not-a-token").await.status(), 404);
-
-        app.created("/api/v1/opportunities", &moussa, offer("Mangues bio de Thiès", "SN")).await;
-        let emails_before = app.emails_to("awa@example.sn").await.len();
-        app.run_alerts().await;
-        assert_eq!(app.hits(&awa).await.len(), 2, "still told in the app");
-        assert_eq!(app.emails_to("awa@example.sn").await.len(), emails_before, "no more e-mails");
-    }
+    let changed = app
+        .call(
+            Method::PATCH,
+            &path,
+            Some(&awa),
+            Some(json!({"frequency": "weekly", "channels": ["in_app"]})),
+        )
+        .await;
+    assert_eq!(changed.status(), 200);
+    let changed: Value = changed.json().await.unwrap();
+    assert_eq!(
+        (changed["frequency"].clone(), changed["channels"].clone()),
+        (json!("weekly"), json!(["in_app"]))
+    );
+    let invalid_and_stale = app
+        .client
+        .patch(app.url(&path))
+        .bearer_auth(&awa.access)
+        .header("If-Match", "\"1\"")
+        .json(&json!({"name": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invalid_and_stale.status(), 422, "the body is checked first");
+    let stale = app
+        .client
+        .patch(app.url(&path))
+        .bearer_auth(&awa.access)
+        .header("If-Match", "\"1\"")
+        .json(&json!({"name": "Vieux"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 412);
+    let gone = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&awa.access)
+        .header("If-Match", "\"2\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 204);
+    assert_eq!(
+        app.call(Method::GET, &path, Some(&awa), None)
+            .await
+            .status(),
+        404
+    );
 }
+
+async fn criteria_are_checked_like_a_search(app: TestApp) {
+    let awa = app.member("awa@example.sn").await;
+    let cases = [
+        (json!({"stage": "idea"}), "criteria.stage"),
+        (json!({"country": "SEN"}), "criteria.country"),
+        (json!({"region": "998"}), "criteria.region"),
+        (json!({"sector": "12"}), "criteria.sector"),
+    ];
+    for (criteria, field) in cases {
+        let mut body = mango_search();
+        body["criteria"] = criteria;
+        let refused = app
+            .call(
+                Method::POST,
+                "/api/v1/saved-searches",
+                Some(&awa),
+                Some(body),
+            )
+            .await;
+        assert_eq!(refused.status(), 422, "{field}");
+        assert_eq!(problem(refused).await["errors"][0]["field"], field);
+    }
+    let mut body = mango_search();
+    body["channels"] = json!([]);
+    assert_eq!(
+        app.call(
+            Method::POST,
+            "/api/v1/saved-searches",
+            Some(&awa),
+            Some(body)
+        )
+        .await
+        .status(),
+        422
+    );
+    let mut body = mango_search();
+    body["criteria"] = json!([null, null]);
+    assert_eq!(
+        app.call(
+            Method::POST,
+            "/api/v1/saved-searches",
+            Some(&awa),
+            Some(body)
+        )
+        .await
+        .status(),
+        422,
+        "criteria are an object"
+    );
+    let mut body = mango_search();
+    body["owner_id"] = json!(uuid::Uuid::now_v7());
+    assert_eq!(
+        app.call(
+            Method::POST,
+            "/api/v1/saved-searches",
+            Some(&awa),
+            Some(body)
+        )
+        .await
+        .status(),
+        422,
+        "unknown fields are refused"
+    );
+    assert_eq!(
+        app.post_json("/api/v1/saved-searches", &mango_search())
+            .await
+            .status(),
+        401
+    );
+}
+
+async fn new_results_are_announced_once_in_the_app_and_by_email_until_unsubscribed(app: TestApp) {
+    let awa = app.member("awa@example.sn").await;
+    let moussa = app.member("moussa@example.fr").await;
+    app.created(
+        "/api/v1/opportunities",
+        &moussa,
+        offer("Mangues d'avant", "SN"),
+    )
+    .await;
+    app.created("/api/v1/saved-searches", &awa, mango_search())
+        .await;
+    app.created(
+        "/api/v1/opportunities",
+        &moussa,
+        offer("Mangues séchées de Casamance", "SN"),
+    )
+    .await;
+    app.created(
+        "/api/v1/opportunities",
+        &moussa,
+        offer("Mangues du Kenya", "KE"),
+    )
+    .await;
+    app.created(
+        "/api/v1/opportunities",
+        &awa,
+        offer("Mes propres mangues", "SN"),
+    )
+    .await;
+
+    app.run_alerts().await;
+    let hits = app.hits(&awa).await;
+    assert_eq!(hits.len(), 1);
+    let items = hits[0]["payload"]["items"].as_array().unwrap();
+    let titles: Vec<&str> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        ["Mangues séchées de Casamance"],
+        "only what is new, matching and not her own"
+    );
+    let emails = app.emails_to("awa@example.sn").await;
+    let alert = emails
+        .iter()
+        .find(|e| e.unsubscribe.is_some())
+        .expect("an alert e-mail");
+    assert!(alert.body.contains("Mangues séchées de Casamance"));
+    assert!(alert.body.contains(&format!("{PUBLIC_URL}/opportunities/")));
+
+    app.run_alerts().await;
+    assert_eq!(
+        app.hits(&awa).await.len(),
+        1,
+        "nothing new, nothing announced"
+    );
+
+    // The link works without logging in and stops the e-mails only.
+    let link = alert.unsubscribe.clone().unwrap();
+    let path = link.strip_prefix(PUBLIC_URL).unwrap();
+    let page: Value = app.get(path).await.json().await.unwrap();
+    assert_eq!(page, json!({"name": "Mangues du Sénégal", "email": true}));
+    let stopped = app
+        .client
+        .post(app.url(path))
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stopped.status(), 200);
+    assert_eq!(
+        app.get(path).await.json::<Value>().await.unwrap()["email"],
+        false
+    );
+    assert_eq!(
+        app.get("/api/v1/unsubscribe/not-a-token").await.status(),
+        404
+    );
+
+    app.created(
+        "/api/v1/opportunities",
+        &moussa,
+        offer("Mangues bio de Thiès", "SN"),
+    )
+    .await;
+    let emails_before = app.emails_to("awa@example.sn").await.len();
+    app.run_alerts().await;
+    assert_eq!(app.hits(&awa).await.len(), 2, "still told in the app");
+    assert_eq!(
+        app.emails_to("awa@example.sn").await.len(),
+        emails_before,
+        "no more e-mails"
+    );
+}
+
+on_both_databases!(
+    a_saved_search_is_kept_changed_and_deleted_by_its_owner_only,
+    criteria_are_checked_like_a_search,
+    new_results_are_announced_once_in_the_app_and_by_email_until_unsubscribed
+);
 
 /// Several replicas run the worker: on PostgreSQL each alert still goes out exactly once.
 #[tokio::test]
