@@ -41,7 +41,7 @@ use crate::{
     http::conditional::{check_if_match, version_etag},
     organisations,
     search::{ChangeKind, changes},
-    taxonomies::{Taxonomies, TaxonomyKind},
+    taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -167,39 +167,41 @@ fn validated_changes(
         }
         row.skills = Set(serde_json::json!(cleaned));
     }
-    let lists = [
-        ("sectors", &changes.sectors, TaxonomyKind::Sectors),
-        ("countries", &changes.countries, TaxonomyKind::Countries),
-        ("languages", &changes.languages, TaxonomyKind::Languages),
-    ];
-    for (field, codes, kind) in lists {
-        let Some(codes) = codes else { continue };
-        errors.extend(unknown_codes(field, codes, kind, taxonomies));
-        let value = serde_json::json!(codes);
-        match field {
-            "sectors" => row.sectors = Set(value),
-            "countries" => row.countries = Set(value),
-            _ => row.languages = Set(value),
-        }
+    errors.extend(
+        CodeCheck::new(taxonomies)
+            .each_optional(
+                Code::SectorOrCategory,
+                "sectors",
+                changes.sectors.as_deref(),
+            )
+            .each_optional(Code::Country, "countries", changes.countries.as_deref())
+            .each_optional(Code::Language, "languages", changes.languages.as_deref())
+            .optional(
+                Code::Country,
+                "country_of_origin",
+                changes.country_of_origin.clone().flatten().as_deref(),
+            )
+            .optional(
+                Code::Country,
+                "country_of_residence",
+                changes.country_of_residence.clone().flatten().as_deref(),
+            )
+            .errors(),
+    );
+    if let Some(sectors) = &changes.sectors {
+        row.sectors = Set(serde_json::json!(sectors));
     }
-    for (field, code) in [
-        ("country_of_origin", &changes.country_of_origin),
-        ("country_of_residence", &changes.country_of_residence),
-    ] {
-        let Some(code) = code else { continue };
-        if let Some(code) = code {
-            errors.extend(unknown_codes(
-                field,
-                std::slice::from_ref(code),
-                TaxonomyKind::Countries,
-                taxonomies,
-            ));
-        }
-        if field == "country_of_origin" {
-            row.country_of_origin = Set(code.clone());
-        } else {
-            row.country_of_residence = Set(code.clone());
-        }
+    if let Some(countries) = &changes.countries {
+        row.countries = Set(serde_json::json!(countries));
+    }
+    if let Some(languages) = &changes.languages {
+        row.languages = Set(serde_json::json!(languages));
+    }
+    if let Some(origin) = &changes.country_of_origin {
+        row.country_of_origin = Set(origin.clone());
+    }
+    if let Some(residence) = &changes.country_of_residence {
+        row.country_of_residence = Set(residence.clone());
     }
     if let Some(locale) = changes.locale {
         row.locale = Set(locale.as_str().to_owned());
@@ -209,32 +211,6 @@ fn validated_changes(
     } else {
         Err(ApiError::Validation(errors))
     }
-}
-
-/// One field error per code that the taxonomy does not know.
-pub fn unknown_codes(
-    field: &str,
-    codes: &[String],
-    kind: TaxonomyKind,
-    taxonomies: &Taxonomies,
-) -> Vec<FieldError> {
-    codes
-        .iter()
-        .enumerate()
-        .filter(|(_, code)| !taxonomies.contains(kind, code))
-        .map(|(index, code)| {
-            let field = if codes.len() == 1 && !field.ends_with('s') {
-                field.to_owned()
-            } else {
-                format!("{field}[{index}]")
-            };
-            FieldError::new(
-                field,
-                "unknown_code",
-                format!("`{code}` is not a known code"),
-            )
-        })
-        .collect()
 }
 
 /// Changes the caller's password and ends their other sessions.

@@ -29,7 +29,7 @@ use crate::{
     },
     projects::routes::visible as visible_project,
     search::{Listing, index::Index},
-    taxonomies::OpportunityCategory,
+    taxonomies::{Code, OpportunityCategory, filter_error},
 };
 
 const DEFAULT_LIMIT: u64 = 10;
@@ -65,17 +65,11 @@ impl MatchQuery {
                 format!("use 1 to {MAX_LIMIT}"),
             ));
         }
-        if self
-            .country
-            .as_deref()
-            .is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic()))
-        {
-            errors.push(FieldError::new(
-                "country",
-                "unknown_code",
-                "use an ISO 3166-1 alpha-2 code",
-            ));
-        }
+        errors.extend(filter_error(
+            Code::Country,
+            "country",
+            self.country.as_deref(),
+        ));
         if errors.is_empty() {
             Ok(limit)
         } else {

@@ -82,8 +82,11 @@ async fn create_opportunity(
     member.require_verified_email()?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
-    errors.extend(service::sector_errors("sectors", &new.sectors, &taxonomies));
-    errors.extend(service::country_error("country", &new.country, &taxonomies));
+    errors.extend(service::code_errors(
+        Some(&new.sectors),
+        Some(&new.country),
+        &taxonomies,
+    ));
     errors.extend(new.expires_at.and_then(expiry_error));
     errors.extend(service::skills_error(&new.skills));
     if !errors.is_empty() {
@@ -257,13 +260,17 @@ fn validated_changes(
     taxonomies: &Taxonomies,
 ) -> Result<(opportunity::ActiveModel, Option<Vec<String>>)> {
     let mut errors = ApiError::field_errors_of(changes.validate());
+    errors.extend(service::code_errors(
+        changes.sectors.as_deref(),
+        changes.country.as_deref(),
+        taxonomies,
+    ));
     let mut row = opportunity::ActiveModel {
         version: Set(current.version + 1),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
     if let Some(sectors) = &changes.sectors {
-        errors.extend(service::sector_errors("sectors", sectors, taxonomies));
         row.sectors = Set(serde_json::json!(sectors));
     }
     // The same checks as a new opportunity's: a change may not slip past them.
@@ -280,7 +287,6 @@ fn validated_changes(
         ));
     }
     if let Some(country) = &changes.country {
-        errors.extend(service::country_error("country", country, taxonomies));
         row.country = Set(country.clone());
     }
     if let Some(expires_at) = changes.expires_at {

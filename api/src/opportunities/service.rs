@@ -15,36 +15,22 @@ use crate::{
     error::{ApiError, FieldError, Result},
     organisations::{may_edit, membership},
     search::text::{search_text, title_text},
-    taxonomies::{Taxonomies, TaxonomyKind},
+    taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
 pub const DEFAULT_LIFETIME: TimeDelta = TimeDelta::days(90);
 pub const MAX_LIFETIME: TimeDelta = TimeDelta::days(366);
 
-/// One error per unknown code in a list of sector codes (5-digit codes only).
-pub fn sector_errors(field: &str, codes: &[String], taxonomies: &Taxonomies) -> Vec<FieldError> {
-    codes
-        .iter()
-        .enumerate()
-        .filter(|(_, code)| code.len() != 5 || !taxonomies.contains(TaxonomyKind::Sectors, code))
-        .map(|(index, code)| {
-            FieldError::new(
-                format!("{field}[{index}]"),
-                "unknown_code",
-                format!("`{code}` is not a DAC 5-digit sector code"),
-            )
-        })
-        .collect()
-}
-
-pub fn country_error(field: &str, code: &str, taxonomies: &Taxonomies) -> Option<FieldError> {
-    (!taxonomies.contains(TaxonomyKind::Countries, code)).then(|| {
-        FieldError::new(
-            field,
-            "unknown_code",
-            format!("`{code}` is not a known country code"),
-        )
-    })
+/// Every code-level problem of an opportunity's fields.
+pub fn code_errors(
+    sectors: Option<&[String]>,
+    country: Option<&str>,
+    taxonomies: &Taxonomies,
+) -> Vec<FieldError> {
+    CodeCheck::new(taxonomies)
+        .each_optional(Code::Sector, "sectors", sectors)
+        .optional(Code::Country, "country", country)
+        .errors()
 }
 
 /// The error for skills longer than 50 characters.

@@ -30,7 +30,7 @@ use crate::{
         idempotency::{self, StoredResponse},
     },
     search::{ChangeKind, Listing, changes},
-    taxonomies::{Taxonomies, TaxonomyKind},
+    taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -47,16 +47,6 @@ fn organisation_response(status: StatusCode, row: &organisation::Model) -> HttpR
     HttpResponse::build(status)
         .insert_header((ETAG, version_etag(row.version)))
         .json(Organisation::from(row))
-}
-
-fn check_country(field: &str, code: &str, taxonomies: &Taxonomies) -> Option<FieldError> {
-    (!taxonomies.contains(TaxonomyKind::Countries, code)).then(|| {
-        FieldError::new(
-            field,
-            "unknown_code",
-            format!("`{code}` is not a known country code"),
-        )
-    })
 }
 
 fn check_website(website: &str) -> Option<FieldError> {
@@ -92,7 +82,11 @@ async fn create_organisation(
 ) -> Result<HttpResponse> {
     let body = body.into_inner();
     let mut errors = ApiError::field_errors_of(body.validate());
-    errors.extend(check_country("country", &body.country, &taxonomies));
+    errors.extend(
+        CodeCheck::new(&taxonomies)
+            .one(Code::Country, "country", &body.country)
+            .errors(),
+    );
     if !errors.iter().any(|error| error.field == "website") {
         errors.extend(body.website.as_deref().and_then(check_website));
     }
@@ -250,7 +244,11 @@ fn validated_changes(
         row.kind = Set(kind.code().to_owned());
     }
     if let Some(country) = &changes.country {
-        errors.extend(check_country("country", country, taxonomies));
+        errors.extend(
+            CodeCheck::new(taxonomies)
+                .one(Code::Country, "country", country)
+                .errors(),
+        );
         row.country = Set(country.clone());
     }
     if let Some(city) = &changes.city {

@@ -13,10 +13,9 @@ use crate::{
         project_sector::{self, Entity as ProjectSector},
     },
     error::{ApiError, FieldError, Result},
-    opportunities::service::{country_error, sector_errors},
     organisations::{may_edit, membership},
     search::text::{search_text, title_text},
-    taxonomies::{Taxonomies, TaxonomyKind},
+    taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
 /// Every code-level problem of a project's fields.
@@ -28,43 +27,17 @@ pub fn code_errors(
     language: Option<&str>,
     taxonomies: &Taxonomies,
 ) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if let Some(sectors) = sectors {
-        errors.extend(sector_errors("sectors", sectors, taxonomies));
-    }
-    for (index, country) in countries.unwrap_or_default().iter().enumerate() {
-        errors.extend(country_error(
-            &format!("countries[{index}]"),
-            country,
-            taxonomies,
-        ));
-    }
-    for (index, territory) in territories.unwrap_or_default().iter().enumerate() {
-        errors.extend(country_error(
-            &format!("territories[{index}].country"),
-            &territory.country,
-            taxonomies,
-        ));
-    }
-    if let Some(currency) = currency
-        && !taxonomies.contains(TaxonomyKind::Currencies, currency)
-    {
-        errors.push(FieldError::new(
-            "budget_currency",
-            "unknown_code",
-            format!("`{currency}` is not an ISO 4217 code"),
-        ));
-    }
-    if let Some(language) = language
-        && !taxonomies.contains(TaxonomyKind::Languages, language)
-    {
-        errors.push(FieldError::new(
-            "language",
-            "unknown_code",
-            format!("`{language}` is not an ISO 639-1 code"),
-        ));
-    }
-    errors
+    let territory_countries = territories
+        .unwrap_or_default()
+        .iter()
+        .map(|territory| territory.country.as_str());
+    CodeCheck::new(taxonomies)
+        .each_optional(Code::Sector, "sectors", sectors)
+        .each_optional(Code::Country, "countries", countries)
+        .each_in(Code::Country, "territories", "country", territory_countries)
+        .optional(Code::Currency, "budget_currency", currency)
+        .optional(Code::Language, "language", language)
+        .errors()
 }
 
 pub fn indexed_text(

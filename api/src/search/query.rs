@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::{ApiError, FieldError, Result};
+use crate::{
+    error::{ApiError, FieldError, Result},
+    taxonomies::{Code, filter_error},
+};
 
 pub const DEFAULT_LIMIT: u64 = 20;
 pub const MAX_LIMIT: u64 = 100;
@@ -177,22 +180,8 @@ pub fn query_errors(
     if q.is_some_and(|q| q.chars().count() > 200) {
         errors.push(FieldError::new("q", "length", "use at most 200 characters"));
     }
-    if country.is_some_and(|c| c.len() != 2 || !c.chars().all(|c| c.is_ascii_alphabetic())) {
-        errors.push(FieldError::new(
-            "country",
-            "unknown_code",
-            "use an ISO 3166-1 alpha-2 code",
-        ));
-    }
-    if sector
-        .is_some_and(|s| !(s.len() == 3 || s.len() == 5) || !s.chars().all(|c| c.is_ascii_digit()))
-    {
-        errors.push(FieldError::new(
-            "sector",
-            "unknown_code",
-            "use a 3-digit category or a 5-digit DAC code",
-        ));
-    }
+    errors.extend(filter_error(Code::Country, "country", country));
+    errors.extend(filter_error(Code::SectorOrCategory, "sector", sector));
     errors
 }
 

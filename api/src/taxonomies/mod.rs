@@ -4,6 +4,7 @@
 
 mod catalog;
 mod codelist;
+mod codes;
 mod language;
 mod names;
 pub mod regions;
@@ -11,6 +12,7 @@ mod routes;
 mod vocabulary;
 
 pub use catalog::{Taxonomies, TaxonomyKind, Term};
+pub use codes::{Code, CodeCheck, filter_error};
 pub use language::Lang;
 pub use routes::configure;
 pub use vocabulary::{OpportunityCategory, OrganisationKind};
