@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { installAuth } from './features/auth/api/app-session';
+import { installAuth } from '@/features/auth';
 import './styles.css';
 
 const root = document.getElementById('root');

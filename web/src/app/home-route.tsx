@@ -1,10 +1,10 @@
 import { lazy, Suspense } from 'react';
-import { useSession } from '@/features/auth/api/use-session';
-import { SectorsRoute } from '@/features/taxonomies/routes/sectors-route';
+import { useSession } from '@/features/auth';
+import { SectorsRoute } from '@/features/taxonomies';
 import { LoadingNotice } from '@/components/ui/status';
 
 // Members' suggestions come with their own code and texts; visitors download neither.
-const ForYou = lazy(() => import('@/features/matches/components/for-you').then((m) => ({ default: m.ForYou })));
+const ForYou = lazy(() => import('@/features/matches').then((m) => ({ default: m.ForYou })));
 
 /** The home page: "For you" first for members (offers matched to their profile), then the sectors. */
 export function HomeRoute() {

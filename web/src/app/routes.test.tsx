@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { installAuth, session } from '@/features/auth/api/app-session';
+import { installAuth, session } from '@/features/auth';
 import { renderWithProviders } from '@/testing/render';
 import { AppRoutes } from './routes';
 

@@ -1,10 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '@/components/layout/app-layout';
-import { AccountNav } from '@/features/auth/components/account-nav';
-import { RequireSession } from '@/features/auth/components/require-session';
-import { SessionEvents } from '@/features/auth/components/session-events';
-import { UnverifiedNotice } from '@/features/auth/components/unverified-notice';
+import { AccountNav, RequireSession, SessionEvents, UnverifiedNotice } from '@/features/auth';
 import { HomeRoute } from './home-route';
 import { NotFoundRoute } from './not-found';
 

@@ -22,13 +22,6 @@ export function useRegister() {
   });
 }
 
-export function useLogOutEverywhere() {
-  return useMutation({
-    mutationFn: async () => unwrapEmpty(await api.POST('/api/v1/auth/logout-all')),
-    onSuccess: () => session.end('logout'),
-  });
-}
-
 /**
  * Confirms the address with the token from the e-mail. A query rather than a mutation so that
  * it runs once per token even when React mounts the page twice (the token works only once).
@@ -46,12 +39,6 @@ export function useVerifyEmail(token: string) {
     retry: false,
     staleTime: Infinity,
     gcTime: Infinity,
-  });
-}
-
-export function useResendVerification() {
-  return useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/verify-email/resend')),
   });
 }
 

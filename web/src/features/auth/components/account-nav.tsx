@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { logOut } from '../api/log-out';
 import { useMe } from '../api/get-me';
 import { useSession } from '../api/use-session';
-import { NotificationsLink } from '@/features/notifications/components/notifications-link';
+import { NotificationsLink } from '@/features/notifications';
 import { loginPath } from './login-redirect';
 
 /** The header's account corner: "Log in / Register", or the notifications and the member's name opening their menu. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { ResendVerification } from '@/components/account/resend-verification';
 import { useAccountTexts } from '@/lib/i18n-account';
-import { ResendVerification } from './resend-verification';
 
 export function UnverifiedNoticeBody({ email }: { email: string }) {
   useAccountTexts();

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { problemMessage } from '@/components/ui/form-errors';
 import { LoadingNotice } from '@/components/ui/status';
+import { ResendVerification } from '@/components/account/resend-verification';
 import { ApiError } from '@/lib/api/client';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useVerifyEmail } from '../api/auth-requests';
 import { useSession } from '../api/use-session';
-import { ResendVerification } from '../components/resend-verification';
 
 /** Opened from the link in the verification e-mail: confirms the address at once. */
 export function VerifyEmailRoute() {

@@ -1,4 +1,4 @@
-import '@/features/matches/components/contacts.css';
+import '@/components/ui/contacts.css';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,8 @@ import { Link, useParams } from 'react-router';
 import { FormAlert, SubmitButton, TextAreaField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
 import { missingFields, type FieldMessages } from '@/components/ui/form-errors';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
-import { joinList } from '@/features/matches/components/reason-words';
+import { useMe } from '@/features/auth';
+import { joinList } from '@/lib/format';
 import { ApiError } from '@/lib/api/client';
 import { createIdempotencyKeys } from '@/lib/api/idempotency';
 import { useAccountTexts } from '@/lib/i18n-account';

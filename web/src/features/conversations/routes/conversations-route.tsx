@@ -1,12 +1,11 @@
-import '@/features/matches/components/contacts.css';
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/contacts.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
-import { joinList } from '@/features/matches/components/reason-words';
-import { formatDate } from '@/lib/format';
+import { useMe } from '@/features/auth';
+import { formatDate, joinList } from '@/lib/format';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import { useConversations } from '../api/conversation-requests';
 import { othersIn } from '../components/participants';

@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { mockMemberApi, opportunity, teranga } from '@/features/projects/testing/fixtures';
+import { installAuth, session } from '@/features/auth';
+import { mockMemberApi, opportunity, teranga } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { vi } from 'vitest';
 import { pendingInterest, problem } from '../testing/fixtures';

@@ -1,11 +1,11 @@
-import '@/features/matches/components/contacts.css';
+import '@/components/ui/contacts.css';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SelectField, SubmitButton, TextAreaField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
 import { missingFields, type FieldMessages } from '@/components/ui/form-errors';
-import { useMyOrganisations } from '@/features/organisations/api/get-my-organisations';
+import { useMyOrganisations } from '@/features/organisations';
 import { ApiError } from '@/lib/api/client';
 import { createIdempotencyKeys } from '@/lib/api/idempotency';
 import { useAccountTexts } from '@/lib/i18n-account';

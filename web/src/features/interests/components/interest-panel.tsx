@@ -1,9 +1,8 @@
-import '@/features/matches/components/contacts.css';
+import '@/components/ui/contacts.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useSession } from '@/features/auth/api/use-session';
-import { loginPath } from '@/features/auth/components/login-redirect';
+import { useSession, loginPath } from '@/features/auth';
 import { formatDate } from '@/lib/format';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import type { Interest, TargetKind } from '../api/interest-requests';

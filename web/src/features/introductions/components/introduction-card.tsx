@@ -1,5 +1,5 @@
-import '@/features/matches/components/contacts.css';
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/contacts.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmAction } from '@/components/ui/confirm-action';

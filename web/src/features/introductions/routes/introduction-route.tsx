@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
+import { useMe } from '@/features/auth';
 import { ApiError } from '@/lib/api/client';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import { useIntroduction } from '../api/introduction-requests';

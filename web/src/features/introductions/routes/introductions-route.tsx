@@ -1,10 +1,10 @@
-import '@/features/matches/components/contacts.css';
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/contacts.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
+import { useMe } from '@/features/auth';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import { useIntroductions } from '../api/introduction-requests';
 import { IntroductionCard } from '../components/introduction-card';

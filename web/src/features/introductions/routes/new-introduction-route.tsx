@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
+import { useMe } from '@/features/auth';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import { IntroductionForm } from '../components/introduction-form';

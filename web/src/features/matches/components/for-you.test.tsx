@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { mockMemberApi, opportunity } from '@/features/projects/testing/fixtures';
+import { installAuth, session } from '@/features/auth';
+import { mockMemberApi, opportunity } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { ForYou } from './for-you';
 

@@ -1,12 +1,12 @@
-import './contacts.css';
+import '@/components/ui/contacts.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe, type OwnProfile } from '@/features/auth/api/get-me';
+import { useMe, type OwnProfile } from '@/features/auth';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMatches } from '../api/get-matches';
-import { joinList } from './reason-words';
+import { joinList } from '@/lib/format';
 import { MatchList } from './match-list';
 
 const profileParts = ['sectors', 'countries', 'skills', 'languages'] as const;

@@ -1,7 +1,7 @@
-import './contacts.css';
+import '@/components/ui/contacts.css';
 import { useTranslation } from 'react-i18next';
-import { OpportunitySummary } from '@/features/opportunities/components/opportunity-summary';
-import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
+import { OpportunitySummary } from '@/features/opportunities';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import type { Match } from '../api/get-matches';
 import { formatScore, reasonWords, skillsOf, type ReasonLabels } from './reason-words';
 

@@ -1,4 +1,4 @@
-import './contacts.css';
+import '@/components/ui/contacts.css';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useContactTexts } from '@/lib/i18n-contacts';

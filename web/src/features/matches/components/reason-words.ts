@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Reason } from '../api/get-matches';
+import { joinList } from '@/lib/format';
 
 /** Labels for the codes a reason shares, from the taxonomies in the reader's language. */
 export interface ReasonLabels {
@@ -21,15 +22,6 @@ export function foldSkill(skill: string): string {
 export function skillsOf(skills: readonly string[]): (folded: string) => string {
   const spelled = new Map(skills.map((skill) => [foldSkill(skill), skill.trim()]));
   return (folded) => spelled.get(folded) ?? folded;
-}
-
-/** "agro-industries, pêche et aquaculture": a list as the reader's language joins it. */
-export function joinList(items: readonly string[], lang: string): string {
-  try {
-    return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
 }
 
 /** A score between 0 and 1 as a whole percentage ("87 %", "87%"). */

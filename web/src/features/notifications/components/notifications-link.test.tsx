@@ -1,9 +1,8 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { AccountNav } from '@/features/auth/components/account-nav';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { mockMemberApi } from '@/features/projects/testing/fixtures';
+import { AccountNav, installAuth, session } from '@/features/auth';
+import { mockMemberApi } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { NOTIFICATION_POLL_MS, type Notification } from '../api/notification-requests';
 import { NotificationsRoute } from '../routes/notifications-route';

@@ -1,10 +1,10 @@
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormAlert, SubmitButton, useFocusFirstError, useFormErrors } from '@/components/ui/form';
-import type { Project } from '@/features/projects/api/get-project';
-import type { MarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
+import type { Project } from '@/features/projects';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
 import type { ApiError } from '@/lib/api/client';
 import { createIdempotencyKeys } from '@/lib/api/idempotency';
 import { useCreateOpportunity } from '../api/opportunity-requests';

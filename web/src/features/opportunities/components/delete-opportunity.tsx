@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { DeleteItem } from '@/features/projects/components/delete-item';
+import { DeleteItem } from '@/components/ui/delete-item';
 import type { ReadVersion } from '@/lib/api/versioned';
 import type { Opportunity } from '../api/get-opportunity';
 import { useDeleteOpportunity } from '../api/opportunity-requests';

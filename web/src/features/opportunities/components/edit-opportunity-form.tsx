@@ -1,9 +1,9 @@
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert, SubmitButton, useFocusFirstError, useFormErrors } from '@/components/ui/form';
-import type { MarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
 import { ApiError } from '@/lib/api/client';
 import type { OpportunityRecord } from '../api/get-opportunity';
 import { useUpdateOpportunity } from '../api/opportunity-requests';

@@ -2,10 +2,10 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField, draftFields } from '@/components/ui/form';
 import { missingFields, type FieldMessages, type FormErrors } from '@/components/ui/form-errors';
-import type { Project } from '@/features/projects/api/get-project';
-import type { MarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
-import type { Direction, OpportunityCategory, OpportunityStatus } from '@/features/taxonomies/api/vocabulary';
-import { CodeSelect, CountrySelect, SectorPicker } from '@/features/taxonomies/components/code-select';
+import type { Project } from '@/features/projects';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
+import type { Direction, OpportunityCategory, OpportunityStatus } from '@/lib/taxonomies/vocabulary';
+import { CodeSelect, CountrySelect, SectorPicker } from '@/components/ui/code-select';
 import type { Opportunity } from '../api/get-opportunity';
 import type { NewOpportunity, OpportunityChanges } from '../api/opportunity-requests';
 

@@ -1,7 +1,7 @@
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StatusBadge } from '@/features/projects/components/badges';
+import { StatusBadge } from '@/components/ui/badges';
 import { formatDate } from '@/lib/format';
 import type { Opportunity } from '../api/get-opportunity';
 

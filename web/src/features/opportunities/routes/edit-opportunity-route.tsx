@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
-import { useMayEdit } from '@/features/projects/api/get-project';
-import { useMarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
+import { useMe } from '@/features/auth';
+import { useMayEdit } from '@/features/projects';
+import { useMarketplaceLabels } from '@/lib/marketplace-labels';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useOpportunity } from '../api/get-opportunity';

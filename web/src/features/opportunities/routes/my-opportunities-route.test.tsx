@@ -1,8 +1,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { installAuth, session } from '@/features/auth/api/app-session';
+import { installAuth, session } from '@/features/auth';
 import { FlashNotice } from '@/components/layout/flash-notice';
-import { mockMemberApi, opportunity } from '@/features/projects/testing/fixtures';
+import { mockMemberApi, opportunity } from '@/testing/fixtures';
 import { vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
 import { MyOpportunitiesRoute } from './my-opportunities-route';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMyProjects } from '@/features/projects/api/get-project';
-import { useMarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
+import { useMyProjects } from '@/features/projects';
+import { useMarketplaceLabels } from '@/lib/marketplace-labels';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { CreateOpportunityForm } from '../components/create-opportunity-form';

@@ -1,14 +1,13 @@
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/marketplace.css';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
-import { useSession } from '@/features/auth/api/use-session';
-import { projectQueryOptions, useIsOwner, useMayEdit } from '@/features/projects/api/get-project';
-import { StatusBadge } from '@/features/projects/components/badges';
-import { useMarketplaceLabels } from '@/features/projects/components/use-marketplace-labels';
+import { useMe, useSession } from '@/features/auth';
+import { projectQueryOptions, useIsOwner, useMayEdit } from '@/features/projects';
+import { StatusBadge } from '@/components/ui/badges';
+import { useMarketplaceLabels } from '@/lib/marketplace-labels';
 import { ApiError } from '@/lib/api/client';
 import { formatDate } from '@/lib/format';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
@@ -17,10 +16,10 @@ import { DeleteOpportunity } from '../components/delete-opportunity';
 
 // Matches and the interest form come with the matchmaking texts, after the opportunity itself.
 const MatchesPanel = lazy(() =>
-  import('@/features/matches/components/matches-panel').then((m) => ({ default: m.MatchesPanel })),
+  import('@/features/matches').then((m) => ({ default: m.MatchesPanel })),
 );
 const InterestPanel = lazy(() =>
-  import('@/features/interests/components/interest-panel').then((m) => ({ default: m.InterestPanel })),
+  import('@/features/interests').then((m) => ({ default: m.InterestPanel })),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSession } from '@/features/auth/api/use-session';
+import { useSession } from '@/features/auth';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 import { organisationKeys } from './get-organisations';

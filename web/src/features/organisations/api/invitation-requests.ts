@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMe } from '@/features/auth/api/get-me';
-import { notificationKeys } from '@/features/notifications/api/notification-requests';
+import { useMe } from '@/features/auth';
+import { notificationKeys } from '@/features/notifications';
 import { api, unwrap, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 import { organisationKeys } from './get-organisations';

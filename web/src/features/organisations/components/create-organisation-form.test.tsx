@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { describedBy, labels, organisation, problem } from '../testing/fixtures';
+import { labels, organisation } from '../testing/fixtures';
+import { describedBy, problem } from '@/testing/fixtures';
 import { CreateOrganisationForm } from './create-organisation-form';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

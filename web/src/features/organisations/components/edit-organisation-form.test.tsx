@@ -2,7 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { labels, organisation, problem } from '../testing/fixtures';
+import { labels, organisation } from '../testing/fixtures';
+import { problem } from '@/testing/fixtures';
 import { EditOrganisationForm } from './edit-organisation-form';
 
 describe('EditOrganisationForm', () => {

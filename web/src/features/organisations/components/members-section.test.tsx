@@ -4,7 +4,8 @@ import { vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
 import type { Viewer } from '../api/get-organisation';
 import type { Invitation } from '../api/invitation-requests';
-import { awa, describedBy, members, moussa, organisation, problem } from '../testing/fixtures';
+import { awa, members, moussa, organisation } from '../testing/fixtures';
+import { describedBy, problem } from '@/testing/fixtures';
 import { MembersSection } from './members-section';
 
 type Handler = (request: Request) => Response | Promise<Response>;

@@ -1,12 +1,12 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { mockMemberApi } from '@/features/projects/testing/fixtures';
+import { installAuth, session } from '@/features/auth';
+import { mockMemberApi, problem } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { organisationKeys } from '../api/get-organisations';
 import type { ReceivedInvitation } from '../api/invitation-requests';
-import { awa, organisation, problem } from '../testing/fixtures';
+import { awa, organisation } from '../testing/fixtures';
 import { MyInvitations } from './my-invitations';
 
 const invitation: ReceivedInvitation = {

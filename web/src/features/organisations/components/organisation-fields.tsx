@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '@/components/ui/form';
 import { missingFields, type FieldMessages, type FormErrors } from '@/components/ui/form-errors';
-import { CodeSelect } from '@/features/taxonomies/components/code-select';
+import { CodeSelect } from '@/components/ui/code-select';
 import type { Organisation, OrganisationKind } from '../api/get-organisations';
 import type { NewOrganisation, OrganisationChanges } from '../api/organisation-requests';
 import type { OrganisationLabels } from './use-organisation-labels';

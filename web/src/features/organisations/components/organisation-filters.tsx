@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TextField } from '@/components/ui/form';
-import { CodeSelect } from '@/features/taxonomies/components/code-select';
+import { CodeSelect } from '@/components/ui/code-select';
 import type { OrganisationFilters, OrganisationKind } from '../api/get-organisations';
 import type { OrganisationLabels } from './use-organisation-labels';
 

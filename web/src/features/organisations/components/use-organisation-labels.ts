@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useTaxonomy } from '@/features/taxonomies/api/get-taxonomy';
-import { byLabel, type CodeOptions } from '@/features/taxonomies/components/code-select';
+import { useTaxonomy } from '@/lib/taxonomies/get-taxonomy';
+import { byLabel, type CodeOptions } from '@/lib/taxonomies/code-options';
 import { isLanguage, type Language } from '@/lib/i18n';
 
 export interface OrganisationLabels {

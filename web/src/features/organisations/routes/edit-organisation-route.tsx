@@ -2,7 +2,7 @@ import '../components/organisations.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
+import { useMe } from '@/features/auth';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useOrganisationTexts } from '@/lib/i18n-organisations';
 import { useOrganisation, useOrganisationMembers, useViewer } from '../api/get-organisation';

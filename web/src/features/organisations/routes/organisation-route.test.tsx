@@ -2,10 +2,10 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import type { OwnProfile } from '@/features/auth/api/get-me';
+import { installAuth, session, type OwnProfile } from '@/features/auth';
 import { renderWithProviders } from '@/testing/render';
-import { awa, fatou, members, moussa, organisation, problem, taxonomies } from '../testing/fixtures';
+import { awa, fatou, members, moussa, organisation, taxonomies } from '../testing/fixtures';
+import { problem } from '@/testing/fixtures';
 import { OrganisationRoute } from './organisation-route';
 
 const profileOf = (id: string, role: OwnProfile['role']): OwnProfile => ({

@@ -1,4 +1,4 @@
-import { byLabel } from '@/features/taxonomies/components/code-select';
+import { byLabel } from '@/lib/taxonomies/code-options';
 import type { OrganisationMember } from '../api/get-organisation';
 import type { Organisation } from '../api/get-organisations';
 import type { OrganisationLabels } from '../components/use-organisation-labels';
@@ -51,15 +51,3 @@ export const labels: OrganisationLabels = {
   countryLabel: (code) => countries.find((term) => term.code === code)?.label ?? code,
   queries: [],
 };
-
-export const problem = (status: number, code: string, errors?: unknown) =>
-  Response.json(
-    { type: `urn:marcottage:problem:${code}`, title: 'Error', status, code, errors },
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  );
-
-/** The element that describes `control`, as screen readers read it. */
-export function describedBy(control: HTMLElement): string {
-  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { session } from '@/features/auth/api/app-session';
+import { session } from '@/features/auth';
 import { api, apiError, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
@@ -40,4 +40,12 @@ function saveFile(blob: Blob, name: string) {
   link.remove();
   // Some browsers read the URL after `click` returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Ends every session of the member, this one included (a lost phone, a shared computer). */
+export function useLogOutEverywhere() {
+  return useMutation({
+    mutationFn: async () => unwrapEmpty(await api.POST('/api/v1/auth/logout-all')),
+    onSuccess: () => session.end('logout'),
+  });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { meQueryKey, meQueryOptions, type Me } from '@/features/auth/api/get-me';
+import { meQueryKey, meQueryOptions, type Me } from '@/features/auth';
 import { ApiError, api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 

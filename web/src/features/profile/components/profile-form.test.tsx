@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import type { Me, OwnProfile } from '@/features/auth/api/get-me';
+import type { Me, OwnProfile } from '@/features/auth';
 import { renderWithProviders } from '@/testing/render';
-import { byLabel, sectorGroups } from '@/features/taxonomies/components/code-select';
+import { byLabel, sectorGroups } from '@/lib/taxonomies/code-options';
 import { ProfileForm, changesOf, draftOf } from './profile-form';
 
 const profile: OwnProfile = {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormAlert, SubmitButton, TextField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
-import type { Me, OwnProfile } from '@/features/auth/api/get-me';
+import type { Me, OwnProfile } from '@/features/auth';
 import { languages as appLanguages } from '@/lib/i18n';
 import { useUpdateProfile, type ProfileChanges } from '../api/update-profile';
-import { CodeMultiSelect, CodeSelect, type CodeOptions } from '@/features/taxonomies/components/code-select';
+import { CodeMultiSelect, CodeSelect } from '@/components/ui/code-select';
+import type { CodeOptions } from '@/lib/taxonomies/code-options';
 
 /** What the form edits, as the controls hold it. */
 export interface ProfileDraft {

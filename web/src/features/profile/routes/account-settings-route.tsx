@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/components/ui/form-errors';
-import { useLogOutEverywhere } from '@/features/auth/api/auth-requests';
-import { useMe } from '@/features/auth/api/get-me';
-import { ResendVerification } from '@/features/auth/components/resend-verification';
+import { ResendVerification } from '@/components/account/resend-verification';
+import { useMe } from '@/features/auth';
 import { useAccountTexts } from '@/lib/i18n-account';
-import { useExportData } from '../api/account-requests';
+import { useExportData, useLogOutEverywhere } from '../api/account-requests';
 import { DeleteAccount } from '../components/delete-account';
 import { PasswordForm } from '../components/password-form';
 

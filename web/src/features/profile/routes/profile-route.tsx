@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
-import { useTaxonomy } from '@/features/taxonomies/api/get-taxonomy';
+import { useMe } from '@/features/auth';
+import { useTaxonomy } from '@/lib/taxonomies/get-taxonomy';
 import { isLanguage } from '@/lib/i18n';
 import { useAccountTexts } from '@/lib/i18n-account';
-import { byLabel, sectorGroups } from '@/features/taxonomies/components/code-select';
+import { byLabel, sectorGroups } from '@/lib/taxonomies/code-options';
 import { ProfileForm } from '../components/profile-form';
 
 /** The member's own profile, as partners will see it (all but the e-mail address). */

@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useMe } from '@/features/auth/api/get-me';
-import { useSession } from '@/features/auth/api/use-session';
-import { useMyOrganisations } from '@/features/organisations/api/get-my-organisations';
+import { useMe, useSession } from '@/features/auth';
+import { useMyOrganisations } from '@/features/organisations';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 

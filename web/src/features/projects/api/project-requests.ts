@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { searchKeys } from '@/features/search/api/search-requests';
+import { searchKeys } from '@/features/search';
 import { ApiError, api, unwrap, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 import { ifMatchOf, type ReadVersion } from '@/lib/api/versioned';

@@ -1,9 +1,9 @@
-import './marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormAlert, SubmitButton, useFocusFirstError, useFormErrors } from '@/components/ui/form';
-import type { Membership } from '@/features/organisations/api/get-my-organisations';
+import type { Membership } from '@/features/organisations';
 import type { ApiError } from '@/lib/api/client';
 import { createIdempotencyKeys } from '@/lib/api/idempotency';
 import { useCreateProject } from '../api/project-requests';
@@ -16,7 +16,7 @@ import {
   projectFieldMessages,
   withoutBlankTerritories,
 } from './project-fields';
-import type { MarketplaceLabels } from './use-marketplace-labels';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
 
 interface CreateProjectFormProps {
   labels: MarketplaceLabels;

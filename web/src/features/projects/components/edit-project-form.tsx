@@ -1,4 +1,4 @@
-import './marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,7 +16,7 @@ import {
   statusChoices,
   withoutBlankTerritories,
 } from './project-fields';
-import type { MarketplaceLabels } from './use-marketplace-labels';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
 
 /**
  * Edits a project against the version it was opened with (`If-Match`). When someone saved in

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { problem } from '@/features/organisations/testing/fixtures';
+import { problem } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { MilestoneForm } from './milestone-form';
 

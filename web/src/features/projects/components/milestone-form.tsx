@@ -1,10 +1,10 @@
-import './marketplace.css';
+import '@/components/ui/marketplace.css';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fieldset, FormAlert, SubmitButton, TextAreaField, TextField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
 import { missingFields, type FieldMessages } from '@/components/ui/form-errors';
-import { neighbourStages, type ProjectStage } from '@/features/taxonomies/api/vocabulary';
+import { neighbourStages, type ProjectStage } from '@/lib/taxonomies/vocabulary';
 import type { ApiError } from '@/lib/api/client';
 import { localToday } from '@/lib/format';
 import { useAccountTexts } from '@/lib/i18n-account';

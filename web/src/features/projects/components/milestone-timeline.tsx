@@ -1,4 +1,4 @@
-import './marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
 import type { Milestone } from '../api/get-project';

@@ -1,8 +1,8 @@
-import './marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { Project } from '../api/get-project';
-import type { MarketplaceLabels } from './use-marketplace-labels';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
 
 /** What a project is about, where, what it needs: a description list, read well by screen readers. */
 export function ProjectDetails({ project, labels }: { project: Project; labels: MarketplaceLabels }) {

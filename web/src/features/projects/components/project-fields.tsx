@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Fieldset, SelectField, TextAreaField, TextField, draftFields } from '@/components/ui/form';
 import { missingFields, type FieldMessages, type FormErrors } from '@/components/ui/form-errors';
-import type { Membership } from '@/features/organisations/api/get-my-organisations';
-import type { OpportunityCategory, ProjectStatus } from '@/features/taxonomies/api/vocabulary';
-import { CodeMultiSelect, CodeSelect, SectorPicker } from '@/features/taxonomies/components/code-select';
+import type { Membership } from '@/features/organisations';
+import type { OpportunityCategory, ProjectStatus } from '@/lib/taxonomies/vocabulary';
+import { CodeMultiSelect, CodeSelect, SectorPicker } from '@/components/ui/code-select';
 import type { Project } from '../api/get-project';
 import type { NewProject, ProjectChanges } from '../api/project-requests';
 import {
@@ -14,7 +14,7 @@ import {
   territoryControls,
   type TerritoryDraft,
 } from './territory-fields';
-import type { MarketplaceLabels } from './use-marketplace-labels';
+import type { MarketplaceLabels } from '@/lib/marketplace-labels';
 
 /** What the create and edit forms hold, as the controls hold it. */
 export interface ProjectDraft {

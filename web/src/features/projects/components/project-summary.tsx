@@ -1,8 +1,8 @@
-import './marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Project } from '../api/get-project';
-import { StageBadge, StatusBadge } from './badges';
+import { StageBadge, StatusBadge } from '@/components/ui/badges';
 
 interface ProjectSummaryProps {
   project: Project;

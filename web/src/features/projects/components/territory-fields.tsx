@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fieldset, TextField } from '@/components/ui/form';
 import type { FormErrors } from '@/components/ui/form-errors';
-import { CountrySelect, type CodeOptions } from '@/features/taxonomies/components/code-select';
+import { CountrySelect } from '@/components/ui/code-select';
+import type { CodeOptions } from '@/lib/taxonomies/code-options';
 
 /** A place where a project acts, as its row of the form holds it. */
 export interface TerritoryDraft {

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
+import { useMe } from '@/features/auth';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMayEdit, useProject } from '../api/get-project';
 import { EditProjectForm } from '../components/edit-project-form';
-import { useMarketplaceLabels } from '../components/use-marketplace-labels';
+import { useMarketplaceLabels } from '@/lib/marketplace-labels';
 
 /** The edit form, for the project's owner and the members of its organisation. */
 export function EditProjectRoute() {

@@ -1,8 +1,8 @@
-import '../components/marketplace.css';
+import '@/components/ui/marketplace.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMyProjects } from '../api/get-project';
 import { DeleteProject } from '../components/delete-project';

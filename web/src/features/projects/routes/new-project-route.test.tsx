@@ -1,10 +1,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { describedBy, problem } from '@/features/organisations/testing/fixtures';
+import { installAuth, session } from '@/features/auth';
+import { describedBy, mockMemberApi, problem, project, teranga } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
-import { mockMemberApi, project, teranga } from '../testing/fixtures';
 import { NewProjectRoute } from './new-project-route';
 
 // Typing is slow in a form this long under jsdom: no pause between keys.

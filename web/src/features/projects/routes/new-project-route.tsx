@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMyOrganisations } from '@/features/organisations/api/get-my-organisations';
-import { useLanguage } from '@/features/taxonomies/api/use-term-labels';
+import { useMyOrganisations } from '@/features/organisations';
+import { useLanguage } from '@/lib/taxonomies/use-term-labels';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { CreateProjectForm } from '../components/create-project-form';
-import { useMarketplaceLabels } from '../components/use-marketplace-labels';
+import { useMarketplaceLabels } from '@/lib/marketplace-labels';
 
 /** Posts a project idea (members only). */
 export function NewProjectRoute() {

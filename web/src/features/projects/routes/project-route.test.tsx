@@ -1,11 +1,10 @@
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { problem } from '@/features/organisations/testing/fixtures';
+import { installAuth, session } from '@/features/auth';
+import { mockMemberApi, problem, project, teranga } from '@/testing/fixtures';
 import { vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { mockMemberApi, project, teranga } from '../testing/fixtures';
 import { ProjectRoute } from './project-route';
 
 function renderPage() {

@@ -1,27 +1,26 @@
-import '../components/marketplace.css';
+import '@/components/ui/marketplace.css';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { useMe } from '@/features/auth/api/get-me';
-import { useSession } from '@/features/auth/api/use-session';
+import { useMe, useSession } from '@/features/auth';
 import { ApiError } from '@/lib/api/client';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { useMayEdit, useMilestones, useProject } from '../api/get-project';
-import { StageBadge, StatusBadge } from '../components/badges';
+import { StageBadge, StatusBadge } from '@/components/ui/badges';
 import { DeleteProject } from '../components/delete-project';
 import { MilestoneTimeline } from '../components/milestone-timeline';
 import { ProjectDetails } from '../components/project-details';
-import { useMarketplaceLabels } from '../components/use-marketplace-labels';
+import { useMarketplaceLabels } from '@/lib/marketplace-labels';
 
 // The owner's form comes with the texts of the forms; visitors, most readers, download neither.
 const MilestoneForm = lazy(() => import('../components/milestone-form').then((m) => ({ default: m.MilestoneForm })));
 // Matches and the interest form come with the matchmaking texts, after the project itself.
 const MatchesPanel = lazy(() =>
-  import('@/features/matches/components/matches-panel').then((m) => ({ default: m.MatchesPanel })),
+  import('@/features/matches').then((m) => ({ default: m.MatchesPanel })),
 );
 const InterestPanel = lazy(() =>
-  import('@/features/interests/components/interest-panel').then((m) => ({ default: m.InterestPanel })),
+  import('@/features/interests').then((m) => ({ default: m.InterestPanel })),
 );
 
 /**

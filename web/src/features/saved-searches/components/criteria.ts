@@ -1,5 +1,4 @@
-import type { SearchState } from '@/features/search/components/search-state';
-import { searchOf } from '@/features/search/components/search-state';
+import { type SearchState, searchOf } from '@/features/search';
 import type { Criteria, SavedSearch } from '../api/saved-search-requests';
 
 /** The criteria of the search page's state, as a saved search keeps them (the order is not a criterion). */

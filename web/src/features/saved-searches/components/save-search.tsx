@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '@/features/auth/api/use-session';
-import type { SearchState } from '@/features/search/components/search-state';
+import { useSession } from '@/features/auth';
+import type { SearchState } from '@/features/search';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useContactTexts } from '@/lib/i18n-contacts';
 import { useSaveSearch, type NewSavedSearch } from '../api/saved-search-requests';

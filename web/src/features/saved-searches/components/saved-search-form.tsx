@@ -1,4 +1,4 @@
-import '@/features/matches/components/contacts.css';
+import '@/components/ui/contacts.css';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

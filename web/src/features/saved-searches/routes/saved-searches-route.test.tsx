@@ -1,8 +1,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { installAuth, session } from '@/features/auth/api/app-session';
-import { mockMemberApi } from '@/features/projects/testing/fixtures';
+import { installAuth, session } from '@/features/auth';
+import { mockMemberApi } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import type { SavedSearch } from '../api/saved-search-requests';
 import { SaveSearch } from '../components/save-search';

@@ -1,13 +1,13 @@
-import '@/features/matches/components/contacts.css';
-import '@/features/projects/components/marketplace.css';
+import '@/components/ui/contacts.css';
+import '@/components/ui/marketplace.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { problemMessage } from '@/components/ui/form-errors';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { joinList } from '@/features/matches/components/reason-words';
-import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
+import { joinList } from '@/lib/format';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import { ApiError } from '@/lib/api/client';
 import { useAccountTexts } from '@/lib/i18n-account';
 import { useContactTexts } from '@/lib/i18n-contacts';

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '@/components/ui/load-more';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
-import { OpportunitySummary } from '@/features/opportunities/components/opportunity-summary';
-import { ProjectSummary } from '@/features/projects/components/project-summary';
-import { useTermLabels, type TermLabels } from '@/features/taxonomies/api/use-term-labels';
-import { oneOf, stages } from '@/features/taxonomies/api/vocabulary';
+import { OpportunitySummary } from '@/features/opportunities';
+import { ProjectSummary } from '@/features/projects';
+import { useTermLabels, type TermLabels } from '@/lib/taxonomies/use-term-labels';
+import { oneOf, stages } from '@/lib/taxonomies/vocabulary';
 import { useOpportunitySearch, useProjectSearch, type FacetCount } from '../api/search-requests';
 import { FacetGroup } from './facet-group';
 import {

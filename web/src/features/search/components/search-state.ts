@@ -6,7 +6,7 @@ import {
   type OpportunityCategory,
   type ProjectStage,
   type Sort,
-} from '@/features/taxonomies/api/vocabulary';
+} from '@/lib/taxonomies/vocabulary';
 import type { OpportunityQuery, ProjectQuery } from '../api/search-requests';
 
 export type SearchType = 'projects' | 'opportunities';

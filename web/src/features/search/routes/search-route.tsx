@@ -3,9 +3,10 @@ import '../components/search.css';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSession } from '@/features/auth/api/use-session';
-import { useTermLabels } from '@/features/taxonomies/api/use-term-labels';
-import { byLabel, CodeSelect } from '@/features/taxonomies/components/code-select';
+import { useSession } from '@/features/auth';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
+import { CodeSelect } from '@/components/ui/code-select';
+import { byLabel } from '@/lib/taxonomies/code-options';
 import { useMarketplaceTexts } from '@/lib/i18n-marketplace';
 import { OpportunityResults, ProjectResults } from '../components/search-results';
 import {
@@ -19,7 +20,7 @@ import {
 
 // Members only: the form and its texts load when a member opens the search page.
 const SaveSearch = lazy(() =>
-  import('@/features/saved-searches/components/save-search').then((m) => ({ default: m.SaveSearch })),
+  import('@/features/saved-searches').then((m) => ({ default: m.SaveSearch })),
 );
 
 /**

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { Taxonomy } from '../api/get-taxonomy';
+import type { Taxonomy } from '@/lib/taxonomies/get-taxonomy';
 import { renderWithProviders } from '@/testing/render';
 import { SectorList } from './sector-list';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { isLanguage } from '@/lib/i18n';
-import { useTaxonomy } from '../api/get-taxonomy';
-import { groupSectors } from './group-sectors';
+import { useTaxonomy } from '@/lib/taxonomies/get-taxonomy';
+import { groupSectors } from '@/lib/taxonomies/group-sectors';
 
 /** The OECD-DAC sectors, one collapsible group per 3-digit category, in the current language. */
 export function SectorList() {

@@ -1,6 +1,6 @@
 import './marketplace.css';
 import { useTranslation } from 'react-i18next';
-import type { OpportunityStatus, ProjectStage, ProjectStatus } from '@/features/taxonomies/api/vocabulary';
+import type { OpportunityStatus, ProjectStage, ProjectStatus } from '@/lib/taxonomies/vocabulary';
 
 /** Where a project stands: idea, project or venture. */
 export function StageBadge({ stage }: { stage: ProjectStage }) {

@@ -1,6 +1,14 @@
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/components/ui/form-errors';
-import { useResendVerification } from '../api/auth-requests';
+import { api, unwrap } from '@/lib/api/client';
+
+// Shared: the e-mail check page, the unverified-address notice and the account settings offer it.
+function useResendVerification() {
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/verify-email/resend')),
+  });
+}
 
 /** Asks for a new verification e-mail (the member must be logged in). */
 export function ResendVerification() {

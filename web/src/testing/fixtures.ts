@@ -1,9 +1,8 @@
 import { vi } from 'vitest';
-import { session } from '@/features/auth/api/app-session';
-import type { OwnProfile } from '@/features/auth/api/get-me';
+import { session, type OwnProfile } from '@/features/auth';
 import type { components } from '@/lib/api/schema';
 
-/** Fixtures for the project and opportunity unit tests. */
+/** Fixtures shared by the features' tests: a member, a project, an opportunity, the API they talk to. */
 type Project = components['schemas']['Project'];
 type Opportunity = components['schemas']['Opportunity'];
 
@@ -114,4 +113,17 @@ export function mockMemberApi(other: (request: Request) => Response | Promise<Re
     return other(request);
   });
   return calls;
+}
+
+/** A problem+json response, as the API refuses a request. */
+export const problem = (status: number, code: string, errors?: unknown) =>
+  Response.json(
+    { type: `urn:marcottage:problem:${code}`, title: 'Error', status, code, errors },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+
+/** The element that describes `control`, as screen readers read it. */
+export function describedBy(control: HTMLElement): string {
+  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }

@@ -1,6 +1,6 @@
-import { useTermLabels, type TermLabels } from '@/features/taxonomies/api/use-term-labels';
-import { byLabel, type CodeOptions } from '@/features/taxonomies/components/code-select';
-import { groupSectors } from '@/features/taxonomies/components/group-sectors';
+import { useTermLabels, type TermLabels } from '@/lib/taxonomies/use-term-labels';
+import { byLabel, type CodeOptions } from '@/lib/taxonomies/code-options';
+import { groupSectors } from '@/lib/taxonomies/group-sectors';
 
 /** The code lists the project and opportunity pages label and choose from. */
 export interface MarketplaceLabels {

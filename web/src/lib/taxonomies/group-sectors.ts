@@ -1,4 +1,4 @@
-import type { TaxonomyTerm } from '../api/get-taxonomy';
+import type { TaxonomyTerm } from './get-taxonomy';
 
 /** A 3-digit DAC category and the 5-digit codes filed under it. */
 export interface SectorCategory {
