@@ -198,3 +198,20 @@ where
         .all(db)
         .await
 }
+
+/// The row of `E` with this id, or a 404 that names `what` (`project`, `opportunity`...).
+pub async fn find<E, C>(
+    db: &C,
+    id: uuid::Uuid,
+    what: &'static str,
+) -> Result<E::Model, crate::error::ApiError>
+where
+    E: sea_orm::EntityTrait,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<uuid::Uuid>,
+    C: ConnectionTrait,
+{
+    E::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(crate::error::ApiError::NotFound(what))
+}

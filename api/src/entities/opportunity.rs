@@ -1,12 +1,17 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::{
+    opportunities::dto::{Direction, OpportunityStatus},
+    taxonomies::{OpportunityCategory, OrganisationKind},
+};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "opportunities")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub direction: String,
-    pub category: String,
+    pub direction: Direction,
+    pub category: OpportunityCategory,
     pub title: String,
     pub description: String,
     pub project_id: Option<Uuid>,
@@ -22,11 +27,11 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     /// The owner is hidden in public reads.
     pub anonymous: bool,
-    pub status: String,
+    pub status: OpportunityStatus,
     pub owner_id: Uuid,
     pub organisation_id: Option<Uuid>,
     /// The organisation's kind, copied for the filter (organisations rarely change kind).
-    pub organisation_kind: Option<String>,
+    pub organisation_kind: Option<OrganisationKind>,
     pub search_text: String,
     /// The title's folded words, for a relevance that does not drift as rows are added.
     pub search_title: String,

@@ -1,12 +1,14 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::taxonomies::OrganisationKind;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "organisations")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: OrganisationKind,
     pub country: String,
     pub city: Option<String>,
     pub website: Option<String>,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::projects::dto::{ProjectStage, ProjectStatus};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "projects")]
 pub struct Model {
@@ -8,8 +10,8 @@ pub struct Model {
     pub title: String,
     pub summary: String,
     pub description: String,
-    pub stage: String,
-    pub status: String,
+    pub stage: ProjectStage,
+    pub status: ProjectStatus,
     #[sea_orm(column_type = "JsonBinary")]
     pub sectors: Json,
     #[sea_orm(column_type = "JsonBinary")]

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::saved_searches::dto::{Channels, Criteria, Frequency, SearchKind};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "saved_searches")]
 pub struct Model {
@@ -7,16 +9,13 @@ pub struct Model {
     pub id: Uuid,
     pub owner_id: Uuid,
     pub name: String,
-    /// `opportunities` or `projects`.
-    pub kind: String,
+    pub kind: SearchKind,
     /// The search's filters: see `saved_searches::dto::Criteria`.
     #[sea_orm(column_type = "JsonBinary")]
-    pub criteria: Json,
-    /// `instant`, `daily` or `weekly`.
-    pub frequency: String,
-    /// A list of `in_app` and `email`.
+    pub criteria: Criteria,
+    pub frequency: Frequency,
     #[sea_orm(column_type = "JsonBinary")]
-    pub channels: Json,
+    pub channels: Channels,
     pub unsubscribe_token: String,
     /// Items published up to this time have been looked at.
     pub seen_until: DateTimeUtc,

@@ -57,8 +57,8 @@ impl From<project::Model> for Item {
         Self {
             kind: TargetKind::Project,
             id: row.id,
-            public: row.status != ProjectStatus::Draft.as_str(),
-            open: row.status == ProjectStatus::Published.as_str(),
+            public: row.status != ProjectStatus::Draft,
+            open: row.status == ProjectStatus::Published,
             title: row.title,
             owner_id: row.owner_id,
             organisation_id: row.organisation_id,

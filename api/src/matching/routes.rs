@@ -27,7 +27,7 @@ use crate::{
         dto::{Direction, Opportunity},
         listing::Opportunities,
     },
-    projects::routes::visible as visible_project,
+    projects::access::visible as visible_project,
     search::{Listing, index::Index},
     taxonomies::{Code, OpportunityCategory, filter_error},
 };

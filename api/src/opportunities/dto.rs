@@ -1,4 +1,5 @@
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -7,14 +8,20 @@ use validator::Validate;
 use crate::{
     accounts::dto::strings,
     entities::opportunity,
-    http::fields::parse_code,
     search::{FacetCount, Sort},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
 
 /// Whether the author offers something or looks for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::None)",
+    rename_all = "snake_case"
+)]
 pub enum Direction {
     Offer,
     Request,
@@ -29,8 +36,15 @@ impl Direction {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::None)",
+    rename_all = "snake_case"
+)]
 pub enum OpportunityStatus {
     Open,
     Filled,
@@ -52,7 +66,7 @@ impl OpportunityStatus {
     /// The status of a row as everyone sees it at `now`: an open opportunity past its expiry
     /// is expired. The one place that says what "open" means.
     pub fn of(row: &opportunity::Model, now: DateTime<Utc>) -> Self {
-        match parse_code(&row.status).unwrap_or(Self::Closed) {
+        match row.status {
             Self::Open if row.expires_at <= now => Self::Expired,
             status => status,
         }
@@ -186,9 +200,8 @@ impl Opportunity {
         let status = OpportunityStatus::of(row, Utc::now());
         Self {
             id: row.id,
-            direction: parse_code(&row.direction).unwrap_or(Direction::Offer),
-            category: parse_code(&row.category)
-                .unwrap_or(OpportunityCategory::TechnicalPartnership),
+            direction: row.direction,
+            category: row.category,
             title: row.title.clone(),
             description: row.description.clone(),
             // A project names its owner: an anonymous opportunity's would lead back to them.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    DbBackend, EntityTrait,
+    ActiveEnum, DbBackend, EntityTrait,
     sea_query::{Expr, ExprTrait, SimpleExpr},
 };
 use serde_json::value::to_raw_value;
@@ -152,8 +152,8 @@ pub fn document(
     };
     let mut document = Document::new(row.id, Opportunities::FIELDS.len(), json, features);
     set_value::<Opportunities>(&mut document, "status", [status.to_owned()]);
-    set_value::<Opportunities>(&mut document, "direction", [row.direction.clone()]);
-    set_value::<Opportunities>(&mut document, "category", [row.category.clone()]);
+    set_value::<Opportunities>(&mut document, "direction", [row.direction.to_value()]);
+    set_value::<Opportunities>(&mut document, "category", [row.category.to_value()]);
     set_value::<Opportunities>(&mut document, "country", [row.country.clone()]);
     set_value::<Opportunities>(
         &mut document,
@@ -169,7 +169,7 @@ pub fn document(
     set_value::<Opportunities>(&mut document, "skill", skills);
     // Nothing of an anonymous author may select their item or show through matching.
     if !row.anonymous {
-        let kind = row.organisation_kind.clone();
+        let kind = row.organisation_kind.map(|kind| kind.to_value());
         set_value::<Opportunities>(&mut document, "organisation_kind", kind);
         let languages = context.languages_of(row.owner_id);
         set_value::<Opportunities>(&mut document, "language", languages);

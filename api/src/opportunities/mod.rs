@@ -1,6 +1,7 @@
 //! Opportunities: offers and requests of partnership (technical, industrial, commercial,
 //! financial), internships, jobs, volunteering and cooperation between authorities.
 
+pub mod access;
 pub mod dto;
 pub mod listing;
 pub mod routes;

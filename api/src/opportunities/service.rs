@@ -3,9 +3,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
+use validator::Validate;
 
-use super::dto::NewOpportunity;
+use super::dto::{NewOpportunity, OpportunityChanges, OpportunityStatus};
 use crate::{
+    db::{self, Db},
     entities::{
         opportunity::{self, Entity as Opportunity},
         opportunity_sector::{self, Entity as OpportunitySector},
@@ -13,9 +15,13 @@ use crate::{
         project::Entity as Project,
     },
     error::{ApiError, FieldError, Result},
+    http::fields::parse_code,
     organisations::{may_edit, membership},
-    search::text::{search_text, title_text},
-    taxonomies::{Code, CodeCheck, Taxonomies},
+    search::{
+        ChangeKind, changes,
+        text::{search_text, title_text},
+    },
+    taxonomies::{Code, CodeCheck, OrganisationKind, Taxonomies},
 };
 
 pub const DEFAULT_LIFETIME: TimeDelta = TimeDelta::days(90);
@@ -69,7 +75,7 @@ pub async fn check_links<C: ConnectionTrait>(
     member: Uuid,
     project: Option<Uuid>,
     organisation: Option<Uuid>,
-) -> Result<Option<String>> {
+) -> Result<Option<OrganisationKind>> {
     let mut errors = Vec::new();
     if let Some(project) = project {
         let allowed = match Project::find_by_id(project).one(db).await? {
@@ -123,7 +129,7 @@ impl PreparedOpportunity {
 pub fn prepare(
     owner: Uuid,
     new: NewOpportunity,
-    organisation_kind: Option<String>,
+    organisation_kind: Option<OrganisationKind>,
     now: DateTime<Utc>,
 ) -> PreparedOpportunity {
     let id = Uuid::now_v7();
@@ -135,8 +141,8 @@ pub fn prepare(
     let sectors = sector_rows(id, &new.sectors);
     let row = opportunity::ActiveModel {
         id: Set(id),
-        direction: Set(new.direction.as_str().into()),
-        category: Set(new.category.code().into()),
+        direction: Set(new.direction),
+        category: Set(new.category),
         search_text: Set(indexed_text(
             &new.title,
             &new.description,
@@ -156,7 +162,7 @@ pub fn prepare(
         duration_months: Set(new.duration_months),
         expires_at: Set(new.expires_at.unwrap_or(now + DEFAULT_LIFETIME)),
         anonymous: Set(new.anonymous),
-        status: Set("open".into()),
+        status: Set(OpportunityStatus::Open),
         owner_id: Set(owner),
         organisation_id: Set(new.organisation_id),
         organisation_kind: Set(organisation_kind),
@@ -172,7 +178,7 @@ pub async fn insert<C: ConnectionTrait>(
     db: &C,
     owner: Uuid,
     new: NewOpportunity,
-    organisation_kind: Option<String>,
+    organisation_kind: Option<OrganisationKind>,
 ) -> Result<opportunity::Model> {
     let prepared = prepare(owner, new, organisation_kind, Utc::now());
     let id = prepared.id();
@@ -241,5 +247,189 @@ pub async fn replace_sectors<C: ConnectionTrait>(
     OpportunitySector::insert_many(rows)
         .exec_without_returning(db)
         .await?;
+    Ok(())
+}
+
+/// Every problem of a new opportunity, each a field error.
+pub fn check_new(new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<()> {
+    let mut errors = ApiError::field_errors_of(new.validate());
+    errors.extend(code_errors(
+        Some(&new.sectors),
+        Some(&new.country),
+        taxonomies,
+    ));
+    errors.extend(new.expires_at.and_then(expiry_error));
+    errors.extend(skills_error(&new.skills));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
+    let now = Utc::now();
+    (expires_at <= now || expires_at > now + MAX_LIFETIME)
+        .then(|| FieldError::new("expires_at", "range", "choose a date in the coming year"))
+}
+
+/// The row changes (and new sector list) a member asks for, checked against the opportunity as
+/// it is: the same checks as a new one, so a change cannot slip past them.
+pub fn changes_of(
+    current: &opportunity::Model,
+    changes: &OpportunityChanges,
+    taxonomies: &Taxonomies,
+) -> Result<(opportunity::ActiveModel, Option<Vec<String>>)> {
+    let mut errors = ApiError::field_errors_of(changes.validate());
+    errors.extend(code_errors(
+        changes.sectors.as_deref(),
+        changes.country.as_deref(),
+        taxonomies,
+    ));
+    let mut row = opportunity::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(sectors) = &changes.sectors {
+        row.sectors = Set(serde_json::json!(sectors));
+    }
+    // The same checks as a new opportunity's: a change may not slip past them.
+    errors.extend(changes.skills.as_deref().and_then(skills_error));
+    if changes
+        .city
+        .as_ref()
+        .is_some_and(|city| city.as_ref().is_some_and(|city| city.chars().count() > 100))
+    {
+        errors.push(FieldError::new(
+            "city",
+            "length",
+            "use at most 100 characters",
+        ));
+    }
+    if let Some(country) = &changes.country {
+        row.country = Set(country.clone());
+    }
+    if let Some(expires_at) = changes.expires_at {
+        errors.extend(expiry_error(expires_at));
+        row.expires_at = Set(expires_at);
+    }
+    if let Some(status) = changes.status {
+        let from = current.status.as_str();
+        let stored = parse_code(from).unwrap_or(OpportunityStatus::Closed);
+        if !stored.may_become(status) {
+            errors.push(FieldError::new(
+                "status",
+                "invalid_transition",
+                format!(
+                    "an opportunity cannot go from {from} to {}",
+                    status.as_str()
+                ),
+            ));
+        }
+        row.status = Set(status);
+    }
+    let title = changes
+        .title
+        .clone()
+        .unwrap_or_else(|| current.title.clone());
+    let description = changes
+        .description
+        .clone()
+        .unwrap_or_else(|| current.description.clone());
+    let skills = match &changes.skills {
+        Some(skills) => clean_skills(skills),
+        None => crate::accounts::dto::strings(&current.skills),
+    };
+    let city = match &changes.city {
+        Some(city) => city.clone().filter(|c| !c.trim().is_empty()),
+        None => current.city.clone(),
+    };
+    if changes.title.is_some()
+        || changes.description.is_some()
+        || changes.skills.is_some()
+        || changes.city.is_some()
+    {
+        row.search_text = Set(indexed_text(&title, &description, &skills, city.as_deref()));
+    }
+    if changes.title.is_some() {
+        row.search_title = Set(title_text(&title));
+        row.title = Set(title.trim().to_owned());
+    }
+    if changes.description.is_some() {
+        row.description = Set(description);
+    }
+    if changes.skills.is_some() {
+        row.skills = Set(serde_json::json!(skills));
+    }
+    if changes.city.is_some() {
+        row.city = Set(city);
+    }
+    if let Some(remote) = changes.remote {
+        row.remote = Set(remote);
+    }
+    if let Some(starts_on) = changes.starts_on {
+        row.starts_on = Set(starts_on);
+    }
+    if let Some(duration) = changes.duration_months {
+        if duration.is_some_and(|d| !(1..=120).contains(&d)) {
+            errors.push(FieldError::new(
+                "duration_months",
+                "range",
+                "use 1 to 120 months",
+            ));
+        }
+        row.duration_months = Set(duration);
+    }
+    if let Some(anonymous) = changes.anonymous {
+        row.anonymous = Set(anonymous);
+    }
+    if errors.is_empty() {
+        Ok((row, changes.sectors.clone()))
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Writes checked changes to an opportunity read at `current.version` (412 if it moved since),
+/// with its sector rows and its entry in the change log; returns the opportunity as stored.
+pub async fn update(
+    db: &Db,
+    current: &opportunity::Model,
+    changes: opportunity::ActiveModel,
+    sectors: Option<Vec<String>>,
+) -> Result<opportunity::Model> {
+    let txn = db::write_transaction(db).await?;
+    db::update_versioned::<Opportunity, _>(
+        &txn,
+        changes,
+        opportunity::Column::Id,
+        opportunity::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    if let Some(sectors) = sectors {
+        replace_sectors(&txn, current.id, &sectors).await?;
+    }
+    let row = db::find::<Opportunity, _>(&txn, current.id, "opportunity").await?;
+    changes::record(&txn, ChangeKind::Opportunity, row.id).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Deletes an opportunity read at `current.version` (412 if it moved since).
+pub async fn delete(db: &Db, current: &opportunity::Model) -> Result<()> {
+    let txn = db::write_transaction(db).await?;
+    db::delete_versioned::<Opportunity, _>(
+        &txn,
+        opportunity::Column::Id,
+        opportunity::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    changes::record(&txn, ChangeKind::Opportunity, current.id).await?;
+    txn.commit().await?;
     Ok(())
 }

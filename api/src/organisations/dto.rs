@@ -76,8 +76,7 @@ impl From<&organisation::Model> for Organisation {
         Self {
             id: row.id,
             name: row.name.clone(),
-            kind: serde_json::from_value(serde_json::Value::String(row.kind.clone()))
-                .unwrap_or(OrganisationKind::Other),
+            kind: row.kind,
             country: row.country.clone(),
             city: row.city.clone(),
             website: row.website.clone(),

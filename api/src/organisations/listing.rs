@@ -1,7 +1,9 @@
 //! Organisations as a kind of listing: the directory searched by words, kind, country and
 //! verification.
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveEnum, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 use serde_json::value::to_raw_value;
 
 use super::dto::{Organisation, OrganisationFacets, OrganisationQuery};
@@ -57,7 +59,7 @@ fn document(row: &organisation::Model) -> Result<Document<()>> {
     let json =
         to_raw_value(&Organisation::from(row)).map_err(|error| ApiError::Internal(error.into()))?;
     let mut document = Document::new(row.id, Organisations::FIELDS.len(), json, ());
-    set_value::<Organisations>(&mut document, "kind", [row.kind.clone()]);
+    set_value::<Organisations>(&mut document, "kind", [row.kind.to_value()]);
     set_value::<Organisations>(&mut document, "country", [row.country.clone()]);
     set_value::<Organisations>(&mut document, "verified", [row.verified.to_string()]);
     document.text = row.search_text.clone();

@@ -169,7 +169,7 @@ pub async fn insert<C: ConnectionTrait>(
     let row = organisation::ActiveModel {
         id: Set(id),
         name: Set(new.name.trim().to_owned()),
-        kind: Set(new.kind.code().to_owned()),
+        kind: Set(new.kind),
         country: Set(new.country.clone()),
         city: Set(new
             .city

@@ -200,7 +200,7 @@ async fn update_organisation(
         .name
         .as_deref()
         .is_some_and(|name| name.trim() != current.name);
-    let rekinded = body.kind.is_some_and(|kind| kind.code() != current.kind);
+    let rekinded = body.kind.is_some_and(|kind| kind != current.kind);
     let moved = body
         .country
         .as_deref()
@@ -241,7 +241,7 @@ fn validated_changes(
         row.name = Set(name.trim().to_owned());
     }
     if let Some(kind) = changes.kind {
-        row.kind = Set(kind.code().to_owned());
+        row.kind = Set(kind);
     }
     if let Some(country) = &changes.country {
         errors.extend(

@@ -1,4 +1,5 @@
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -13,8 +14,26 @@ use crate::{
 };
 
 /// How far an idea has taken root.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::None)",
+    rename_all = "snake_case"
+)]
 pub enum ProjectStage {
     Idea,
     Project,
@@ -36,8 +55,15 @@ impl ProjectStage {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::None)",
+    rename_all = "snake_case"
+)]
 pub enum ProjectStatus {
     Draft,
     Published,
@@ -209,8 +235,8 @@ impl From<&project::Model> for Project {
             title: row.title.clone(),
             summary: row.summary.clone(),
             description: row.description.clone(),
-            stage: parse_code(&row.stage).unwrap_or(ProjectStage::Idea),
-            status: parse_code(&row.status).unwrap_or(ProjectStatus::Draft),
+            stage: row.stage,
+            status: row.status,
             sectors: strings(&row.sectors),
             countries: strings(&row.countries),
             territories: serde_json::from_value(row.territories.clone()).unwrap_or_default(),

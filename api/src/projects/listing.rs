@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect,
+    ActiveEnum, ColumnTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect,
     sea_query::{Expr, ExprTrait, Query, SimpleExpr},
 };
 use serde_json::value::to_raw_value;
@@ -143,8 +143,8 @@ fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<D
     let territories: Vec<Territory> =
         serde_json::from_value(row.territories.clone()).unwrap_or_default();
     let mut document = Document::new(row.id, Projects::FIELDS.len(), json, ());
-    set_value::<Projects>(&mut document, "status", [row.status.clone()]);
-    set_value::<Projects>(&mut document, "stage", [row.stage.clone()]);
+    set_value::<Projects>(&mut document, "status", [row.status.to_value()]);
+    set_value::<Projects>(&mut document, "stage", [row.stage.to_value()]);
     set_value::<Projects>(
         &mut document,
         "country",

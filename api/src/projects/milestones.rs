@@ -12,8 +12,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
+    access::{editable, visible},
     dto::{Milestone, NewMilestone, Project},
-    routes::{editable, visible},
     service,
 };
 use crate::db::Db;

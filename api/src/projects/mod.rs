@@ -1,6 +1,7 @@
 //! Projects: an idea that grows into a project, then a venture, with the dated milestones of
 //! that growth; drafts stay private to those who may edit them.
 
+pub mod access;
 pub mod dto;
 pub mod listing;
 mod milestones;

@@ -3,9 +3,11 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
+use validator::Validate;
 
-use super::dto::{NewProject, ProjectStage, ProjectStatus, Territory};
+use super::dto::{NewProject, ProjectChanges, ProjectStage, ProjectStatus, Territory};
 use crate::{
+    db::{self, Db},
     entities::{
         project::{self, Entity as Project},
         project_country::{self, Entity as ProjectCountry},
@@ -13,8 +15,11 @@ use crate::{
         project_sector::{self, Entity as ProjectSector},
     },
     error::{ApiError, FieldError, Result},
-    organisations::{may_edit, membership},
-    search::text::{search_text, title_text},
+    organisations::membership,
+    search::{
+        ChangeKind, changes,
+        text::{search_text, title_text},
+    },
     taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
@@ -40,6 +45,49 @@ pub fn code_errors(
         .errors()
 }
 
+/// Every problem of a new project, each a field error.
+pub fn check_new(new: &NewProject, taxonomies: &Taxonomies) -> Result<()> {
+    let mut errors = ApiError::field_errors_of(new.validate());
+    errors.extend(code_errors(
+        Some(&new.sectors),
+        Some(&new.countries),
+        Some(&new.territories),
+        new.budget_currency.as_deref(),
+        new.language.as_deref(),
+        taxonomies,
+    ));
+    errors.extend(budget_error(
+        new.budget_amount,
+        new.budget_currency.as_deref(),
+    ));
+    if matches!(
+        new.status,
+        Some(ProjectStatus::Closed | ProjectStatus::Archived)
+    ) {
+        errors.push(FieldError::new(
+            "status",
+            "invalid_transition",
+            "a new project is a draft or published",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// An amount goes with its currency.
+fn budget_error(amount: Option<i64>, currency: Option<&str>) -> Option<FieldError> {
+    (amount.is_some() != currency.is_some()).then(|| {
+        FieldError::new(
+            "budget_currency",
+            "required",
+            "give the amount and its currency together",
+        )
+    })
+}
+
 pub fn indexed_text(
     title: &str,
     summary: &str,
@@ -52,22 +100,6 @@ pub fn indexed_text(
         .collect::<Vec<_>>()
         .join(" ");
     search_text(&[title, summary, description, &places])
-}
-
-/// Whether a reader may see a project: published, closed and archived ones are public; drafts
-/// only to those who may edit them.
-pub async fn may_see<C: ConnectionTrait>(
-    db: &C,
-    reader: Option<Uuid>,
-    row: &project::Model,
-) -> Result<bool> {
-    if row.status != ProjectStatus::Draft.as_str() {
-        return Ok(true);
-    }
-    match reader {
-        Some(reader) => may_edit(db, reader, row.owner_id, row.organisation_id).await,
-        None => Ok(false),
-    }
 }
 
 /// A project's rows, built but not yet written: the one place where `search_text`,
@@ -104,8 +136,8 @@ pub fn prepare(owner: Uuid, new: NewProject, now: DateTime<Utc>) -> PreparedProj
         title: Set(new.title.trim().to_owned()),
         summary: Set(new.summary.trim().to_owned()),
         description: Set(new.description),
-        stage: Set(stage.as_str().into()),
-        status: Set(new.status.unwrap_or(ProjectStatus::Draft).as_str().into()),
+        stage: Set(stage),
+        status: Set(new.status.unwrap_or(ProjectStatus::Draft)),
         sectors: Set(serde_json::json!(new.sectors)),
         countries: Set(serde_json::json!(new.countries)),
         territories: Set(serde_json::to_value(&new.territories).unwrap_or_default()),
@@ -312,4 +344,128 @@ fn country_rows(
             country: Set(country),
         })
         .collect()
+}
+
+/// The row changes a member asks for, checked against the project as it is: every problem
+/// a field error, transitions included.
+pub fn changes_of(
+    current: &project::Model,
+    changes: &ProjectChanges,
+    taxonomies: &Taxonomies,
+) -> Result<project::ActiveModel> {
+    let mut errors = ApiError::field_errors_of(changes.validate());
+    errors.extend(code_errors(
+        changes.sectors.as_deref(),
+        changes.countries.as_deref(),
+        changes.territories.as_deref(),
+        changes.budget_currency.clone().flatten().as_deref(),
+        changes.language.as_deref(),
+        taxonomies,
+    ));
+    let old = super::dto::Project::from(current);
+    let mut row = project::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(status) = changes.status {
+        if !old.status.may_become(status) {
+            errors.push(FieldError::new(
+                "status",
+                "invalid_transition",
+                format!(
+                    "a project cannot go from {} to {}",
+                    old.status.as_str(),
+                    status.as_str()
+                ),
+            ));
+        }
+        row.status = Set(status);
+    }
+    let title = changes.title.clone().unwrap_or(old.title);
+    let summary = changes.summary.clone().unwrap_or(old.summary);
+    let description = changes.description.clone().unwrap_or(old.description);
+    let territories = changes.territories.clone().unwrap_or(old.territories);
+    row.search_text = Set(indexed_text(&title, &summary, &description, &territories));
+    row.search_title = Set(title_text(&title));
+    row.title = Set(title.trim().to_owned());
+    row.summary = Set(summary.trim().to_owned());
+    row.description = Set(description);
+    row.territories = Set(serde_json::to_value(&territories).unwrap_or_default());
+    if let Some(sectors) = &changes.sectors {
+        row.sectors = Set(serde_json::json!(sectors));
+    }
+    if let Some(countries) = &changes.countries {
+        row.countries = Set(serde_json::json!(countries));
+    }
+    if let Some(needs) = &changes.needs {
+        row.needs = Set(serde_json::to_value(needs).unwrap_or_default());
+    }
+    let amount = changes.budget_amount.unwrap_or(current.budget_amount);
+    let currency = changes
+        .budget_currency
+        .clone()
+        .unwrap_or(current.budget_currency.clone());
+    errors.extend(budget_error(amount, currency.as_deref()));
+    if amount.is_some_and(|amount| !(0..=1_000_000_000_000).contains(&amount)) {
+        errors.push(FieldError::new("budget_amount", "range", "use 0 to 10^12"));
+    }
+    row.budget_amount = Set(amount);
+    row.budget_currency = Set(currency);
+    if let Some(language) = &changes.language {
+        row.language = Set(language.clone());
+    }
+    if errors.is_empty() {
+        Ok(row)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Writes checked changes to a project read at `current.version` (412 if it moved since),
+/// with its search rows and its entry in the change log; returns the project as stored.
+pub async fn update(
+    db: &Db,
+    current: &project::Model,
+    changes: project::ActiveModel,
+) -> Result<project::Model> {
+    let txn = db::write_transaction(db).await?;
+    db::update_versioned::<Project, _>(
+        &txn,
+        changes,
+        project::Column::Id,
+        project::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    let row = db::find::<Project, _>(&txn, current.id, "project").await?;
+    let project = super::dto::Project::from(&row);
+    replace_search_rows(
+        &txn,
+        row.id,
+        &project.sectors,
+        &project.countries,
+        &project.territories,
+    )
+    .await?;
+    changes::record(&txn, ChangeKind::Project, row.id).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Deletes a project read at `current.version` (412 if it moved since).
+pub async fn delete(db: &Db, current: &project::Model) -> Result<()> {
+    let txn = db::write_transaction(db).await?;
+    db::delete_versioned::<Project, _>(
+        &txn,
+        project::Column::Id,
+        project::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    changes::record(&txn, ChangeKind::Project, current.id).await?;
+    txn.commit().await?;
+    Ok(())
 }

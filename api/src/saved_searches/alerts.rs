@@ -17,7 +17,7 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::dto::{Channel, Criteria, SavedSearch, SearchKind};
+use super::dto::{Channel, SavedSearch, SearchKind};
 use crate::db::Db;
 use crate::{
     db,
@@ -84,10 +84,10 @@ async fn new_results<C: ConnectionTrait>(
     search: &saved_search::Model,
     now: DateTime<Utc>,
 ) -> Result<Vec<Found>> {
-    let criteria: Criteria = serde_json::from_value(search.criteria.clone()).unwrap_or_default();
+    let criteria = &search.criteria;
     let span = (search.seen_until, now);
     let owner = search.owner_id;
-    let (found, base) = match SavedSearch::from(search).kind {
+    let (found, base) = match search.kind {
         SearchKind::Opportunities => (
             match criteria.opportunity_query().criteria() {
                 Ok(criteria) => {

@@ -1,32 +1,45 @@
 //! What a saved search is made of and how it reads.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use sea_orm::{DeriveActiveEnum, EnumIter, FromJsonQueryResult, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
-    accounts::dto::strings,
     entities::saved_search,
     error::FieldError,
-    http::fields::parse_code,
     opportunities::dto::{Direction, OpportunityQuery},
     projects::dto::{ProjectQuery, ProjectStage},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
 
 /// Which list a saved search watches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::None)",
+    rename_all = "snake_case"
+)]
 pub enum SearchKind {
     Opportunities,
     Projects,
 }
 
 /// How often to hear about new results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(
+    rs_type = "String",
+    db_type = "String(StringLen::None)",
+    rename_all = "snake_case"
+)]
 pub enum Frequency {
     /// As soon as the alert worker sees them (it looks every half minute).
     Instant,
@@ -52,9 +65,24 @@ pub enum Channel {
     Email,
 }
 
+/// The channels of a saved search as stored: sorted, each once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct Channels(pub Vec<Channel>);
+
+impl Channels {
+    pub fn of(channels: &[Channel]) -> Self {
+        let mut channels = channels.to_vec();
+        channels.sort();
+        channels.dedup();
+        Self(channels)
+    }
+}
+
 /// The filters of the search pages. Opportunities take `direction`, `category` and `remote`;
 /// projects take `stage` and `need`; both take the rest.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema, FromJsonQueryResult,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Criteria {
     #[schema(max_length = 200)]
@@ -210,10 +238,10 @@ impl From<&saved_search::Model> for SavedSearch {
         Self {
             id: row.id,
             name: row.name.clone(),
-            kind: parse_code(&row.kind).unwrap_or(SearchKind::Opportunities),
-            criteria: serde_json::from_value(row.criteria.clone()).unwrap_or_default(),
-            frequency: parse_code(&row.frequency).unwrap_or(Frequency::Daily),
-            channels: channels_of(row),
+            kind: row.kind,
+            criteria: row.criteria.clone(),
+            frequency: row.frequency,
+            channels: row.channels.0.clone(),
             seen_until: row.seen_until,
             next_run_at: row.next_run_at,
             version: row.version,
@@ -221,13 +249,6 @@ impl From<&saved_search::Model> for SavedSearch {
             updated_at: row.updated_at,
         }
     }
-}
-
-pub fn channels_of(row: &saved_search::Model) -> Vec<Channel> {
-    strings(&row.channels)
-        .iter()
-        .filter_map(|code| parse_code(code))
-        .collect()
 }
 
 /// What the unsubscribe link shows and does, without logging in.

@@ -17,8 +17,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::dto::{
-    Channel, Criteria, NewSavedSearch, SavedSearch, SavedSearchChanges, SearchKind, Unsubscription,
-    channels_of,
+    Channel, Channels, Criteria, NewSavedSearch, SavedSearch, SavedSearchChanges, SearchKind,
+    Unsubscription,
 };
 use crate::db::Db;
 use crate::{
@@ -64,13 +64,6 @@ fn channels_error(channels: &[Channel]) -> Option<FieldError> {
     channels
         .is_empty()
         .then(|| FieldError::new("channels", "length", "choose at least one channel"))
-}
-
-fn channel_codes(channels: &[Channel]) -> serde_json::Value {
-    let mut channels = channels.to_vec();
-    channels.sort();
-    channels.dedup();
-    serde_json::to_value(channels).unwrap_or_default()
 }
 
 fn response(status: StatusCode, row: &saved_search::Model) -> HttpResponse {
@@ -123,10 +116,10 @@ async fn create_saved_search(
         id: Set(Uuid::now_v7()),
         owner_id: Set(member.id()),
         name: Set(new.name.trim().to_owned()),
-        kind: Set(code(&new.kind)),
-        criteria: Set(serde_json::to_value(&new.criteria).unwrap_or_default()),
-        frequency: Set(code(&new.frequency)),
-        channels: Set(channel_codes(&new.channels)),
+        kind: Set(new.kind),
+        criteria: Set(new.criteria.clone()),
+        frequency: Set(new.frequency),
+        channels: Set(Channels::of(&new.channels)),
         unsubscribe_token: Set(Alphanumeric.sample_string(&mut rand::rng(), 48)),
         seen_until: Set(now),
         next_run_at: Set(now + new.frequency.interval()),
@@ -138,13 +131,6 @@ async fn create_saved_search(
     .await?;
     txn.commit().await?;
     Ok(response(StatusCode::CREATED, &row))
-}
-
-fn code<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// The caller's saved searches, newest first.
@@ -226,7 +212,7 @@ async fn update_saved_search(
     let changes = body.into_inner();
     let current = own(db.get_ref(), &member, *id).await?;
     // The body is checked before `If-Match`: a bad request is a 422 whatever the version.
-    let kind = SavedSearch::from(&current).kind;
+    let kind = current.kind;
     let mut errors = ApiError::field_errors_of(changes.validate());
     if let Some(criteria) = &changes.criteria {
         errors.extend(criteria_errors(kind, criteria));
@@ -244,14 +230,14 @@ async fn update_saved_search(
         row.name = Set(name.trim().to_owned());
     }
     if let Some(criteria) = &changes.criteria {
-        row.criteria = Set(serde_json::to_value(criteria).unwrap_or_default());
+        row.criteria = Set(criteria.clone());
     }
     if let Some(frequency) = changes.frequency {
-        row.frequency = Set(code(&frequency));
+        row.frequency = Set(frequency);
         row.next_run_at = Set(current.seen_until + frequency.interval());
     }
     if let Some(channels) = &changes.channels {
-        row.channels = Set(channel_codes(channels));
+        row.channels = Set(Channels::of(channels));
     }
     row.version = Set(current.version + 1);
     row.updated_at = Set(now);
@@ -329,7 +315,7 @@ async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpRe
     let row = by_token(db.get_ref(), &token).await?;
     Ok(HttpResponse::Ok().json(Unsubscription {
         name: row.name.clone(),
-        email: channels_of(&row).contains(&Channel::Email),
+        email: row.channels.0.contains(&Channel::Email),
     }))
 }
 
@@ -349,12 +335,15 @@ async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpRe
 #[post("/unsubscribe/{token}")]
 async fn unsubscribe(db: Data<Db>, token: Path<String>) -> Result<HttpResponse> {
     let row = by_token(db.get_ref(), &token).await?;
-    let channels: Vec<Channel> = channels_of(&row)
+    let channels: Vec<Channel> = row
+        .channels
+        .0
+        .clone()
         .into_iter()
         .filter(|channel| *channel != Channel::Email)
         .collect();
     let mut changed: saved_search::ActiveModel = row.clone().into();
-    changed.channels = Set(channel_codes(&channels));
+    changed.channels = Set(Channels::of(&channels));
     changed.version = Set(row.version + 1);
     changed.updated_at = Set(Utc::now());
     changed.update(db.get_ref()).await?;

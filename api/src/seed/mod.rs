@@ -38,7 +38,7 @@ use crate::{
         user::{self, Entity as User},
     },
     opportunities::{
-        dto::{Direction, NewOpportunity},
+        dto::{Direction, NewOpportunity, OpportunityStatus},
         service as opportunities,
     },
     organisations::{self, MemberRole},
@@ -389,7 +389,7 @@ async fn organisations(
         rows.push(organisation::ActiveModel {
             id: Set(id),
             name: Set(name.clone()),
-            kind: Set(kind.code().to_owned()),
+            kind: Set(kind),
             country: Set(country.to_owned()),
             city: Set(Some(city.to_owned())),
             website: Set(website),
@@ -650,7 +650,7 @@ async fn bulk_projects(
         let now = Utc::now();
         let mut prepared = projects::prepare(draft.owner, draft.new, now);
         let id = prepared.id();
-        prepared.row.stage = Set(draft.stage.as_str().to_owned());
+        prepared.row.stage = Set(draft.stage);
         prepared.milestone.occurred_on = Set(draft.created_on);
         for (from, to, note, on) in &draft.history {
             milestones.push(projects::milestone_row(
@@ -694,9 +694,9 @@ async fn bulk_projects(
 /// An opportunity to write.
 struct OpportunityDraft {
     owner: Uuid,
-    organisation_kind: Option<String>,
+    organisation_kind: Option<OrganisationKind>,
     new: NewOpportunity,
-    status: &'static str,
+    status: OpportunityStatus,
 }
 
 fn opportunity_draft(
@@ -774,9 +774,9 @@ fn opportunity_draft(
         _ => rng.random_bool(0.5).then(|| rng.random_range(12..=36)),
     };
     let status = match rng.random_range(0..100) {
-        0..3 => "filled",
-        3..5 => "closed",
-        _ => "open",
+        0..3 => OpportunityStatus::Filled,
+        3..5 => OpportunityStatus::Closed,
+        _ => OpportunityStatus::Open,
     };
     let new = NewOpportunity {
         direction: if offer {
@@ -803,7 +803,7 @@ fn opportunity_draft(
     };
     OpportunityDraft {
         owner,
-        organisation_kind: organisation.map(|org| orgs[org].kind.code().to_owned()),
+        organisation_kind: organisation.map(|org| orgs[org].kind),
         new,
         status,
     }
@@ -818,19 +818,19 @@ async fn demo_opportunities(
     seeded: &[SeededProject],
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
-    let mut not_open: Vec<(Uuid, &'static str)> = Vec::new();
+    let mut not_open: Vec<(Uuid, OpportunityStatus)> = Vec::new();
     for index in 0..plan.opportunities {
         let draft = opportunity_draft(rng, index, people, orgs, seeded);
         let row = opportunities::insert(txn, draft.owner, draft.new, draft.organisation_kind)
             .await
             .map_err(error)?;
-        if draft.status != "open" {
+        if draft.status != OpportunityStatus::Open {
             not_open.push((row.id, draft.status));
         }
     }
     for (id, status) in &not_open {
         Opportunity::update_many()
-            .col_expr(opportunity::Column::Status, Expr::value(*status))
+            .col_expr(opportunity::Column::Status, Expr::value(status.as_str()))
             .filter(opportunity::Column::Id.eq(*id))
             .exec(txn)
             .await?;
@@ -855,9 +855,9 @@ async fn bulk_opportunities(
         let draft = opportunity_draft(rng, index, people, orgs, seeded);
         let mut prepared =
             opportunities::prepare(draft.owner, draft.new, draft.organisation_kind, Utc::now());
-        prepared.row.status = Set(draft.status.to_owned());
+        prepared.row.status = Set(draft.status);
         summary.opportunities += 1;
-        summary.open_opportunities += usize::from(draft.status == "open");
+        summary.open_opportunities += usize::from(draft.status == OpportunityStatus::Open);
         batch.push(prepared);
         if batch.len() == BATCH {
             opportunities::insert_prepared(&txn, std::mem::take(&mut batch))
