@@ -67,7 +67,7 @@ fn place(rng: &mut StdRng, kind: OrganisationKind, index: usize) -> Place {
     let in_france = match kind {
         OrganisationKind::DiasporaAssociation => true,
         OrganisationKind::Funder => rng.random_bool(0.7),
-        OrganisationKind::LocalAuthority => index % 2 == 0,
+        OrganisationKind::LocalAuthority => index.is_multiple_of(2),
         _ => rng.random_bool(0.15),
     };
     let (country, city) = if in_france {
