@@ -111,7 +111,9 @@ impl ConnectionTrait for Db {
 /// Starts a transaction that will write, on the writer. On SQLite it takes the write lock
 /// at once (`BEGIN IMMEDIATE`): a transaction that read first and wrote later would fail with
 /// `SQLITE_BUSY` whenever another connection (the outbox worker, say) wrote in between,
-/// instead of waiting its turn. PostgreSQL ignores the option.
+/// instead of waiting its turn. PostgreSQL ignores the option. Its span is the wait for the
+/// writer (the connection, and on SQLite the write lock).
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn write_transaction(db: &Db) -> Result<DatabaseTransaction, DbErr> {
     db.writer
         .begin_with_options(TransactionOptions {
@@ -124,6 +126,11 @@ pub async fn write_transaction(db: &Db) -> Result<DatabaseTransaction, DbErr> {
 /// Applies `changes` to the row `id` only if it is still at `version`: a stale `If-Match`
 /// that raced a concurrent change becomes 412, never a lost update. Shared by every versioned
 /// resource (the caller sets the new version in `changes`).
+#[tracing::instrument(
+    level = "debug",
+    skip_all,
+    fields(table = E::default().table_name(), %id, version = version)
+)]
 pub async fn update_versioned<E, C>(
     db: &C,
     changes: E::ActiveModel,
@@ -157,6 +164,11 @@ fn exactly_one(rows_affected: u64) -> Result<(), crate::error::ApiError> {
 
 /// Deletes the row `id` only if it is still at `version`: a stale `If-Match` that raced a
 /// concurrent change becomes 412, never a lost update. Shared by every versioned resource.
+#[tracing::instrument(
+    level = "debug",
+    skip_all,
+    fields(table = E::default().table_name(), %id, version = version)
+)]
 pub async fn delete_versioned<E, C>(
     db: &C,
     id_column: E::Column,

@@ -182,6 +182,11 @@ pub fn fingerprint(asked: &impl Serialize) -> Result<Vec<u8>> {
 /// Runs a creating request once per `Idempotency-Key`: in one write transaction, claims the
 /// key and replays the earlier response when there is one; otherwise runs `create` and keeps
 /// its response with its effects. Without the header, just runs `create` in the transaction.
+#[tracing::instrument(
+    level = "info",
+    skip_all,
+    fields(keyed = tracing::field::Empty, replayed = tracing::field::Empty)
+)]
 pub async fn create(
     request: &HttpRequest,
     db: &Db,
@@ -190,10 +195,13 @@ pub async fn create(
     create: impl AsyncFnOnce(&DatabaseTransaction) -> Result<StoredResponse>,
 ) -> Result<HttpResponse> {
     let attempt = Attempt::from_request(request, user, fingerprint)?;
+    let span = tracing::Span::current();
+    span.record("keyed", attempt.is_some());
     let txn = db::write_transaction(db).await?;
     if let Some(attempt) = &attempt
         && let Some(earlier) = attempt.claim(&txn).await?
     {
+        span.record("replayed", true);
         txn.commit().await?;
         return Ok(earlier.into_response());
     }

@@ -183,6 +183,12 @@ pub fn seeker(index: &Index<Opportunities>, slot: u32) -> Option<Seeker> {
 }
 
 /// The `limit` best matches for `side`, best first (ties: newest first).
+#[tracing::instrument(
+    level = "debug",
+    name = "rank_matches",
+    skip_all,
+    fields(limit = limit, candidates = tracing::field::Empty)
+)]
 pub fn best(
     index: &Index<Opportunities>,
     side: &Side,
@@ -194,6 +200,7 @@ pub fn best(
         return Vec::new();
     };
     let candidates = candidates(index, &probe.fields, wanted);
+    tracing::Span::current().record("candidates", candidates.len());
     let mut best = Best::new(limit);
     match sharing(index, &probe) {
         Some(sharing) => {

@@ -95,6 +95,7 @@ pub struct Matches {
 
 /// The best matches for `side`, with their reasons, as [`Matches`] (the opportunities as
 /// every reader of a listing sees them).
+#[tracing::instrument(level = "info", skip_all, fields(limit = limit, items = tracing::field::Empty))]
 fn matches(index: &Index<Opportunities>, side: &Side, wanted: &Wanted, limit: u64) -> HttpResponse {
     let now = Utc::now();
     let items: Vec<Vec<u8>> = rank::best(index, side, wanted, limit as usize, now)
@@ -109,6 +110,7 @@ fn matches(index: &Index<Opportunities>, side: &Side, wanted: &Wanted, limit: u6
             Some(written)
         })
         .collect();
+    tracing::Span::current().record("items", items.len());
     RawObject::new().raw_array("items", &items).respond()
 }
 

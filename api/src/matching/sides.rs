@@ -36,6 +36,7 @@ impl Context {
         }
     }
 
+    #[tracing::instrument(level = "debug", name = "match_context", skip_all)]
     pub async fn load<C: ConnectionTrait>(
         db: &C,
         owners: impl IntoIterator<Item = Uuid>,

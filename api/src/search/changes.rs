@@ -67,7 +67,8 @@ pub struct Change {
 }
 
 /// Records that `id` changed. Call it inside the write's transaction, last: on PostgreSQL
-/// it holds the log's lock until the commit.
+/// it holds the log's lock until the commit (its span includes the wait for that lock).
+#[tracing::instrument(level = "debug", name = "record_change", skip_all, fields(kind = kind.code(), %id))]
 pub async fn record<C: ConnectionTrait>(txn: &C, kind: ChangeKind, id: Uuid) -> Result<()> {
     if txn.get_database_backend() == DbBackend::Postgres {
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHANGE_LOG_LOCK})"))

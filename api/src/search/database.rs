@@ -76,6 +76,16 @@ fn field_condition<K: ListingKind>(
 }
 
 /// One page by the database, its total and its facets.
+#[tracing::instrument(
+    level = "debug",
+    name = "database_search",
+    skip_all,
+    fields(
+        listing = K::TABLE,
+        terms = criteria.terms.len(),
+        filters = criteria.filters.len(),
+    )
+)]
 pub async fn search<K: ListingKind>(
     db: &Db,
     criteria: &Criteria,

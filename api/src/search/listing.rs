@@ -117,7 +117,14 @@ impl<K: ListingKind> Listing<K> {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The page a request asks for.
+    /// The page a request asks for. Its span holds the index's or the database's, and the
+    /// wait for a turn at the database between them.
+    #[tracing::instrument(
+        level = "info",
+        name = "listing",
+        skip_all,
+        fields(listing = K::TABLE, limit = tracing::field::Empty, total = tracing::field::Empty)
+    )]
     pub async fn answer(&self, db: &Db, request: &impl ListingRequest) -> Result<Page<K::Facets>> {
         let criteria = request.criteria()?;
         let PageParams {
@@ -126,7 +133,11 @@ impl<K: ListingKind> Listing<K> {
             cursor,
         } = request.page();
         let page = PageRequest::parse(&criteria, sort, limit, cursor)?;
-        self.search(db, &criteria, &page).await
+        let span = tracing::Span::current();
+        span.record("limit", page.limit);
+        let found = self.search(db, &criteria, &page).await?;
+        span.record("total", found.total);
+        Ok(found)
     }
 
     /// A page of the items meeting `criteria`.
@@ -160,6 +171,7 @@ impl<K: ListingKind> Listing<K> {
 
     /// Rebuilds the index from the database, a page of items at a time (so that the
     /// documents of the whole listing never sit in memory at once), then answers from it.
+    #[tracing::instrument(level = "info", skip_all, fields(listing = K::TABLE))]
     pub async fn rebuild(&self, db: &Db) -> Result<()> {
         let mut index = Index::default();
         let mut after = None;
@@ -195,6 +207,7 @@ impl<K: ListingKind> Listing<K> {
 
     /// Reloads the items in `scope`: those found are indexed anew, asked-for ids not found
     /// are gone.
+    #[tracing::instrument(level = "debug", skip_all, fields(listing = K::TABLE, items = tracing::field::Empty))]
     pub async fn reload(&self, db: &Db, scope: Scope) -> Result<()> {
         if matches!(scope, Scope::All) {
             return self.rebuild(db).await;
@@ -204,6 +217,7 @@ impl<K: ListingKind> Listing<K> {
             _ => Vec::new(),
         };
         let documents = K::load(db, scope).await?;
+        tracing::Span::current().record("items", documents.len());
         let mut index = self.write();
         for id in asked {
             if !documents.iter().any(|document| document.id == id) {

@@ -22,6 +22,7 @@ use actix_web::{
 };
 use chrono::{TimeDelta, Utc};
 use futures_util::future::BoxFuture;
+use tracing::Instrument;
 use uuid::Uuid;
 
 use super::{
@@ -100,6 +101,7 @@ impl Indexes {
 
     /// Builds every index from the database. Entries recorded meanwhile are applied after:
     /// reloading an item twice does no harm, missing one would.
+    #[tracing::instrument(level = "info", name = "build_indexes", skip_all)]
     pub async fn build(&self) -> Result<()> {
         let _running = self.running.lock().await;
         let from = changes::last(&self.db).await?;
@@ -134,6 +136,7 @@ impl Indexes {
     }
 
     /// Reloads what a batch of changes concerns, one query per listing for plain changes.
+    #[tracing::instrument(level = "debug", name = "apply_changes", skip_all, fields(changes = batch.len()))]
     async fn apply(&self, batch: &[Change]) -> Result<()> {
         for listing in &self.listings {
             let mut ids: Vec<Uuid> = Vec::new();
@@ -218,7 +221,10 @@ pub async fn follow_changes(
         && response.status().is_success()
         && let Some(indexes) = indexes
         && indexes.is_ready()
-        && let Err(error) = indexes.catch_up().await
+        && let Err(error) = indexes
+            .catch_up()
+            .instrument(tracing::debug_span!("follow_changes"))
+            .await
     {
         tracing::warn!(%error, "cannot follow the change log");
     }

@@ -4,6 +4,7 @@
 
 use rand::{Rng, rngs::StdRng, seq::IndexedRandom};
 
+use super::pick::pick;
 use crate::taxonomies::{OpportunityCategory, OrganisationKind};
 
 /// A country with its cities, currency and (for diaspora associations) its people's name.
@@ -695,77 +696,100 @@ pub fn opportunity_title(
     city: &str,
     france: &str,
 ) -> String {
-    let (object, role) = if french {
-        (theme.object_fr, theme.role_fr)
+    if french {
+        title_fr(category, offer, theme, city, france)
     } else {
-        (theme.object_en, theme.role_en)
-    };
+        title_en(category, offer, theme, city, france)
+    }
+}
+
+fn title_fr(
+    category: OpportunityCategory,
+    offer: bool,
+    theme: &Theme,
+    city: &str,
+    france: &str,
+) -> String {
+    let (object, role) = (theme.object_fr, theme.role_fr);
     let skill = theme.skills.first().copied().unwrap_or("gestion de projet");
-    match (category, offer, french) {
-        (C::TechnicalPartnership, true, true) => {
+    match (category, offer) {
+        (C::TechnicalPartnership, true) => {
             format!("Expertise technique en {skill} pour {object}")
         }
-        (C::TechnicalPartnership, true, false) => {
-            format!("Technical expertise in {skill} for {object}")
-        }
-        (C::TechnicalPartnership, false, true) => {
+        (C::TechnicalPartnership, false) => {
             format!("Recherche partenaire technique pour {object} à {city}")
         }
-        (C::TechnicalPartnership, false, false) => {
-            format!("Looking for a technical partner for {object} in {city}")
-        }
-        (C::IndustrialPartnership, true, true) => {
+        (C::IndustrialPartnership, true) => {
             format!("Fourniture et installation d'équipements pour {object}")
         }
-        (C::IndustrialPartnership, true, false) => {
-            format!("Equipment supply and installation for {object}")
-        }
-        (C::IndustrialPartnership, false, true) => {
+        (C::IndustrialPartnership, false) => {
             format!("Partenaire industriel recherché : {object} ({city})")
         }
-        (C::IndustrialPartnership, false, false) => {
-            format!("Industrial partner wanted: {object} ({city})")
-        }
-        (C::CommercialPartnership, true, true) => {
+        (C::CommercialPartnership, true) => {
             format!("Distribution en Europe des produits issus de {object}")
         }
-        (C::CommercialPartnership, true, false) => {
-            format!("European distribution for products from {object}")
-        }
-        (C::CommercialPartnership, false, true) => {
+        (C::CommercialPartnership, false) => {
             format!("Acheteurs recherchés : {object} à {city}")
         }
-        (C::CommercialPartnership, false, false) => format!("Buyers wanted: {object} in {city}"),
-        (C::FinancialPartnership, true, true) => {
+        (C::FinancialPartnership, true) => {
             format!("Prêt d'honneur et subvention pour {object}")
         }
-        (C::FinancialPartnership, true, false) => {
-            format!("Interest-free loan and grant for {object}")
-        }
-        (C::FinancialPartnership, false, true) => format!("Levée de fonds : {object} à {city}"),
-        (C::FinancialPartnership, false, false) => format!("Fundraising: {object} in {city}"),
-        (C::Internship, true, true) => format!("Stage de 6 mois à {city} : {role}"),
-        (C::Internship, true, false) => format!("6-month internship in {city}: {role}"),
-        (C::Internship, false, true) => format!("Étudiant·e cherche un stage : {role}"),
-        (C::Internship, false, false) => format!("Student seeking an internship: {role}"),
-        (C::Job, true, true) => format!("Poste à pourvoir à {city} : {role}"),
-        (C::Job, true, false) => format!("Job opening in {city}: {role}"),
-        (C::Job, false, true) => format!("Profil expérimenté disponible : {role}"),
-        (C::Job, false, false) => format!("Experienced {role} available"),
-        (C::Volunteering, true, true) => format!("Mission bénévole de 3 mois à {city} : {role}"),
-        (C::Volunteering, true, false) => format!("3-month volunteer mission in {city}: {role}"),
-        (C::Volunteering, false, true) => format!("Bénévoles recherchés pour {object}"),
-        (C::Volunteering, false, false) => format!("Volunteers wanted for {object}"),
-        (C::AuthorityCooperation, true, true) => {
+        (C::FinancialPartnership, false) => format!("Levée de fonds : {object} à {city}"),
+        (C::Internship, true) => format!("Stage de 6 mois à {city} : {role}"),
+        (C::Internship, false) => format!("Étudiant·e cherche un stage : {role}"),
+        (C::Job, true) => format!("Poste à pourvoir à {city} : {role}"),
+        (C::Job, false) => format!("Profil expérimenté disponible : {role}"),
+        (C::Volunteering, true) => format!("Mission bénévole de 3 mois à {city} : {role}"),
+        (C::Volunteering, false) => format!("Bénévoles recherchés pour {object}"),
+        (C::AuthorityCooperation, true) => {
             format!("Coopération décentralisée {france} – {city} : {object}")
         }
-        (C::AuthorityCooperation, true, false) => {
-            format!("Decentralised cooperation {france} – {city}: {object}")
-        }
-        (C::AuthorityCooperation, false, true) => {
+        (C::AuthorityCooperation, false) => {
             format!("Commune partenaire recherchée en coopération pour {object}")
         }
-        (C::AuthorityCooperation, false, false) => {
+    }
+}
+
+fn title_en(
+    category: OpportunityCategory,
+    offer: bool,
+    theme: &Theme,
+    city: &str,
+    france: &str,
+) -> String {
+    let (object, role) = (theme.object_en, theme.role_en);
+    let skill = theme.skills.first().copied().unwrap_or("gestion de projet");
+    match (category, offer) {
+        (C::TechnicalPartnership, true) => {
+            format!("Technical expertise in {skill} for {object}")
+        }
+        (C::TechnicalPartnership, false) => {
+            format!("Looking for a technical partner for {object} in {city}")
+        }
+        (C::IndustrialPartnership, true) => {
+            format!("Equipment supply and installation for {object}")
+        }
+        (C::IndustrialPartnership, false) => {
+            format!("Industrial partner wanted: {object} ({city})")
+        }
+        (C::CommercialPartnership, true) => {
+            format!("European distribution for products from {object}")
+        }
+        (C::CommercialPartnership, false) => format!("Buyers wanted: {object} in {city}"),
+        (C::FinancialPartnership, true) => {
+            format!("Interest-free loan and grant for {object}")
+        }
+        (C::FinancialPartnership, false) => format!("Fundraising: {object} in {city}"),
+        (C::Internship, true) => format!("6-month internship in {city}: {role}"),
+        (C::Internship, false) => format!("Student seeking an internship: {role}"),
+        (C::Job, true) => format!("Job opening in {city}: {role}"),
+        (C::Job, false) => format!("Experienced {role} available"),
+        (C::Volunteering, true) => format!("3-month volunteer mission in {city}: {role}"),
+        (C::Volunteering, false) => format!("Volunteers wanted for {object}"),
+        (C::AuthorityCooperation, true) => {
+            format!("Decentralised cooperation {france} – {city}: {object}")
+        }
+        (C::AuthorityCooperation, false) => {
             format!("Partner town sought for cooperation on {object}")
         }
     }
@@ -839,10 +863,6 @@ pub fn organisation_name(
         .choose(rng)
         .cloned()
         .unwrap_or_else(|| format!("Organisation de {city}"))
-}
-
-pub fn pick<'a, T: ?Sized>(rng: &mut StdRng, items: &'a [&'a T]) -> &'a T {
-    items[rng.random_range(0..items.len())]
 }
 
 pub fn country(code: &str) -> Option<&'static Country> {

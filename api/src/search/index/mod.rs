@@ -375,8 +375,20 @@ impl<K: ListingKind> Index<K> {
     }
 
     /// A page of the items meeting `criteria`, their total and facets.
+    #[tracing::instrument(
+        level = "debug",
+        name = "index_search",
+        skip_all,
+        fields(
+            listing = K::TABLE,
+            terms = criteria.terms.len(),
+            filters = criteria.filters.len(),
+            matched = tracing::field::Empty,
+        )
+    )]
     pub fn search(&self, criteria: &Criteria, request: &PageRequest) -> Result<Answer> {
         let set = self.matching(criteria);
+        tracing::Span::current().record("matched", set.len());
         let (slots, next_cursor) = self.page(&set, criteria, request)?;
         let key = criteria.canonical();
         let counted = match self.counts.get(&key) {
