@@ -453,6 +453,7 @@ mod tests {
     use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
 
     use super::*;
+    use crate::opportunities::{Direction, OpportunityStatus};
     use crate::{
         entities::opportunity,
         matching::{Context, score},
@@ -530,11 +531,14 @@ mod tests {
                 let created = now - TimeDelta::hours(rng.random_range(0..3_000));
                 opportunity::Model {
                     id: Uuid::from_u128(1 + n as u128),
-                    direction: ["offer", "request"].choose(rng).unwrap().to_string(),
-                    category: ["job", "internship", "technical_partnership"]
-                        .choose(rng)
-                        .unwrap()
-                        .to_string(),
+                    direction: *[Direction::Offer, Direction::Request].choose(rng).unwrap(),
+                    category: *[
+                        OpportunityCategory::Job,
+                        OpportunityCategory::Internship,
+                        OpportunityCategory::TechnicalPartnership,
+                    ]
+                    .choose(rng)
+                    .unwrap(),
                     title: title.clone(),
                     description: description.clone(),
                     project_id: None,
@@ -548,11 +552,10 @@ mod tests {
                     expires_at: now + TimeDelta::days(30),
                     anonymous: rng.random_bool(0.1),
                     status: if rng.random_bool(0.9) {
-                        "open"
+                        OpportunityStatus::Open
                     } else {
-                        "closed"
-                    }
-                    .to_owned(),
+                        OpportunityStatus::Closed
+                    },
                     owner_id: *owners.choose(rng).unwrap(),
                     organisation_id: rng
                         .random_bool(0.6)

@@ -15,7 +15,6 @@ use crate::{
         project::Entity as Project,
     },
     error::{ApiError, FieldError, Result},
-    http::fields::parse_code,
     organisations::{may_edit, membership},
     search::{
         ChangeKind, changes,
@@ -315,20 +314,57 @@ pub fn changes_of(
         row.expires_at = Set(expires_at);
     }
     if let Some(status) = changes.status {
-        let from = current.status.as_str();
-        let stored = parse_code(from).unwrap_or(OpportunityStatus::Closed);
-        if !stored.may_become(status) {
-            errors.push(FieldError::new(
-                "status",
-                "invalid_transition",
-                format!(
-                    "an opportunity cannot go from {from} to {}",
-                    status.as_str()
-                ),
-            ));
-        }
+        errors.extend(transition_error(current.status, status));
         row.status = Set(status);
     }
+    apply_text_changes(current, changes, &mut row);
+    if let Some(remote) = changes.remote {
+        row.remote = Set(remote);
+    }
+    if let Some(starts_on) = changes.starts_on {
+        row.starts_on = Set(starts_on);
+    }
+    if let Some(duration) = changes.duration_months {
+        if duration.is_some_and(|d| !(1..=120).contains(&d)) {
+            errors.push(FieldError::new(
+                "duration_months",
+                "range",
+                "use 1 to 120 months",
+            ));
+        }
+        row.duration_months = Set(duration);
+    }
+    if let Some(anonymous) = changes.anonymous {
+        row.anonymous = Set(anonymous);
+    }
+    if errors.is_empty() {
+        Ok((row, changes.sectors.clone()))
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// The error for a status change an author may not make.
+fn transition_error(from: OpportunityStatus, to: OpportunityStatus) -> Option<FieldError> {
+    (!from.may_become(to)).then(|| {
+        FieldError::new(
+            "status",
+            "invalid_transition",
+            format!(
+                "an opportunity cannot go from {} to {}",
+                from.as_str(),
+                to.as_str()
+            ),
+        )
+    })
+}
+
+/// Title, description, skills and city, and the search text they make when one changes.
+fn apply_text_changes(
+    current: &opportunity::Model,
+    changes: &OpportunityChanges,
+    row: &mut opportunity::ActiveModel,
+) {
     let title = changes
         .title
         .clone()
@@ -364,30 +400,6 @@ pub fn changes_of(
     }
     if changes.city.is_some() {
         row.city = Set(city);
-    }
-    if let Some(remote) = changes.remote {
-        row.remote = Set(remote);
-    }
-    if let Some(starts_on) = changes.starts_on {
-        row.starts_on = Set(starts_on);
-    }
-    if let Some(duration) = changes.duration_months {
-        if duration.is_some_and(|d| !(1..=120).contains(&d)) {
-            errors.push(FieldError::new(
-                "duration_months",
-                "range",
-                "use 1 to 120 months",
-            ));
-        }
-        row.duration_months = Set(duration);
-    }
-    if let Some(anonymous) = changes.anonymous {
-        row.anonymous = Set(anonymous);
-    }
-    if errors.is_empty() {
-        Ok((row, changes.sectors.clone()))
-    } else {
-        Err(ApiError::Validation(errors))
     }
 }
 
