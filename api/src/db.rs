@@ -82,7 +82,18 @@ pub async fn connect(config: &Config, size: Option<u32>) -> Result<DatabaseConne
                 .journal_mode(SqliteJournalMode::Wal)
                 .busy_timeout(Duration::from_secs(5))
         });
-    Database::connect(options).await
+    // A slow first connection (a loaded machine, a database still starting) is not a failure:
+    // opening gets the connect timeout, not the short patience a request has for the pool.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        match Database::connect(options.clone()).await {
+            Err(error) if std::time::Instant::now() < deadline => {
+                tracing::warn!(%error, "the database is slow to open; trying again");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            opened => return opened,
+        }
+    }
 }
 
 #[async_trait::async_trait]

@@ -94,66 +94,62 @@ async fn search_everything(
     organisation_listing: Data<Listing<Organisations>>,
     query: Query<SearchQuery>,
 ) -> Result<HttpResponse> {
-    let limit = query.limit.unwrap_or(DEFAULT_PER_TYPE);
-    if !(1..=MAX_PER_TYPE).contains(&limit) {
-        return Err(ApiError::invalid_field(
-            "limit",
-            "range",
-            format!("use 1 to {MAX_PER_TYPE}"),
-        ));
-    }
-    let (q, country, limit) = (query.q.clone(), query.country.clone(), Some(limit));
-    let found_projects = project_listing
-        .answer(
-            &db,
-            &ProjectQuery {
-                q: q.clone(),
-                country: country.clone(),
-                limit,
-                ..Default::default()
-            },
-        )
-        .await?;
-    let found_opportunities = opportunity_listing
-        .answer(
-            &db,
-            &OpportunityQuery {
-                q: q.clone(),
-                country: country.clone(),
-                limit,
-                ..Default::default()
-            },
-        )
-        .await?;
-    let found_organisations = organisation_listing
-        .answer(
-            &db,
-            &OrganisationQuery {
-                q,
-                country,
-                limit,
-                ..Default::default()
-            },
-        )
-        .await?;
-    let kind = |items: &[Vec<u8>], total: u64| {
-        RawObject::new()
-            .raw_array("items", items)
-            .value("total", &total)
-            .finish()
+    let limit = Some(query.checked_limit()?);
+    let (q, country) = (&query.q, &query.country);
+    let projects = ProjectQuery {
+        q: q.clone(),
+        country: country.clone(),
+        limit,
+        ..Default::default()
+    };
+    let opportunities = OpportunityQuery {
+        q: q.clone(),
+        country: country.clone(),
+        limit,
+        ..Default::default()
+    };
+    let organisations = OrganisationQuery {
+        q: q.clone(),
+        country: country.clone(),
+        limit,
+        ..Default::default()
     };
     Ok(RawObject::new()
         .raw(
             "projects",
-            &kind(&found_projects.items, found_projects.total),
+            &section(project_listing.answer(&db, &projects).await?),
         )
         .raw(
             "opportunities",
-            &kind(&found_opportunities.items, found_opportunities.total),
+            &section(opportunity_listing.answer(&db, &opportunities).await?),
         )
         .raw(
             "organisations",
-            &kind(&found_organisations.items, found_organisations.total),
+            &section(organisation_listing.answer(&db, &organisations).await?),
         )
         .respond())
+}
+
+/// One kind's part of the answer: its first items and how many there are.
+fn section<F>(found: super::Page<F>) -> Vec<u8> {
+    RawObject::new()
+        .raw_array("items", &found.items)
+        .value("total", &found.total)
+        .finish()
+}
+
+impl SearchQuery {
+    /// The number of items per kind asked for, 1 to 20.
+    fn checked_limit(&self) -> Result<u64> {
+        let limit = self.limit.unwrap_or(DEFAULT_PER_TYPE);
+        if (1..=MAX_PER_TYPE).contains(&limit) {
+            Ok(limit)
+        } else {
+            Err(ApiError::invalid_field(
+                "limit",
+                "range",
+                format!("use 1 to {MAX_PER_TYPE}"),
+            ))
+        }
+    }
 }
