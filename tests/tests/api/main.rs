@@ -10,6 +10,7 @@ mod contacts;
 mod conversations;
 mod errors;
 mod hardening;
+mod integrations;
 mod interests;
 mod introductions;
 mod invitations;
