@@ -94,7 +94,9 @@ impl Courier {
         if !hook.active || delivery.status == DeliveryStatus::Delivered.code() {
             return Ok(());
         }
-        let outcome = self.attempt(db, &hook, &delivery).await?;
+        let outcome = self
+            .attempt(db, &hook, &delivery, Retries::Scheduled)
+            .await?;
         outcome.map_err(anyhow::Error::msg)
     }
 
@@ -105,6 +107,7 @@ impl Courier {
         db: &C,
         hook: &webhook::Model,
         delivery: &webhook_delivery::Model,
+        retries: Retries,
     ) -> Result<std::result::Result<(), String>> {
         let body =
             serde_json::to_vec(&delivery.payload).map_err(|e| ApiError::Internal(e.into()))?;
@@ -156,7 +159,9 @@ impl Courier {
         let attempts = delivery.attempts + 1;
         let status = match &outcome {
             Ok(()) => DeliveryStatus::Delivered,
-            Err(_) if self.retry_after(attempts).is_none() => DeliveryStatus::Failed,
+            Err(_) if retries == Retries::None || self.retry_after(attempts).is_none() => {
+                DeliveryStatus::Failed
+            }
             Err(_) => DeliveryStatus::Pending,
         };
         Deliveries::update(webhook_delivery::ActiveModel {
@@ -189,9 +194,17 @@ impl Courier {
         );
         let delivery = insert_delivery(db, hook.id, id, "ping", payload).await?;
         // The outcome is in the attempt the answer shows.
-        let _outcome = self.attempt(db, hook, &delivery).await?;
+        let _outcome = self.attempt(db, hook, &delivery, Retries::None).await?;
         delivery_view(db, delivery.id).await
     }
+}
+
+/// Whether a failed attempt is tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Retries {
+    Scheduled,
+    /// A ping answers at once and is not retried.
+    None,
 }
 
 /// Why a request failed, without the noise of the error chain's first line.

@@ -154,6 +154,12 @@ async fn claim(db: &Db) -> Result<Vec<outbox::Model>, DbErr> {
         .filter(outbox::Column::Id.in_subquery(due))
         .exec_with_returning(db)
         .await
+        .map(|mut rows| {
+            // RETURNING comes in no particular order; send in the order queued (ids are
+            // UUIDv7, ordered by time) so that a receiver mostly hears events in order.
+            rows.sort_by_key(|row| (row.available_at, row.id));
+            rows
+        })
 }
 
 async fn finish(

@@ -27,3 +27,4 @@ mod saved_searches;
 mod sessions;
 mod taxonomies;
 mod web_app;
+mod webhooks;
