@@ -67,6 +67,7 @@ use crate::{
         (name = "search", description = "Projects, opportunities and organisations at once"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "integrations", description = "API keys, webhooks and the public event feed for partner systems"),
+        (name = "exports", description = "Open data: CSV of public projects, opportunities and organisations; IATI 2.03 activities"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]

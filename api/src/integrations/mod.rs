@@ -1,11 +1,14 @@
 //! Integrations and open data: API keys for partner systems, signed webhooks, the public
-//! event feed.
+//! event feed, open data exports (CSV, IATI).
 
 pub mod dto;
 pub mod events;
+mod export_routes;
+pub mod exports;
 mod feed_routes;
 pub mod gate;
 pub mod guard;
+pub mod iati;
 mod key_routes;
 pub mod keys;
 pub mod limiter;
@@ -22,4 +25,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     key_routes::configure(cfg);
     webhook_routes::configure(cfg);
     feed_routes::configure(cfg);
+    export_routes::configure(cfg);
 }

@@ -9,6 +9,7 @@ mod anonymity;
 mod contacts;
 mod conversations;
 mod errors;
+mod exports;
 mod hardening;
 mod integrations;
 mod interests;
