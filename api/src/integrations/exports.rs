@@ -21,6 +21,7 @@ use crate::{
         project::{self, Entity as Projects},
     },
     error::{ApiError, Result},
+    opportunities::OpportunityStatus,
     projects::ProjectStatus,
 };
 
@@ -138,8 +139,8 @@ async fn project_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<
                 row.id.to_string(),
                 row.title,
                 row.summary,
-                row.stage,
-                row.status,
+                row.stage.as_str().to_owned(),
+                row.status.as_str().to_owned(),
                 list(&row.countries),
                 list(&row.sectors),
                 optional(row.organisation_id),
@@ -157,7 +158,7 @@ async fn project_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<
 /// Projects anyone may read (drafts are their authors' only), in id order.
 async fn public_projects(db: &Db, after: Option<Uuid>) -> Result<Vec<project::Model>> {
     let mut query = Projects::find()
-        .filter(project::Column::Status.ne(ProjectStatus::Draft.as_str()))
+        .filter(project::Column::Status.ne(ProjectStatus::Draft))
         .order_by_asc(project::Column::Id)
         .limit(BATCH);
     if let Some(after) = after {
@@ -168,7 +169,7 @@ async fn public_projects(db: &Db, after: Option<Uuid>) -> Result<Vec<project::Mo
 
 async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
     let mut query = Opportunities::find()
-        .filter(opportunity::Column::Status.eq("open"))
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Open))
         .filter(opportunity::Column::ExpiresAt.gt(Utc::now()))
         .order_by_asc(opportunity::Column::Id)
         .limit(BATCH);
@@ -184,8 +185,8 @@ async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, 
             let organisation = (!row.anonymous).then_some(row.organisation_id).flatten();
             let record = vec![
                 row.id.to_string(),
-                row.direction,
-                row.category,
+                row.direction.as_str().to_owned(),
+                row.category.code().to_owned(),
                 row.title,
                 row.country,
                 row.city.unwrap_or_default(),
@@ -193,7 +194,9 @@ async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, 
                 list(&row.sectors),
                 list(&row.skills),
                 optional(organisation),
-                row.organisation_kind.unwrap_or_default(),
+                row.organisation_kind
+                    .map(|kind| kind.code().to_owned())
+                    .unwrap_or_default(),
                 optional(row.starts_on),
                 optional(row.duration_months),
                 time(row.expires_at),
@@ -219,7 +222,7 @@ async fn organisation_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid,
             let record = vec![
                 row.id.to_string(),
                 row.name,
-                row.kind,
+                row.kind.code().to_owned(),
                 row.country,
                 row.city.unwrap_or_default(),
                 row.website.unwrap_or_default(),
@@ -329,7 +332,7 @@ async fn published_with_organisations(
     after: Option<Uuid>,
 ) -> Result<Vec<(project::Model, Option<organisation::Model>)>> {
     let mut query = Projects::find()
-        .filter(project::Column::Status.eq(ProjectStatus::Published.as_str()))
+        .filter(project::Column::Status.eq(ProjectStatus::Published))
         .order_by_asc(project::Column::Id)
         .limit(BATCH);
     if let Some(after) = after {

@@ -8,6 +8,7 @@ use quick_xml::escape::escape;
 
 use crate::{
     entities::{organisation, project},
+    projects::ProjectStage,
     taxonomies::OrganisationKind,
 };
 
@@ -39,23 +40,25 @@ pub fn opening(at: DateTime<Utc>) -> String {
 }
 
 /// IATI OrganisationType of a marketplace organisation kind.
-fn organisation_type(kind: &str) -> &'static str {
-    let kind = OrganisationKind::ALL.into_iter().find(|k| k.code() == kind);
+fn organisation_type(kind: OrganisationKind) -> &'static str {
     match kind {
-        Some(OrganisationKind::Company) => "70", // Private Sector
-        Some(OrganisationKind::Ngo) => "22",     // National NGO
-        Some(OrganisationKind::DiasporaAssociation) => "22", // National NGO
-        Some(OrganisationKind::LocalAuthority | OrganisationKind::PublicAgency) => "10", // Government
-        Some(OrganisationKind::Academic) => "80", // Academic, Training and Research
-        Some(OrganisationKind::Funder) => "60",   // Foundation
-        Some(OrganisationKind::Other) | None => "90", // Other
+        OrganisationKind::Company => "70",             // Private Sector
+        OrganisationKind::Ngo => "22",                 // National NGO
+        OrganisationKind::DiasporaAssociation => "22", // National NGO
+        OrganisationKind::LocalAuthority | OrganisationKind::PublicAgency => "10", // Government
+        OrganisationKind::Academic => "80",            // Academic, Training and Research
+        OrganisationKind::Funder => "60",              // Foundation
+        OrganisationKind::Other => "90",               // Other
     }
 }
 
 /// IATI ActivityStatus of a published project: an idea is in its pipeline, a project or a
 /// venture under way.
-fn activity_status(stage: &str) -> &'static str {
-    if stage == "idea" { "1" } else { "2" }
+fn activity_status(stage: ProjectStage) -> &'static str {
+    match stage {
+        ProjectStage::Idea => "1",
+        ProjectStage::Project | ProjectStage::Venture => "2",
+    }
 }
 
 fn narrative(text: &str, lang: Option<&str>) -> String {
@@ -138,7 +141,7 @@ pub fn activity(
         // Implementing (role 4): the organisation that carries the project.
         Some(org) => xml.push_str(&format!(
             "<participating-org role=\"4\" type=\"{}\">{}</participating-org>",
-            organisation_type(&org.kind),
+            organisation_type(org.kind),
             narrative(&org.name, None)
         )),
         None => xml.push_str(&format!(
@@ -148,7 +151,7 @@ pub fn activity(
     }
     xml.push_str(&format!(
         "<activity-status code=\"{}\"/>",
-        activity_status(&row.stage)
+        activity_status(row.stage)
     ));
     // ActivityDateType 2 (actual start): the day the project appeared on the marketplace.
     xml.push_str(&format!(

@@ -91,7 +91,9 @@ impl Courier {
         let Some(hook) = Webhooks::find_by_id(delivery.webhook_id).one(db).await? else {
             return Ok(());
         };
-        if !hook.active || delivery.status == DeliveryStatus::Delivered.code() {
+        // Each outbox row is one series of attempts (the first, or a redelivery): it is sent
+        // even if an earlier series was taken, since a redelivery asks for exactly that.
+        if !hook.active {
             return Ok(());
         }
         let outcome = self

@@ -315,7 +315,14 @@ async fn a_ping_and_a_redelivery_reach_the_receiver_with_the_same_id(app: TestAp
 
     publish(&app, &awa, &teranga, "Séchoir solaire pour Bignona").await;
     let first = receiver.until(|r| r.len() == 2).await;
-    let log = expect(get(&app, &format!("{base}/deliveries"), &awa).await, 200).await;
+    let read = async |path: &str| get(&app, path, &awa).await;
+    let taken = |log: &Value| {
+        log.as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["status"] == "delivered")
+    };
+    let log = eventually(read, &format!("{base}/deliveries"), taken).await;
     let delivery = log
         .as_array()
         .unwrap()
