@@ -2,7 +2,8 @@
 # Installs the tools the test suite needs, only those that are missing; prints nothing when
 # everything is already there. Safe to run any number of times (`make test` runs it first).
 #
-#   - Debian packages: chromium (Playwright e2e), docker-compose (v1, validates docker-compose.yml)
+#   - Debian packages: chromium (Playwright e2e), docker-compose (v1, validates docker-compose.yml),
+#     libxml2-utils (xmllint: the IATI export is validated against the IATI 2.03 XSD)
 #   - .venv/ with the pinned Python tools of scripts/requirements-test.txt (schemathesis)
 #   - web/node_modules via `npm ci` when missing or older than web/package-lock.json
 #
@@ -20,7 +21,7 @@ if [[ "$(id -u)" -ne 0 ]]; then
 fi
 
 # --- Debian packages -----------------------------------------------------------------------
-apt_packages=(chromium docker-compose)
+apt_packages=(chromium docker-compose libxml2-utils)
 
 is_installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'

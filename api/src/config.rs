@@ -87,6 +87,14 @@ pub struct Config {
     /// Listings answer from the database even once their index is built (to compare the
     /// two, or to rule the index out when diagnosing); matches still use the index.
     pub listings_from_database: bool,
+    /// Networks webhooks may reach although they are not public (tests, an intranet):
+    /// addresses or CIDR blocks. Everything else private is refused (see
+    /// `integrations::guard`).
+    #[serde(deserialize_with = "proxies")]
+    pub webhook_allowed_networks: Vec<ipnet::IpNet>,
+    /// Multiplies the webhook retry schedule (5 s ... 20 h, three days in all). Tests shrink
+    /// it to milliseconds; production keeps 1.
+    pub webhook_retry_scale: f64,
 }
 
 /// The defaults, kept serialisable so figment can layer the file and environment on top.
@@ -114,6 +122,8 @@ struct Defaults {
     interest_answer_days: u32,
     interests_per_day: u32,
     listings_from_database: bool,
+    webhook_allowed_networks: &'static str,
+    webhook_retry_scale: f64,
 }
 
 const DEFAULTS: Defaults = Defaults {
@@ -139,6 +149,8 @@ const DEFAULTS: Defaults = Defaults {
     interest_answer_days: 14,
     interests_per_day: 20,
     listings_from_database: false,
+    webhook_allowed_networks: "",
+    webhook_retry_scale: 1.0,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -211,6 +223,8 @@ impl Config {
             interest_answer_days: DEFAULTS.interest_answer_days,
             interests_per_day: DEFAULTS.interests_per_day,
             listings_from_database: DEFAULTS.listings_from_database,
+            webhook_allowed_networks: Vec::new(),
+            webhook_retry_scale: DEFAULTS.webhook_retry_scale,
         }
     }
 }

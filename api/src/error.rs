@@ -29,6 +29,8 @@ pub enum ErrorCode {
     AccountSuspended,
     EmailNotVerified,
     Forbidden,
+    /// An API key was used outside its scopes or its organisation.
+    InsufficientScope,
     NotFound,
     MethodNotAllowed,
     Conflict,
@@ -106,6 +108,8 @@ pub enum ApiError {
     EmailNotVerified,
     #[error("you may not do this")]
     Forbidden,
+    #[error("{0}")]
+    InsufficientScope(String),
     #[error("no such {0}")]
     NotFound(&'static str),
     #[error("this method is not allowed here")]
@@ -136,6 +140,7 @@ impl ApiError {
             Self::AccountSuspended => ErrorCode::AccountSuspended,
             Self::EmailNotVerified => ErrorCode::EmailNotVerified,
             Self::Forbidden => ErrorCode::Forbidden,
+            Self::InsufficientScope(_) => ErrorCode::InsufficientScope,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
             Self::Conflict(_) => ErrorCode::Conflict,
@@ -198,9 +203,10 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::AccountSuspended | Self::EmailNotVerified => {
-                StatusCode::FORBIDDEN
-            }
+            Self::Forbidden
+            | Self::InsufficientScope(_)
+            | Self::AccountSuspended
+            | Self::EmailNotVerified => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,

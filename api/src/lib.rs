@@ -9,6 +9,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod http;
+pub mod integrations;
 pub mod interests;
 pub mod introductions;
 pub mod mail;

@@ -14,6 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use crate::{
     accounts, conversations,
     error::{ErrorCode, FieldError, Problem, responses},
+    integrations,
     interests::{self, dto::InterestBox},
     introductions, matching, notifications, opportunities, ops, organisations, projects,
     saved_searches,
@@ -65,6 +66,8 @@ use crate::{
         (name = "saved-searches", description = "Saved searches and their alerts (in the app, by e-mail), with a one-click unsubscribe"),
         (name = "search", description = "Projects, opportunities and organisations at once"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
+        (name = "integrations", description = "API keys, webhooks and the public event feed for partner systems"),
+        (name = "exports", description = "Open data: CSV of public projects, opportunities and organisations; IATI 2.03 activities"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]
@@ -107,7 +110,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(notifications::configure)
             .configure(saved_searches::configure)
             .configure(search::configure)
-            .configure(taxonomies::configure),
+            .configure(taxonomies::configure)
+            .configure(integrations::configure),
     );
     ops::configure(cfg);
 }

@@ -24,6 +24,7 @@ use crate::{
     config::Config,
     http,
     http::fallback::{RouteTable, WebApp, fallback},
+    integrations,
     mail::{self, Mailer},
     openapi::{self, ApiDoc},
     opportunities::listing::Opportunities,
@@ -61,7 +62,11 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let port = listener.local_addr()?.port();
         // The worker lives as long as the runtime; each replica runs one.
-        mail::spawn_worker(db.clone(), Mailer::from_config(&config)?);
+        let couriers = mail::Couriers {
+            mailer: Mailer::from_config(&config)?,
+            webhooks: integrations::webhooks::Courier::from_config(&config)?,
+        };
+        mail::spawn_worker(db.clone(), couriers);
         saved_searches::alerts::spawn_worker(db.clone(), config.public_url.clone());
         let listings = Listings::new(&config);
         // Its own connection: requests waiting for the pool must not hold up the build.
@@ -145,6 +150,8 @@ struct Shared {
     organisations: Data<Listing<Organisations>>,
     indexes: Data<sync::Indexes>,
     in_flight: Data<http::shedding::InFlight>,
+    courier: Data<integrations::webhooks::Courier>,
+    limiters: Data<integrations::limiter::Limiters>,
 }
 
 fn server(
@@ -169,6 +176,8 @@ fn server(
         organisations: Data::from(listings.organisations),
         indexes: Data::from(indexes),
         in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
+        courier: Data::new(integrations::webhooks::Courier::from_config(&config)?),
+        limiters: Data::new(integrations::limiter::Limiters::default()),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
         access_tokens: Data::new(AccessTokens::from_config(&config)?),
         registry: Data::new(metrics.registry.clone()),
@@ -213,7 +222,9 @@ fn server(
             .app_data(shared.projects.clone())
             .app_data(shared.organisations.clone())
             .app_data(shared.indexes.clone())
-            .app_data(shared.in_flight.clone());
+            .app_data(shared.in_flight.clone())
+            .app_data(shared.courier.clone())
+            .app_data(shared.limiters.clone());
         let app = match &shared.web_app.index {
             Some(_) => app.service(
                 Files::new("/", &shared.config.web_dir)
@@ -228,6 +239,7 @@ fn server(
                 !shared.config.cors_origins.is_empty(),
                 cors(&shared.config),
             ))
+            .wrap(from_fn(integrations::gate::api_keys))
             .wrap(from_fn(sync::follow_changes))
             .wrap(from_fn(http::shedding::shed_load))
             .wrap(from_fn(http::headers::security_headers))

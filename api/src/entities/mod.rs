@@ -1,9 +1,11 @@
 //! sea-orm entities, one per table.
 
+pub mod api_key;
 pub mod change;
 pub mod conversation;
 pub mod conversation_participant;
 pub mod email_token;
+pub mod event;
 pub mod idempotency_key;
 pub mod interest;
 pub mod introduction;
@@ -23,3 +25,6 @@ pub mod refresh_token;
 pub mod saved_search;
 pub mod throttle_event;
 pub mod user;
+pub mod webhook;
+pub mod webhook_attempt;
+pub mod webhook_delivery;

@@ -30,6 +30,7 @@ use crate::{
     },
     error::{ApiError, FieldError, Result, responses},
     http::idempotency::{self, StoredResponse},
+    integrations::{self, Event, EventType},
     organisations::{may_edit, membership},
     paging::{NewestFirst, next_cursor},
 };
@@ -99,6 +100,7 @@ async fn express_interest(
             config.interest_answer_days,
         );
         service::insert_pending(txn, row.clone()).await?;
+        integrations::emit(txn, Event::interest(EventType::InterestReceived, &row)).await?;
         let sender = people::one(txn, member.id()).await?;
         let owner = people::one(txn, item.owner_id).await?;
         notices::received(txn, &row, &item.title, &sender, &owner, &config.public_url).await?;
@@ -271,6 +273,7 @@ async fn decide(db: &Db, member: &Member, id: Uuid, decision: Decision) -> Resul
     let title = titles.get(&row.target_id).map_or("—", String::as_str);
     let to = people::one(&txn, told).await?;
     notices::answered(&txn, &row, title, &to, conversation).await?;
+    integrations::emit(&txn, Event::interest(EventType::InterestAnswered, &row)).await?;
     txn.commit().await?;
     respond(db, member, row).await
 }

@@ -1,8 +1,9 @@
 //! E-mail: messages are written to the outbox inside the request's transaction, and a
-//! background worker sends them (through SMTP when configured, else to the log).
+//! background worker sends them (through SMTP when configured, else to the log). The same
+//! outbox carries webhook deliveries (`integrations::webhooks`).
 
-mod outbox;
+pub mod outbox;
 mod sender;
 
-pub use outbox::{Email, enqueue, spawn_worker};
+pub use outbox::{Couriers, Email, enqueue, spawn_worker};
 pub use sender::Mailer;

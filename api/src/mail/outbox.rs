@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::Mailer;
 use crate::db::Db;
 use crate::entities::outbox::{self, Entity as Outbox};
+use crate::integrations::webhooks::{Courier, KIND_WEBHOOK};
 
 pub const KIND_EMAIL: &str = "email";
 const BATCH: u64 = 10;
@@ -33,11 +34,21 @@ pub struct Email {
 
 /// Queues an e-mail; call it inside the transaction that caused it.
 pub async fn enqueue<C: ConnectionTrait>(db: &C, email: &Email) -> Result<(), DbErr> {
+    let payload = serde_json::to_value(email).map_err(|e| DbErr::Custom(e.to_string()))?;
+    enqueue_kind(db, KIND_EMAIL, payload).await
+}
+
+/// Queues a unit of work of `kind`; call it inside the transaction that caused it.
+pub async fn enqueue_kind<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    payload: serde_json::Value,
+) -> Result<(), DbErr> {
     let now = Utc::now();
     let row = outbox::ActiveModel {
         id: Set(Uuid::now_v7()),
-        kind: Set(KIND_EMAIL.into()),
-        payload: Set(serde_json::to_value(email).map_err(|e| DbErr::Custom(e.to_string()))?),
+        kind: Set(kind.into()),
+        payload: Set(payload),
         status: Set("pending".into()),
         attempts: Set(0),
         available_at: Set(now),
@@ -50,11 +61,40 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, email: &Email) -> Result<(), Db
     Ok(())
 }
 
-/// Starts the worker that sends queued e-mails until the process ends.
-pub fn spawn_worker(db: Db, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+/// Who carries each kind of outbox row.
+pub struct Couriers {
+    pub mailer: Mailer,
+    pub webhooks: Courier,
+}
+
+impl Couriers {
+    async fn deliver(&self, db: &Db, row: &outbox::Model) -> anyhow::Result<()> {
+        match row.kind.as_str() {
+            KIND_WEBHOOK => self.webhooks.deliver_queued(db, &row.payload).await,
+            _ => {
+                let email = serde_json::from_value::<Email>(row.payload.clone())?;
+                self.mailer.send(&email).await
+            }
+        }
+    }
+
+    /// The wait before the next attempt after `row.attempts` failed ones; none: give up.
+    fn retry_after(&self, row: &outbox::Model) -> Option<Duration> {
+        match row.kind.as_str() {
+            KIND_WEBHOOK => self.webhooks.retry_after(row.attempts),
+            // E-mails: 2, 4, 8 ... seconds, eight attempts.
+            _ => (row.attempts < MAX_ATTEMPTS)
+                .then(|| Duration::from_secs(1 << row.attempts.clamp(1, 12))),
+        }
+    }
+}
+
+/// Starts the worker that carries queued e-mails and webhook deliveries until the process
+/// ends.
+pub fn spawn_worker(db: Db, couriers: Couriers) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            match run_once(&db, &mailer).await {
+            match run_once(&db, &couriers).await {
                 Ok(0) => tokio::time::sleep(POLL_INTERVAL).await,
                 Ok(_) => {}
                 Err(error) => {
@@ -67,24 +107,21 @@ pub fn spawn_worker(db: Db, mailer: Mailer) -> tokio::task::JoinHandle<()> {
 }
 
 /// Claims a batch of due rows and delivers them; returns how many were claimed.
-pub async fn run_once(db: &Db, mailer: &Mailer) -> Result<usize, DbErr> {
+pub async fn run_once(db: &Db, couriers: &Couriers) -> Result<usize, DbErr> {
     let claimed = claim(db).await?;
     if !claimed.is_empty() {
-        deliver(db, mailer, &claimed).await?;
+        deliver(db, couriers, &claimed).await?;
     }
     Ok(claimed.len())
 }
 
 /// Sends a claimed batch and records each outcome. Its own span, apart from the polling
 /// (twice a second), so that only batches with something to send show in the log.
-#[tracing::instrument(level = "info", name = "deliver_emails", skip_all, fields(emails = claimed.len()))]
-async fn deliver(db: &Db, mailer: &Mailer, claimed: &[outbox::Model]) -> Result<(), DbErr> {
+#[tracing::instrument(level = "info", name = "deliver_outbox", skip_all, fields(rows = claimed.len()))]
+async fn deliver(db: &Db, couriers: &Couriers, claimed: &[outbox::Model]) -> Result<(), DbErr> {
     for row in claimed {
-        let result = match serde_json::from_value::<Email>(row.payload.clone()) {
-            Ok(email) => mailer.send(&email).await,
-            Err(error) => Err(error.into()),
-        };
-        finish(db, row, result).await?;
+        let result = couriers.deliver(db, row).await;
+        finish(db, row, result, couriers.retry_after(row)).await?;
     }
     Ok(())
 }
@@ -117,9 +154,20 @@ async fn claim(db: &Db) -> Result<Vec<outbox::Model>, DbErr> {
         .filter(outbox::Column::Id.in_subquery(due))
         .exec_with_returning(db)
         .await
+        .map(|mut rows| {
+            // RETURNING comes in no particular order; send in the order queued (ids are
+            // UUIDv7, ordered by time) so that a receiver mostly hears events in order.
+            rows.sort_by_key(|row| (row.available_at, row.id));
+            rows
+        })
 }
 
-async fn finish(db: &Db, row: &outbox::Model, result: anyhow::Result<()>) -> Result<(), DbErr> {
+async fn finish(
+    db: &Db,
+    row: &outbox::Model,
+    result: anyhow::Result<()>,
+    retry_after: Option<Duration>,
+) -> Result<(), DbErr> {
     let now = Utc::now();
     let mut update = outbox::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(row.id),
@@ -133,13 +181,17 @@ async fn finish(db: &Db, row: &outbox::Model, result: anyhow::Result<()>) -> Res
         }
         Err(error) => {
             tracing::warn!(id = %row.id, attempts = row.attempts, %error, "delivery failed");
-            let exhausted = row.attempts >= MAX_ATTEMPTS;
-            update.status = Set(if exhausted { "failed" } else { "pending" }.into());
+            update.status = Set(if retry_after.is_none() {
+                "failed"
+            } else {
+                "pending"
+            }
+            .into());
             update.last_error = Set(Some(error.to_string()));
             update.locked_until = Set(None);
-            // Exponential backoff: 2, 4, 8 ... seconds.
-            update.available_at =
-                Set(now + chrono::TimeDelta::seconds(1 << row.attempts.clamp(1, 12)));
+            let wait = chrono::TimeDelta::from_std(retry_after.unwrap_or_default())
+                .unwrap_or(chrono::TimeDelta::zero());
+            update.available_at = Set(now + wait);
         }
     }
     Outbox::update(update).exec(db).await?;

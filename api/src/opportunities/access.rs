@@ -15,6 +15,7 @@ use crate::{
 pub async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<opportunity::Model> {
     let row = db::find::<OpportunityEntity, _>(db, id, "opportunity").await?;
     require_editor(db, member.id(), row.owner_id, row.organisation_id).await?;
+    member.require_acts_for(row.organisation_id)?;
     Ok(row)
 }
 

@@ -26,6 +26,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
+    integrations::{self, Event, EventType},
     search::{ChangeKind, Listing, changes},
     taxonomies::Taxonomies,
 };
@@ -68,12 +69,14 @@ async fn create_opportunity(
     // An opportunity is public from its creation.
     member.require_verified_email()?;
     let new = body.into_inner();
+    member.require_acts_for(new.organisation_id)?;
     service::check_new(&new, &taxonomies)?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let kind =
             service::check_links(txn, member.id(), new.project_id, new.organisation_id).await?;
         let row = service::insert(txn, member.id(), new, kind).await?;
+        integrations::emit(txn, Event::opportunity(EventType::OpportunityCreated, &row)).await?;
         changes::record(txn, ChangeKind::Opportunity, row.id).await?;
         StoredResponse::created(
             &Opportunity::from_row(&row, true),

@@ -15,6 +15,7 @@ use crate::{
         project::Entity as Project,
     },
     error::{ApiError, FieldError, Result},
+    integrations::{self, Event, EventType},
     organisations::{may_edit, membership},
     search::{
         ChangeKind, changes,
@@ -425,6 +426,11 @@ pub async fn update(
         replace_sectors(&txn, current.id, &sectors).await?;
     }
     let row = db::find::<Opportunity, _>(&txn, current.id, "opportunity").await?;
+    integrations::emit(
+        &txn,
+        Event::opportunity(EventType::OpportunityUpdated, &row),
+    )
+    .await?;
     changes::record(&txn, ChangeKind::Opportunity, row.id).await?;
     txn.commit().await?;
     Ok(row)

@@ -99,11 +99,12 @@ pub(super) async fn lock_organisation(txn: &DatabaseTransaction, id: Uuid) -> Re
 }
 
 /// Refuses (403) unless `member` owns the organisation.
-pub(super) async fn require_owner<C: sea_orm::ConnectionTrait>(
+pub async fn require_owner<C: sea_orm::ConnectionTrait>(
     db: &C,
     organisation: Uuid,
     member: &Member,
 ) -> Result<()> {
+    member.require_acts_for(Some(organisation))?;
     match membership(db, organisation, member.id()).await? {
         Some(MemberRole::Owner) => Ok(()),
         _ => Err(ApiError::Forbidden),

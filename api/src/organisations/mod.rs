@@ -10,6 +10,7 @@ mod members;
 pub mod queries;
 pub mod routes;
 
+pub use members::require_owner;
 pub use queries::{MemberRole, left_without_owner, may_edit, membership, require_editor};
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -41,5 +41,6 @@ pub async fn visible(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<proje
 pub async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<project::Model> {
     let row = visible(db, Some(member), id).await?;
     require_editor(db, member.id(), row.owner_id, row.organisation_id).await?;
+    member.require_acts_for(row.organisation_id)?;
     Ok(row)
 }

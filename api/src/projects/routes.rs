@@ -72,6 +72,7 @@ async fn create_project(
     body: Json<NewProject>,
 ) -> Result<HttpResponse> {
     let new = body.into_inner();
+    member.require_acts_for(new.organisation_id)?;
     if new.status == Some(ProjectStatus::Published) {
         member.require_verified_email()?;
     }

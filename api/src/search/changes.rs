@@ -70,10 +70,7 @@ pub struct Change {
 /// it holds the log's lock until the commit (its span includes the wait for that lock).
 #[tracing::instrument(level = "debug", name = "record_change", skip_all, fields(kind = kind.code(), %id))]
 pub async fn record<C: ConnectionTrait>(txn: &C, kind: ChangeKind, id: Uuid) -> Result<()> {
-    if txn.get_database_backend() == DbBackend::Postgres {
-        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHANGE_LOG_LOCK})"))
-            .await?;
-    }
+    lock_log(txn).await?;
     ChangeEntity::insert(change::ActiveModel {
         seq: NotSet,
         kind: Set(kind.code().to_owned()),
@@ -82,6 +79,16 @@ pub async fn record<C: ConnectionTrait>(txn: &C, kind: ChangeKind, id: Uuid) -> 
     })
     .exec_without_returning(txn)
     .await?;
+    Ok(())
+}
+
+/// Serialises the writers of an ordered log until the transaction ends (PostgreSQL; SQLite
+/// has one writer anyway). The public event feed is numbered under the same lock.
+pub async fn lock_log<C: ConnectionTrait>(txn: &C) -> Result<()> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHANGE_LOG_LOCK})"))
+            .await?;
+    }
     Ok(())
 }
 

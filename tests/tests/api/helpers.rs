@@ -417,6 +417,30 @@ macro_rules! on_both_databases {
     )*};
 }
 
+/// Like [`on_both_databases!`], with the configuration changed by `$customise` (a
+/// `fn(&mut Config)`) before each app starts.
+#[macro_export]
+macro_rules! on_both_databases_with {
+    ($customise:path; $($name:ident),* $(,)?) => {$(
+        mod $name {
+            use $crate::helpers::{Backend, spawn_app_with};
+
+            #[tokio::test]
+            async fn sqlite() {
+                let app = spawn_app_with(Backend::Sqlite, $customise).await;
+                super::$name(app.expect("SQLite always runs")).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = spawn_app_with(Backend::Postgres, $customise).await {
+                    super::$name(app).await
+                }
+            }
+        }
+    )*};
+}
+
 /// Reads a problem document and checks its media type.
 pub async fn problem(response: reqwest::Response) -> serde_json::Value {
     let content_type = response

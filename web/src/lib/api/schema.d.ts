@@ -241,6 +241,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public marketplace events in order, without gaps: poll with `after=<next_after>`. */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/iati.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published projects as IATI 2.03 activities (`iati-activities`), for the IATI Registry
+         *     and aid-transparency tools. Streamed.
+         */
+        get: operations["exportIati"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{kind}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public projects, open opportunities or organisations as CSV (RFC 4180, UTF-8, lists joined
+         *     with `;`). Streamed: any number of rows in constant memory.
+         */
+        get: operations["exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interests": {
         parameters: {
             query?: never;
@@ -724,6 +781,48 @@ export interface paths {
         patch: operations["update_organisation"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's API keys, revoked ones included (owners only). Never the keys
+         *     themselves.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Makes an API key for the organisation (owners only). The answer is the only one that
+         *     shows the key: it is stored hashed.
+         * @description No `Idempotency-Key` here: replaying the answer would mean storing the key.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes an API key at once (owners only). Revoking twice is not an error. */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/invitations": {
         parameters: {
             query?: never;
@@ -821,6 +920,96 @@ export interface paths {
         post: operations["verify_organisation"];
         /** Withdraws an organisation's verification (facilitators only). */
         delete: operations["unverify_organisation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhooks (owners only). */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Registers a webhook (owners only); the answer holds its signing secret. */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a webhook and its delivery log (owners only; `If-Match`). */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Changes a webhook's address, events or whether it is active (owners only; `If-Match`). */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook's latest deliveries, newest first, each with its attempts (status code,
+         *     latency, error).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a delivery again (same `webhook-id`, fresh attempts and retries). */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/webhooks/{webhook_id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a `ping` event now and answers how the receiver took it (not retried). */
+        post: operations["pingWebhook"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1096,6 +1285,28 @@ export interface components {
         AdministeredMember: components["schemas"]["PublicProfile"] & {
             suspended: boolean;
         };
+        /** @description An API key as its owners see it: never the key itself. */
+        ApiKey: {
+            cors_origins: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /** @description The key's first characters, to recognise it (`mk_0123abcd`). */
+            prefix: string;
+            /** Format: int32 */
+            requests_per_minute: number;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            scopes: components["schemas"]["Scope"][];
+        };
         Budget: {
             /** Format: int64 */
             amount: number;
@@ -1146,6 +1357,11 @@ export interface components {
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A key just made: the only answer that shows `secret`. */
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description The whole key. Shown once: store it now (send it as `Authorization: Bearer <key>`). */
+            secret: string;
+        };
         Credentials: {
             email: string;
             /** Format: password */
@@ -1172,6 +1388,38 @@ export interface components {
          * @enum {string}
          */
         Criterion: "sector" | "place" | "skills" | "languages" | "text" | "freshness" | "verified_organisation";
+        /** @description One event sent (or being sent) to a webhook, with its attempts. */
+        Delivery: {
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The `webhook-id` header: the same on every attempt and redelivery. */
+            message_id: string;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        /** @description One attempt of a delivery. */
+        DeliveryAttempt: {
+            /** Format: date-time */
+            attempted_at: string;
+            error?: string | null;
+            /** Format: int32 */
+            latency_ms: number;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status; none when it could not be reached.
+             */
+            status_code?: number | null;
+        };
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         /**
          * @description Whether the author offers something or looks for it.
          * @enum {string}
@@ -1181,12 +1429,46 @@ export interface components {
          * @description Stable, machine-readable error codes. New codes may be added; existing ones never change.
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "invalid_query" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_suspended" | "email_not_verified" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_query" | "unsupported_media_type" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_suspended" | "email_not_verified" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        /**
+         * @description What happened. Names are `<object>.<verb>` and never change meaning.
+         * @enum {string}
+         */
+        EventType: "opportunity.created" | "opportunity.updated" | "interest.received" | "interest.answered";
         /** @description One value of a facet and how many results have it. */
         FacetCount: {
             /** Format: int64 */
             count: number;
             value: string;
+        };
+        /** @description One entry of the public feed. */
+        FeedEvent: {
+            /**
+             * @description The object as a public read shows it at that moment (an opportunity for
+             *     `opportunity.*`).
+             */
+            data: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * Format: int64
+             * @description The position in the feed: 1, 2, 3 ... without gaps. Poll with `after=<the last seen>`.
+             */
+            sequence: number;
+            /** Format: uuid */
+            subject_id: string;
+            type: components["schemas"]["EventType"];
+        };
+        /** @description A page of the feed. */
+        FeedPage: {
+            items: components["schemas"]["FeedEvent"][];
+            /**
+             * Format: int64
+             * @description Pass as `after` to read on; equal to the request's `after` when nothing is new.
+             */
+            next_after: number;
         };
         /** @description One invalid field of a request, as listed in a 422 problem. */
         FieldError: {
@@ -1399,6 +1681,38 @@ export interface components {
             stage_from?: components["schemas"]["ProjectStage"] | null;
             stage_to: components["schemas"]["ProjectStage"];
         };
+        /**
+         * @description A new API key for an organisation.
+         * @example {
+         *       "cors_origins": [
+         *         "https://teranga-lyon.org"
+         *       ],
+         *       "expires_at": "2027-06-30T00:00:00Z",
+         *       "name": "Site de l'association",
+         *       "requests_per_minute": 120,
+         *       "scopes": [
+         *         "read",
+         *         "opportunities:write"
+         *       ]
+         *     }
+         */
+        NewApiKey: {
+            /** @description Origins (`https://example.org`) whose pages may call the API with this key. */
+            cors_origins?: string[];
+            /**
+             * Format: date-time
+             * @description After this instant the key is refused. None: until revoked.
+             */
+            expires_at?: string | null;
+            /** @description What the key is for, to recognise it in the list. */
+            name: string;
+            /**
+             * Format: int32
+             * @description Requests a minute before 429 (per replica). Default 120.
+             */
+            requests_per_minute?: number | null;
+            scopes: components["schemas"]["Scope"][];
+        };
         NewInterest: {
             /**
              * @description Who the sender is and what they propose.
@@ -1534,6 +1848,21 @@ export interface components {
             frequency: components["schemas"]["Frequency"];
             kind: components["schemas"]["SearchKind"];
             name: string;
+        };
+        /**
+         * @description A new webhook.
+         * @example {
+         *       "events": [
+         *         "opportunity.created",
+         *         "interest.received"
+         *       ],
+         *       "url": "https://teranga-lyon.org/hooks/marcottage"
+         *     }
+         */
+        NewWebhook: {
+            events: components["schemas"]["EventType"][];
+            /** @description An `https://` (or `http://`) address on the public internet. */
+            url: string;
         };
         Notification: {
             /** Format: date-time */
@@ -1976,6 +2305,11 @@ export interface components {
             name?: string | null;
         };
         /**
+         * @description A permission given to an API key.
+         * @enum {string}
+         */
+        Scope: "read" | "opportunities:write" | "projects:write" | "webhooks";
+        /**
          * @description Which list a saved search watches.
          * @enum {string}
          */
@@ -2081,6 +2415,31 @@ export interface components {
             email: boolean;
             /** @description The saved search's name. */
             name: string;
+        };
+        /** @description A webhook as its organisation's owners see it. */
+        Webhook: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            events: components["schemas"]["EventType"][];
+            /** Format: uuid */
+            id: string;
+            /** @description The signing secret (`whsec_...`): verify `webhook-signature` with it. */
+            secret: string;
+            url: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Changes to a webhook. Absent fields are unchanged.
+         * @example {
+         *       "active": false
+         *     }
+         */
+        WebhookChanges: {
+            active?: boolean | null;
+            events?: components["schemas"]["EventType"][] | null;
+            url?: string | null;
         };
     };
     responses: {
@@ -2590,6 +2949,76 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description The last `sequence` seen; 0 (the default) starts at the beginning. */
+                after?: number;
+                /** @description Events per page, 1 to 1000 (default 100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events after `after`, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    exportIati: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An IATI 2.03 activity file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+        };
+    };
+    exportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description What to export */
+                kind: "projects" | "opportunities" | "organisations";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV, header first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     list_interests: {
@@ -3633,6 +4062,92 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiKey"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The key's id */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     list_invitations: {
         parameters: {
             query?: never;
@@ -3852,6 +4367,230 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhooks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhook"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new webhook */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read (ETag) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The webhook's id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read (ETag) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The webhook's id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The webhook's id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last 100 deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The webhook's id */
+                webhook_id: string;
+                /** @description The delivery's id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id */
+                id: string;
+                /** @description The webhook's id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ping's delivery and its one attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -1,0 +1,359 @@
+//! Open data exports: CSV of the public projects, opportunities and organisations, and the
+//! published projects as IATI 2.03 activities. Each is streamed a batch of rows at a time in
+//! id order (keyset paging), so that memory stays flat whatever the number of rows.
+//!
+//! Adding a CSV kind (cooperation links, say) is one variant of [`CsvKind`] and one function
+//! that turns a batch of its public rows into records.
+
+use actix_web::web::Bytes;
+use chrono::{DateTime, Utc};
+use futures_util::{Stream, stream};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::{
+    db::Db,
+    entities::{
+        opportunity::{self, Entity as Opportunities},
+        organisation::{self, Entity as Organisations},
+        project::{self, Entity as Projects},
+    },
+    error::{ApiError, Result},
+    opportunities::OpportunityStatus,
+    projects::ProjectStatus,
+};
+
+/// Rows read per query: small enough to keep memory flat, large enough to keep queries few.
+const BATCH: u64 = 1_000;
+
+/// What can be exported as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvKind {
+    Projects,
+    Opportunities,
+    Organisations,
+}
+
+impl CsvKind {
+    const ALL: [Self; 3] = [Self::Projects, Self::Opportunities, Self::Organisations];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Projects => "projects",
+            Self::Opportunities => "opportunities",
+            Self::Organisations => "organisations",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    fn header(self) -> &'static [&'static str] {
+        match self {
+            Self::Projects => &[
+                "id",
+                "title",
+                "summary",
+                "stage",
+                "status",
+                "countries",
+                "sectors",
+                "organisation_id",
+                "budget_amount",
+                "budget_currency",
+                "language",
+                "created_at",
+                "updated_at",
+            ],
+            Self::Opportunities => &[
+                "id",
+                "direction",
+                "category",
+                "title",
+                "country",
+                "city",
+                "remote",
+                "sectors",
+                "skills",
+                "organisation_id",
+                "organisation_kind",
+                "starts_on",
+                "duration_months",
+                "expires_at",
+                "created_at",
+            ],
+            Self::Organisations => &[
+                "id",
+                "name",
+                "kind",
+                "country",
+                "city",
+                "website",
+                "verified",
+                "created_at",
+            ],
+        }
+    }
+
+    /// The next batch of public rows after `after`: each row's id and its record.
+    async fn batch(self, db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
+        match self {
+            Self::Projects => project_records(db, after).await,
+            Self::Opportunities => opportunity_records(db, after).await,
+            Self::Organisations => organisation_records(db, after).await,
+        }
+    }
+}
+
+fn list(value: &serde_json::Value) -> String {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str())
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .unwrap_or_default()
+}
+
+fn time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+async fn project_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
+    let rows = public_projects(db, after).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let record = vec![
+                row.id.to_string(),
+                row.title,
+                row.summary,
+                row.stage.as_str().to_owned(),
+                row.status.as_str().to_owned(),
+                list(&row.countries),
+                list(&row.sectors),
+                optional(row.organisation_id),
+                optional(row.budget_amount),
+                optional(row.budget_currency),
+                row.language,
+                time(row.created_at),
+                time(row.updated_at),
+            ];
+            (row.id, record)
+        })
+        .collect())
+}
+
+/// Projects anyone may read (drafts are their authors' only), in id order.
+async fn public_projects(db: &Db, after: Option<Uuid>) -> Result<Vec<project::Model>> {
+    let mut query = Projects::find()
+        .filter(project::Column::Status.ne(ProjectStatus::Draft))
+        .order_by_asc(project::Column::Id)
+        .limit(BATCH);
+    if let Some(after) = after {
+        query = query.filter(project::Column::Id.gt(after));
+    }
+    Ok(query.all(db).await?)
+}
+
+async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
+    let mut query = Opportunities::find()
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Open))
+        .filter(opportunity::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_asc(opportunity::Column::Id)
+        .limit(BATCH);
+    if let Some(after) = after {
+        query = query.filter(opportunity::Column::Id.gt(after));
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            // An anonymous opportunity does not lead back to its organisation.
+            let organisation = (!row.anonymous).then_some(row.organisation_id).flatten();
+            let record = vec![
+                row.id.to_string(),
+                row.direction.as_str().to_owned(),
+                row.category.code().to_owned(),
+                row.title,
+                row.country,
+                row.city.unwrap_or_default(),
+                row.remote.to_string(),
+                list(&row.sectors),
+                list(&row.skills),
+                optional(organisation),
+                row.organisation_kind
+                    .map(|kind| kind.code().to_owned())
+                    .unwrap_or_default(),
+                optional(row.starts_on),
+                optional(row.duration_months),
+                time(row.expires_at),
+                time(row.created_at),
+            ];
+            (row.id, record)
+        })
+        .collect())
+}
+
+async fn organisation_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
+    let mut query = Organisations::find()
+        .order_by_asc(organisation::Column::Id)
+        .limit(BATCH);
+    if let Some(after) = after {
+        query = query.filter(organisation::Column::Id.gt(after));
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let record = vec![
+                row.id.to_string(),
+                row.name,
+                row.kind.code().to_owned(),
+                row.country,
+                row.city.unwrap_or_default(),
+                row.website.unwrap_or_default(),
+                row.verified.to_string(),
+                time(row.created_at),
+            ];
+            (row.id, record)
+        })
+        .collect())
+}
+
+/// A spreadsheet opens a cell starting with one of these as a formula (CSV injection): such a
+/// cell is written with a leading apostrophe.
+fn defused(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+fn csv_bytes(records: impl IntoIterator<Item = Vec<String>>) -> Result<Bytes> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        writer
+            .write_record(record.into_iter().map(defused))
+            .map_err(|e| ApiError::Internal(e.into()))?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
+    Ok(Bytes::from(bytes))
+}
+
+enum Cursor {
+    Start,
+    After(Option<Uuid>),
+    Done,
+}
+
+/// The CSV of `kind`, header first, a batch at a time.
+pub fn csv_stream(db: Db, kind: CsvKind) -> impl Stream<Item = Result<Bytes>> + 'static {
+    stream::unfold(Cursor::Start, move |cursor| {
+        let db = db.clone();
+        async move {
+            match cursor {
+                Cursor::Start => {
+                    let header = kind.header().iter().map(|s| (*s).to_owned()).collect();
+                    Some((csv_bytes([header]), Cursor::After(None)))
+                }
+                Cursor::After(after) => match kind.batch(&db, after).await {
+                    Ok(rows) if rows.is_empty() => None,
+                    Ok(rows) => {
+                        let next = match rows.len() as u64 {
+                            n if n < BATCH => Cursor::Done,
+                            _ => Cursor::After(rows.last().map(|(id, _)| *id)),
+                        };
+                        Some((csv_bytes(rows.into_iter().map(|(_, r)| r)), next))
+                    }
+                    Err(error) => Some((Err(error), Cursor::Done)),
+                },
+                Cursor::Done => None,
+            }
+        }
+    })
+}
+
+/// The published projects as an IATI 2.03 `iati-activities` document, a batch at a time.
+pub fn iati_stream(
+    db: Db,
+    publisher: super::iati::Publisher,
+) -> impl Stream<Item = Result<Bytes>> + 'static {
+    stream::unfold(Cursor::Start, move |cursor| {
+        let db = db.clone();
+        let publisher = publisher.clone();
+        async move {
+            match cursor {
+                Cursor::Start => Some((
+                    Ok(Bytes::from(super::iati::opening(Utc::now()))),
+                    Cursor::After(None),
+                )),
+                Cursor::After(after) => match published_with_organisations(&db, after).await {
+                    Ok(rows) if rows.is_empty() => {
+                        Some((Ok(Bytes::from(super::iati::CLOSING)), Cursor::Done))
+                    }
+                    Ok(rows) => {
+                        let next = Cursor::After(rows.last().map(|(row, _)| row.id));
+                        let xml: String = rows
+                            .iter()
+                            .map(|(row, organisation)| {
+                                super::iati::activity(&publisher, row, organisation.as_ref())
+                            })
+                            .collect();
+                        Some((Ok(Bytes::from(xml)), next))
+                    }
+                    Err(error) => Some((Err(error), Cursor::Done)),
+                },
+                Cursor::Done => None,
+            }
+        }
+    })
+}
+
+/// A batch of published projects with their organisations.
+async fn published_with_organisations(
+    db: &Db,
+    after: Option<Uuid>,
+) -> Result<Vec<(project::Model, Option<organisation::Model>)>> {
+    let mut query = Projects::find()
+        .filter(project::Column::Status.eq(ProjectStatus::Published))
+        .order_by_asc(project::Column::Id)
+        .limit(BATCH);
+    if let Some(after) = after {
+        query = query.filter(project::Column::Id.gt(after));
+    }
+    let rows = query.all(db).await?;
+    let ids: Vec<Uuid> = rows.iter().filter_map(|row| row.organisation_id).collect();
+    let organisations: std::collections::HashMap<Uuid, organisation::Model> = Organisations::find()
+        .filter(organisation::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| (row.id, row))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let organisation = row
+                .organisation_id
+                .and_then(|id| organisations.get(&id).cloned());
+            (row, organisation)
+        })
+        .collect())
+}

@@ -1,0 +1,393 @@
+//! `/api/v1/organisations/{id}/webhooks`: an organisation's owners (or a key with the
+//! `webhooks` scope) register addresses for events, read the delivery log, redeliver and
+//! ping.
+
+use actix_web::{
+    HttpRequest, HttpResponse, delete, get,
+    http::header::ETAG,
+    patch, post,
+    web::{Data, Json, Path},
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    dto::{Delivery, NewWebhook, Webhook, WebhookChanges},
+    signing,
+    webhooks::{self, Courier},
+};
+use crate::{
+    accounts::Member,
+    db::{self, Db},
+    entities::webhook::{self, Entity as Webhooks},
+    error::{ApiError, FieldError, Result, responses},
+    http::{
+        conditional::{check_if_match, version_etag},
+        idempotency::{self, StoredResponse},
+    },
+    organisations::{queries, require_owner},
+};
+
+/// Deliveries the log shows.
+const LOG_LENGTH: u64 = 100;
+/// Webhooks an organisation may have.
+const MAX_WEBHOOKS: usize = 10;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_webhook)
+        .service(list_webhooks)
+        .service(update_webhook)
+        .service(delete_webhook)
+        .service(list_deliveries)
+        .service(redeliver)
+        .service(ping_webhook);
+}
+
+/// The webhook `id` of `organisation`, after checking the caller owns it; another
+/// organisation's webhook is a 404.
+async fn owned<C: ConnectionTrait>(
+    db: &C,
+    member: &Member,
+    organisation: Uuid,
+    id: Uuid,
+) -> Result<webhook::Model> {
+    queries::find(db, organisation).await?;
+    require_owner(db, organisation, member).await?;
+    Webhooks::find_by_id(id)
+        .filter(webhook::Column::OrganisationId.eq(organisation))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("webhook"))
+}
+
+/// The SSRF guard's word on an address, as a field error.
+async fn url_error(courier: &Courier, url: &str) -> Option<FieldError> {
+    let checked = match url::Url::parse(url) {
+        Ok(url) => courier.guard().check_resolved(&url).await,
+        Err(error) => Err(error.to_string()),
+    };
+    checked
+        .err()
+        .map(|reason| FieldError::new("url", "not_public", reason))
+}
+
+/// Registers a webhook (owners only); the answer holds its signing secret.
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "createWebhook",
+    path = "/organisations/{id}/webhooks",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+    ),
+    request_body = NewWebhook,
+    responses(
+        (status = 201, description = "Registered", body = Webhook,
+            headers(("Location" = String, description = "The new webhook"), ("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 409, response = responses::Conflict),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations/{id}/webhooks")]
+async fn create_webhook(
+    request: HttpRequest,
+    db: Data<Db>,
+    courier: Data<Courier>,
+    member: Member,
+    id: Path<Uuid>,
+    body: Json<NewWebhook>,
+) -> Result<HttpResponse> {
+    member.require_verified_email()?;
+    let new = body.into_inner();
+    let mut errors = ApiError::field_errors_of(new.validate());
+    errors.extend(url_error(&courier, &new.url).await);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let organisation = *id;
+    let fingerprint = idempotency::fingerprint(
+        &serde_json::json!({"o": organisation, "u": new.url, "e": new.events}),
+    )?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        queries::find(txn, organisation).await?;
+        require_owner(txn, organisation, &member).await?;
+        let existing = Webhooks::find()
+            .filter(webhook::Column::OrganisationId.eq(organisation))
+            .all(txn)
+            .await?;
+        if existing.len() >= MAX_WEBHOOKS {
+            return Err(ApiError::Conflict(format!(
+                "an organisation has at most {MAX_WEBHOOKS} webhooks"
+            )));
+        }
+        let now = Utc::now();
+        let row = Webhooks::insert(webhook::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organisation_id: Set(organisation),
+            created_by: Set(member.id()),
+            url: Set(new.url),
+            events: Set(serde_json::json!(new.events)),
+            secret: Set(signing::new_secret()),
+            active: Set(true),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+        })
+        .exec_with_returning(txn)
+        .await?;
+        StoredResponse::created(
+            &Webhook::from_row(&row),
+            Some(format!(
+                "/api/v1/organisations/{organisation}/webhooks/{}",
+                row.id
+            )),
+            Some(version_etag(row.version)),
+        )
+    })
+    .await
+}
+
+/// The organisation's webhooks (owners only).
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "listWebhooks",
+    path = "/organisations/{id}/webhooks",
+    params(("id" = Uuid, Path, description = "The organisation's id")),
+    responses(
+        (status = 200, description = "The webhooks", body = Vec<Webhook>),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organisations/{id}/webhooks")]
+async fn list_webhooks(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
+    queries::find(db.get_ref(), *id).await?;
+    require_owner(db.get_ref(), *id, &member).await?;
+    let rows = Webhooks::find()
+        .filter(webhook::Column::OrganisationId.eq(*id))
+        .order_by_asc(webhook::Column::CreatedAt)
+        .all(db.get_ref())
+        .await?;
+    Ok(HttpResponse::Ok().json(rows.iter().map(Webhook::from_row).collect::<Vec<_>>()))
+}
+
+/// Changes a webhook's address, events or whether it is active (owners only; `If-Match`).
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "updateWebhook",
+    path = "/organisations/{id}/webhooks/{webhook_id}",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("webhook_id" = Uuid, Path, description = "The webhook's id"),
+        ("If-Match" = Option<String>, Header, description = "The version read (ETag)"),
+    ),
+    request_body = WebhookChanges,
+    responses(
+        (status = 200, description = "Changed", body = Webhook, headers(("ETag" = String))),
+        (status = 400, response = responses::BadRequest),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+        (status = 413, response = responses::PayloadTooLarge),
+        (status = 415, response = responses::UnsupportedMediaType),
+        (status = 422, response = responses::UnprocessableEntity),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/organisations/{id}/webhooks/{webhook_id}")]
+async fn update_webhook(
+    request: HttpRequest,
+    db: Data<Db>,
+    courier: Data<Courier>,
+    member: Member,
+    path: Path<(Uuid, Uuid)>,
+    body: Json<WebhookChanges>,
+) -> Result<HttpResponse> {
+    let (organisation, id) = path.into_inner();
+    let changes = body.into_inner();
+    let mut errors = ApiError::field_errors_of(changes.validate());
+    if let Some(url) = &changes.url {
+        errors.extend(url_error(&courier, url).await);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let current = owned(db.get_ref(), &member, organisation, id).await?;
+    check_if_match(&request, &version_etag(current.version))?;
+    let mut row = webhook::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(url) = changes.url {
+        row.url = Set(url);
+    }
+    if let Some(events) = changes.events {
+        row.events = Set(serde_json::json!(events));
+    }
+    if let Some(active) = changes.active {
+        row.active = Set(active);
+    }
+    let txn = db::write_transaction(&db).await?;
+    db::update_versioned::<Webhooks, _>(
+        &txn,
+        row,
+        webhook::Column::Id,
+        webhook::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    txn.commit().await?;
+    let updated = owned(db.get_ref(), &member, organisation, id).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, version_etag(updated.version)))
+        .json(Webhook::from_row(&updated)))
+}
+
+/// Deletes a webhook and its delivery log (owners only; `If-Match`).
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "deleteWebhook",
+    path = "/organisations/{id}/webhooks/{webhook_id}",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("webhook_id" = Uuid, Path, description = "The webhook's id"),
+        ("If-Match" = Option<String>, Header, description = "The version read (ETag)"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+        (status = 412, response = responses::PreconditionFailed),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/organisations/{id}/webhooks/{webhook_id}")]
+async fn delete_webhook(
+    request: HttpRequest,
+    db: Data<Db>,
+    member: Member,
+    path: Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse> {
+    let (organisation, id) = path.into_inner();
+    let current = owned(db.get_ref(), &member, organisation, id).await?;
+    check_if_match(&request, &version_etag(current.version))?;
+    let txn = db::write_transaction(&db).await?;
+    db::delete_versioned::<Webhooks, _>(
+        &txn,
+        webhook::Column::Id,
+        webhook::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The webhook's latest deliveries, newest first, each with its attempts (status code,
+/// latency, error).
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "listWebhookDeliveries",
+    path = "/organisations/{id}/webhooks/{webhook_id}/deliveries",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("webhook_id" = Uuid, Path, description = "The webhook's id"),
+    ),
+    responses(
+        (status = 200, description = "The last 100 deliveries", body = Vec<Delivery>),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organisations/{id}/webhooks/{webhook_id}/deliveries")]
+async fn list_deliveries(
+    db: Data<Db>,
+    member: Member,
+    path: Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse> {
+    let (organisation, id) = path.into_inner();
+    let hook = owned(db.get_ref(), &member, organisation, id).await?;
+    Ok(HttpResponse::Ok().json(webhooks::deliveries(db.get_ref(), hook.id, LOG_LENGTH).await?))
+}
+
+/// Sends a delivery again (same `webhook-id`, fresh attempts and retries).
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "redeliverWebhookDelivery",
+    path = "/organisations/{id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("webhook_id" = Uuid, Path, description = "The webhook's id"),
+        ("delivery_id" = Uuid, Path, description = "The delivery's id"),
+    ),
+    responses(
+        (status = 202, description = "Queued again", body = Delivery),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations/{id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver")]
+async fn redeliver(
+    db: Data<Db>,
+    member: Member,
+    path: Path<(Uuid, Uuid, Uuid)>,
+) -> Result<HttpResponse> {
+    let (organisation, id, delivery) = path.into_inner();
+    let txn = db::write_transaction(&db).await?;
+    let hook = owned(&txn, &member, organisation, id).await?;
+    let delivery = webhooks::redeliver(&txn, hook.id, delivery).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().json(delivery))
+}
+
+/// Sends a `ping` event now and answers how the receiver took it (not retried).
+#[utoipa::path(
+    tag = "integrations",
+    operation_id = "pingWebhook",
+    path = "/organisations/{id}/webhooks/{webhook_id}/ping",
+    params(
+        ("id" = Uuid, Path, description = "The organisation's id"),
+        ("webhook_id" = Uuid, Path, description = "The webhook's id"),
+    ),
+    responses(
+        (status = 200, description = "The ping's delivery and its one attempt", body = Delivery),
+        (status = 401, response = responses::Unauthorized),
+        (status = 403, response = responses::Forbidden),
+        (status = 404, response = responses::NotFound),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations/{id}/webhooks/{webhook_id}/ping")]
+async fn ping_webhook(
+    db: Data<Db>,
+    courier: Data<Courier>,
+    member: Member,
+    path: Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse> {
+    let (organisation, id) = path.into_inner();
+    let hook = owned(db.get_ref(), &member, organisation, id).await?;
+    Ok(HttpResponse::Ok().json(courier.ping(db.get_ref(), &hook).await?))
+}
