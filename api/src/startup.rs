@@ -22,6 +22,7 @@ use crate::db::Db;
 use crate::{
     accounts::AccessTokens,
     config::Config,
+    cooperation::listing::CooperationLinks,
     http,
     http::fallback::{RouteTable, WebApp, fallback},
     mail::{self, Mailer},
@@ -103,6 +104,7 @@ struct Listings {
     opportunities: Arc<Listing<Opportunities>>,
     projects: Arc<Listing<Projects>>,
     organisations: Arc<Listing<Organisations>>,
+    cooperation_links: Arc<Listing<CooperationLinks>>,
 }
 
 impl Listings {
@@ -116,7 +118,8 @@ impl Listings {
         Self {
             opportunities: Arc::new(Listing::new(turns.clone())),
             projects: Arc::new(Listing::new(turns.clone())),
-            organisations: Arc::new(Listing::new(turns)),
+            organisations: Arc::new(Listing::new(turns.clone())),
+            cooperation_links: Arc::new(Listing::new(turns)),
         }
     }
 
@@ -125,6 +128,7 @@ impl Listings {
             self.opportunities.clone(),
             self.projects.clone(),
             self.organisations.clone(),
+            self.cooperation_links.clone(),
         ]
     }
 }
@@ -143,6 +147,7 @@ struct Shared {
     opportunities: Data<Listing<Opportunities>>,
     projects: Data<Listing<Projects>>,
     organisations: Data<Listing<Organisations>>,
+    cooperation_links: Data<Listing<CooperationLinks>>,
     indexes: Data<sync::Indexes>,
     in_flight: Data<http::shedding::InFlight>,
 }
@@ -167,6 +172,7 @@ fn server(
         opportunities: Data::from(listings.opportunities),
         projects: Data::from(listings.projects),
         organisations: Data::from(listings.organisations),
+        cooperation_links: Data::from(listings.cooperation_links),
         indexes: Data::from(indexes),
         in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
@@ -212,6 +218,7 @@ fn server(
             .app_data(shared.opportunities.clone())
             .app_data(shared.projects.clone())
             .app_data(shared.organisations.clone())
+            .app_data(shared.cooperation_links.clone())
             .app_data(shared.indexes.clone())
             .app_data(shared.in_flight.clone());
         let app = match &shared.web_app.index {

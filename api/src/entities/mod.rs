@@ -3,6 +3,10 @@
 pub mod change;
 pub mod conversation;
 pub mod conversation_participant;
+pub mod cooperation_link;
+pub mod cooperation_link_place;
+pub mod cooperation_link_project;
+pub mod cooperation_link_theme;
 pub mod email_token;
 pub mod idempotency_key;
 pub mod interest;
