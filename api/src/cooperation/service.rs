@@ -100,9 +100,7 @@ pub async fn resolve<C: ConnectionTrait>(
     let mut city = None;
     if let Some(id) = side.organisation_id {
         match Organisation::find_by_id(id).one(db).await {
-            Ok(Some(organisation))
-                if organisation.kind == OrganisationKind::LocalAuthority.code() =>
-            {
+            Ok(Some(organisation)) if organisation.kind == OrganisationKind::LocalAuthority => {
                 if resolved.name.is_empty() {
                     resolved.name = organisation.name;
                 }

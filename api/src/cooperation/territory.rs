@@ -31,10 +31,11 @@ use crate::{
         user::{self, Entity as User},
     },
     error::{ApiError, Result, responses},
+    opportunities::Direction,
     organisations::{membership, queries::find as find_organisation},
     projects::dto::Territory,
     search::text::fold,
-    taxonomies::OrganisationKind,
+    taxonomies::{OpportunityCategory, OrganisationKind},
 };
 
 /// A place: a country and a territory's name, as projects give them.
@@ -184,7 +185,7 @@ pub async fn dashboard<C: ConnectionTrait>(
     reader_is_member: bool,
 ) -> Result<TerritoryDashboard> {
     let authority = find_organisation(db, organisation).await?;
-    if authority.kind != OrganisationKind::LocalAuthority.code() {
+    if authority.kind != OrganisationKind::LocalAuthority {
         return Err(ApiError::NotFound("territory"));
     }
     let rows = LinkEntity::find()
@@ -303,7 +304,7 @@ async fn located_projects<C: ConnectionTrait>(
                     country: territory.country.clone(),
                     place: territory.place.clone(),
                     own_territory: own,
-                    kind: row.stage.clone(),
+                    kind: row.stage.as_str().to_owned(),
                 });
             }
         }
@@ -333,10 +334,10 @@ async fn located_opportunities<C: ConnectionTrait>(
         };
         let year = row.created_at.year();
         tally.add(year, |f| &mut f.opportunities);
-        if row.direction == "offer" {
-            match row.category.as_str() {
-                "internship" => tally.add(year, |f| &mut f.internships),
-                "job" => tally.add(year, |f| &mut f.jobs),
+        if row.direction == Direction::Offer {
+            match row.category {
+                OpportunityCategory::Internship => tally.add(year, |f| &mut f.internships),
+                OpportunityCategory::Job => tally.add(year, |f| &mut f.jobs),
                 _ => {}
             }
         }
@@ -346,7 +347,7 @@ async fn located_opportunities<C: ConnectionTrait>(
             country: row.country,
             place: city,
             own_territory: own,
-            kind: row.category,
+            kind: row.category.code().to_owned(),
         });
     }
     Ok(located)
