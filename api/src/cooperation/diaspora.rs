@@ -210,5 +210,5 @@ pub async fn territory_diaspora(
         return Err(ApiError::Validation(vec![error]));
     }
     let figures = figures(db.get_ref(), &country, &subdivision).await?;
-    cached_json(&request, &figures, super::figures::MAX_AGE)
+    cached_json(&request, &figures, super::figures::REVALIDATE)
 }

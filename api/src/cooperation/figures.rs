@@ -16,8 +16,11 @@ use crate::{
 };
 use sea_orm::{ConnectionTrait, Statement};
 
-/// Seconds an aggregate may be kept before it is asked again (with its tag).
-pub const MAX_AGE: u32 = 60;
+/// Aggregates and territory figures are asked again each time (with their tag, a 304 when
+/// unchanged): a link just recorded must show on the map at once.
+pub const REVALIDATE: u32 = 0;
+/// The public statistics may be a minute old.
+pub const STATS_MAX_AGE: u32 = 60;
 
 /// What links are counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
@@ -122,6 +125,6 @@ pub async fn link_aggregates(
             by: query.by,
             counts,
         },
-        MAX_AGE,
+        REVALIDATE,
     )
 }

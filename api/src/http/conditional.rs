@@ -45,8 +45,9 @@ pub fn none_match(request: &HttpRequest, etag: &str) -> bool {
         .any(|candidate| candidate == "*" || strip_weak(candidate) == strip_weak(etag))
 }
 
-/// A JSON answer that caches may keep `max_age` seconds and then revalidate: its tag is a
-/// digest of the body, so that an unchanged answer is a 304 without a body.
+/// A JSON answer that caches may keep `max_age` seconds (0: not without asking again) and
+/// then revalidate: its tag is a digest of the body, so that an unchanged answer is a 304
+/// without a body.
 pub fn cached_json(
     request: &HttpRequest,
     body: &impl serde::Serialize,
@@ -63,13 +64,20 @@ pub fn cached_json(
     };
     response
         .insert_header((ETAG, etag.as_str()))
-        .insert_header((CACHE_CONTROL, format!("public, max-age={max_age}")));
+        .insert_header((CACHE_CONTROL, cache_control(max_age)));
     if not_modified {
         return Ok(response.finish());
     }
     Ok(response
         .insert_header((CONTENT_TYPE, "application/json"))
         .body(bytes))
+}
+
+fn cache_control(max_age: u32) -> String {
+    match max_age {
+        0 => "public, no-cache".to_owned(),
+        seconds => format!("public, max-age={seconds}"),
+    }
 }
 
 fn strip_weak(tag: &str) -> &str {

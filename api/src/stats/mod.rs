@@ -15,7 +15,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::db::Db;
 use crate::{
-    cooperation::figures::{AggregateBy, AggregateCount, MAX_AGE, aggregate},
+    cooperation::figures::{AggregateBy, AggregateCount, STATS_MAX_AGE, aggregate},
     entities::{interest, introduction},
     error::Result,
     http::conditional::cached_json,
@@ -191,5 +191,5 @@ async fn partnerships_per_month<C: ConnectionTrait>(db: &C) -> Result<Vec<KeyCou
 #[get("/stats")]
 async fn public_stats(request: HttpRequest, db: Data<Db>) -> Result<HttpResponse> {
     let stats = compute(db.get_ref()).await?;
-    cached_json(&request, &stats, MAX_AGE)
+    cached_json(&request, &stats, STATS_MAX_AGE)
 }

@@ -401,7 +401,7 @@ async fn aggregates_count_links_and_projects_per_key_with_an_etag(app: TestApp) 
         response.headers()["cache-control"]
             .to_str()
             .unwrap()
-            .contains("max-age")
+            .contains("no-cache")
     );
     let body: Value = response.json().await.unwrap();
     assert_eq!(
