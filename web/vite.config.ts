@@ -73,7 +73,17 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: a separate chunk stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // The chart and map libraries (recharts and what it brings, d3, the country shapes) serve
+        // the cooperation pages only: they stay out of the vendor chunk of every first download
+        // and go with those pages' lazy chunks.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](?!(recharts|victory-vendor|d3-[^\\/]+|internmap|topojson-client|world-atlas|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/])/,
+            },
+          ],
+        },
       },
     },
   },
