@@ -16,7 +16,7 @@ const proxy = Object.fromEntries(
 const SHELL_SECTIONS = ['app', 'nav', 'language', 'status', 'sectors', 'notFound', 'account', 'notices'];
 const SHELL_PREFIX = 'virtual:locale-shell/';
 /** Sections that load with their feature's pages, each as a module of its own. */
-const FEATURE_SECTIONS = ['organisations', 'marketplace', 'contacts'];
+const FEATURE_SECTIONS = ['organisations', 'marketplace', 'contacts', 'cooperation'];
 const SECTION_PREFIX = 'virtual:locale-section/';
 
 async function readTexts(lang: string, addWatchFile: (file: string) => void) {
@@ -73,7 +73,17 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: a separate chunk stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // The chart and map libraries (recharts and what it brings, d3, the country shapes) serve
+        // the cooperation pages only: they stay out of the vendor chunk of every first download
+        // and go with those pages' lazy chunks.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](?!(recharts|victory-vendor|d3-[^\\/]+|internmap|topojson-client|world-atlas|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/])/,
+            },
+          ],
+        },
       },
     },
   },

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod cli;
 pub mod config;
 pub mod conversations;
+pub mod cooperation;
 pub mod db;
 pub mod entities;
 pub mod error;
@@ -25,6 +26,7 @@ pub mod saved_searches;
 pub mod search;
 pub mod seed;
 pub mod startup;
+pub mod stats;
 pub mod taxonomies;
 pub mod telemetry;
 

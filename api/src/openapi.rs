@@ -12,14 +12,14 @@ use utoipa::{
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
 use crate::{
-    accounts, conversations,
+    accounts, conversations, cooperation,
     error::{ErrorCode, FieldError, Problem, responses},
     integrations,
     interests::{self, dto::InterestBox},
     introductions, matching, notifications, opportunities, ops, organisations, projects,
     saved_searches,
     search::{self, Sort},
-    taxonomies,
+    stats, taxonomies,
 };
 
 #[derive(OpenApi)]
@@ -64,6 +64,7 @@ use crate::{
         (name = "conversations", description = "Conversations opened by accepted interests and introductions, and their messages"),
         (name = "notifications", description = "The caller's in-app notifications and their read state"),
         (name = "saved-searches", description = "Saved searches and their alerts (in the app, by e-mail), with a one-click unsubscribe"),
+        (name = "cooperation", description = "Decentralised cooperation: the atlas of links between local authorities, territory dashboards, diaspora figures and public statistics"),
         (name = "search", description = "Projects, opportunities and organisations at once"),
         (name = "taxonomies", description = "Reference data with French and English labels"),
         (name = "integrations", description = "API keys, webhooks and the public event feed for partner systems"),
@@ -103,6 +104,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(organisations::configure)
             .configure(projects::configure)
             .configure(opportunities::configure)
+            .configure(cooperation::configure)
+            .configure(stats::configure)
             .configure(matching::configure)
             .configure(interests::configure)
             .configure(conversations::configure)

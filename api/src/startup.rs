@@ -22,6 +22,7 @@ use crate::db::Db;
 use crate::{
     accounts::AccessTokens,
     config::Config,
+    cooperation::listing::CooperationLinks,
     http,
     http::fallback::{RouteTable, WebApp, fallback},
     integrations,
@@ -108,6 +109,7 @@ struct Listings {
     opportunities: Arc<Listing<Opportunities>>,
     projects: Arc<Listing<Projects>>,
     organisations: Arc<Listing<Organisations>>,
+    cooperation_links: Arc<Listing<CooperationLinks>>,
 }
 
 impl Listings {
@@ -121,7 +123,8 @@ impl Listings {
         Self {
             opportunities: Arc::new(Listing::new(turns.clone())),
             projects: Arc::new(Listing::new(turns.clone())),
-            organisations: Arc::new(Listing::new(turns)),
+            organisations: Arc::new(Listing::new(turns.clone())),
+            cooperation_links: Arc::new(Listing::new(turns)),
         }
     }
 
@@ -130,6 +133,7 @@ impl Listings {
             self.opportunities.clone(),
             self.projects.clone(),
             self.organisations.clone(),
+            self.cooperation_links.clone(),
         ]
     }
 }
@@ -148,6 +152,7 @@ struct Shared {
     opportunities: Data<Listing<Opportunities>>,
     projects: Data<Listing<Projects>>,
     organisations: Data<Listing<Organisations>>,
+    cooperation_links: Data<Listing<CooperationLinks>>,
     indexes: Data<sync::Indexes>,
     in_flight: Data<http::shedding::InFlight>,
     courier: Data<integrations::webhooks::Courier>,
@@ -174,6 +179,7 @@ fn server(
         opportunities: Data::from(listings.opportunities),
         projects: Data::from(listings.projects),
         organisations: Data::from(listings.organisations),
+        cooperation_links: Data::from(listings.cooperation_links),
         indexes: Data::from(indexes),
         in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
         courier: Data::new(integrations::webhooks::Courier::from_config(&config)?),
@@ -221,6 +227,7 @@ fn server(
             .app_data(shared.opportunities.clone())
             .app_data(shared.projects.clone())
             .app_data(shared.organisations.clone())
+            .app_data(shared.cooperation_links.clone())
             .app_data(shared.indexes.clone())
             .app_data(shared.in_flight.clone())
             .app_data(shared.courier.clone())

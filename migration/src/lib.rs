@@ -11,6 +11,8 @@ mod m20261126_000007_create_saved_searches;
 mod m20261202_000008_create_changes;
 mod m20261202_000009_create_throttle_events;
 mod m20261202_000010_create_organisation_invitations;
+mod m20261202_000011_create_cooperation_links;
+mod m20261202_000012_add_diaspora_profile;
 mod m20261202_000015_create_integrations;
 mod m20261202_000016_create_events;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_create_changes::Migration),
             Box::new(m20261202_000009_create_throttle_events::Migration),
             Box::new(m20261202_000010_create_organisation_invitations::Migration),
+            Box::new(m20261202_000011_create_cooperation_links::Migration),
+            Box::new(m20261202_000012_add_diaspora_profile::Migration),
             Box::new(m20261202_000015_create_integrations::Migration),
             Box::new(m20261202_000016_create_events::Migration),
         ]

@@ -62,3 +62,12 @@ export async function changeOpportunity(baseURL: string, member: Member, id: str
     headers: { 'If-Match': current.headers.get('ETag') ?? '' },
   });
 }
+
+/** Creates an organisation owned by `member`. */
+export async function createOrganisation(baseURL: string, member: Member, organisation: Record<string, unknown>): Promise<{ id: string; name: string }> {
+  return call(baseURL, '/api/v1/organisations', {
+    body: organisation,
+    token: member.token,
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+}

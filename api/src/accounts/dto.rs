@@ -144,6 +144,12 @@ pub struct ProfileChanges {
     #[serde(default, deserialize_with = "crate::http::fields::present")]
     #[schema(value_type = Option<String>, min_length = 2, max_length = 2)]
     pub country_of_residence: Option<Option<String>>,
+    /// ISO 3166-2 code of where one lives in the country of residence (`FR-IDF`).
+    #[serde(default, deserialize_with = "crate::http::fields::present")]
+    #[schema(value_type = Option<String>, min_length = 4, max_length = 6, example = "FR-IDF")]
+    pub residence_subdivision: Option<Option<String>>,
+    /// Agree to be counted (never named) in the diaspora figures of where one lives.
+    pub diaspora_counted: Option<bool>,
     pub locale: Option<Lang>,
 }
 
@@ -163,6 +169,9 @@ pub struct OwnProfile {
     pub languages: Vec<String>,
     pub country_of_origin: Option<String>,
     pub country_of_residence: Option<String>,
+    pub residence_subdivision: Option<String>,
+    /// Counted (never named) in diaspora figures; off until the member says so.
+    pub diaspora_counted: bool,
     /// Increases with every change; send it back in `If-Match`.
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -209,6 +218,8 @@ impl From<&user::Model> for OwnProfile {
             languages: strings(&user.languages),
             country_of_origin: user.country_of_origin.clone(),
             country_of_residence: user.country_of_residence.clone(),
+            residence_subdivision: user.residence_subdivision.clone(),
+            diaspora_counted: user.diaspora_counted,
             version: user.version,
             created_at: user.created_at,
             updated_at: user.updated_at,

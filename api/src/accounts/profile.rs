@@ -41,7 +41,7 @@ use crate::{
     http::conditional::{check_if_match, version_etag},
     organisations,
     search::{ChangeKind, changes},
-    taxonomies::{Code, CodeCheck, Taxonomies},
+    taxonomies::{Code, CodeCheck, Taxonomies, subdivisions},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -100,7 +100,7 @@ async fn update_me(
     body: Json<ProfileChanges>,
 ) -> Result<HttpResponse> {
     let changes = body.into_inner();
-    let mut row = validated_changes(&changes, &taxonomies)?;
+    let mut row = validated_changes(&changes, &member.user, &taxonomies)?;
     check_if_match(&request, &version_etag(member.user.version))?;
     row.version = Set(member.user.version + 1);
     row.updated_at = Set(Utc::now());
@@ -127,6 +127,7 @@ async fn update_me(
 /// Checks every field and turns the changes into a partial row.
 fn validated_changes(
     changes: &ProfileChanges,
+    current: &user::Model,
     taxonomies: &Taxonomies,
 ) -> Result<user::ActiveModel> {
     let mut errors = ApiError::field_errors_of(changes.validate());
@@ -203,6 +204,10 @@ fn validated_changes(
     if let Some(residence) = &changes.country_of_residence {
         row.country_of_residence = Set(residence.clone());
     }
+    errors.extend(residence(changes, current, &mut row));
+    if let Some(counted) = changes.diaspora_counted {
+        row.diaspora_counted = Set(counted);
+    }
     if let Some(locale) = changes.locale {
         row.locale = Set(locale.as_str().to_owned());
     }
@@ -210,6 +215,48 @@ fn validated_changes(
         Ok(row)
     } else {
         Err(ApiError::Validation(errors))
+    }
+}
+
+/// The subdivision one lives in must be of one's country of residence; a new country clears
+/// a subdivision of the old one.
+fn residence(
+    changes: &ProfileChanges,
+    current: &user::Model,
+    row: &mut user::ActiveModel,
+) -> Option<FieldError> {
+    let country = match &changes.country_of_residence {
+        Some(country) => country.clone(),
+        None => current.country_of_residence.clone(),
+    };
+    match (&changes.residence_subdivision, country) {
+        (Some(Some(code)), Some(country)) => {
+            let code = subdivisions::normalise(&country, code);
+            let error = subdivisions::error("residence_subdivision", &country, &code);
+            row.residence_subdivision = Set(Some(code));
+            error
+        }
+        (Some(Some(_)), None) => Some(FieldError::new(
+            "residence_subdivision",
+            "requires_country",
+            "give your country of residence first",
+        )),
+        (Some(None), _) => {
+            row.residence_subdivision = Set(None);
+            None
+        }
+        (None, country) => {
+            let stale = current
+                .residence_subdivision
+                .as_deref()
+                .is_some_and(|code| {
+                    country.is_none_or(|country| !subdivisions::is_in(&country, code))
+                });
+            if stale {
+                row.residence_subdivision = Set(None);
+            }
+            None
+        }
     }
 }
 
@@ -364,6 +411,8 @@ async fn delete_me(
         languages: Set(empty),
         country_of_origin: Set(None),
         country_of_residence: Set(None),
+        residence_subdivision: Set(None),
+        diaspora_counted: Set(false),
         suspended: Set(true),
         version: Set(member.user.version + 1),
         updated_at: Set(Utc::now()),

@@ -75,6 +75,8 @@ pub async fn create<C: ConnectionTrait>(
         languages: Set(empty),
         country_of_origin: Set(None),
         country_of_residence: Set(None),
+        residence_subdivision: Set(None),
+        diaspora_counted: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

@@ -24,6 +24,10 @@ pub struct Model {
     pub languages: Json,
     pub country_of_origin: Option<String>,
     pub country_of_residence: Option<String>,
+    /// ISO 3166-2 code of where the member lives in their country of residence.
+    pub residence_subdivision: Option<String>,
+    /// The member agrees to be counted in diaspora figures (never named).
+    pub diaspora_counted: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

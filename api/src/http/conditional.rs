@@ -2,8 +2,8 @@
 //! updates.
 
 use actix_web::{
-    HttpRequest,
-    http::header::{IF_MATCH, IF_NONE_MATCH},
+    HttpRequest, HttpResponse,
+    http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_MATCH, IF_NONE_MATCH},
 };
 
 use crate::error::ApiError;
@@ -43,6 +43,41 @@ pub fn none_match(request: &HttpRequest, etag: &str) -> bool {
         .flat_map(|value| value.split(','))
         .map(str::trim)
         .any(|candidate| candidate == "*" || strip_weak(candidate) == strip_weak(etag))
+}
+
+/// A JSON answer that caches may keep `max_age` seconds (0: not without asking again) and
+/// then revalidate: its tag is a digest of the body, so that an unchanged answer is a 304
+/// without a body.
+pub fn cached_json(
+    request: &HttpRequest,
+    body: &impl serde::Serialize,
+    max_age: u32,
+) -> Result<HttpResponse, ApiError> {
+    use sha2::{Digest, Sha256};
+    let bytes = serde_json::to_vec(body).map_err(|error| ApiError::Internal(error.into()))?;
+    let etag = format!("\"{}\"", hex::encode(&Sha256::digest(&bytes)[..16]));
+    let not_modified = none_match(request, &etag);
+    let mut response = if not_modified {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    response
+        .insert_header((ETAG, etag.as_str()))
+        .insert_header((CACHE_CONTROL, cache_control(max_age)));
+    if not_modified {
+        return Ok(response.finish());
+    }
+    Ok(response
+        .insert_header((CONTENT_TYPE, "application/json"))
+        .body(bytes))
+}
+
+fn cache_control(max_age: u32) -> String {
+    match max_age {
+        0 => "public, no-cache".to_owned(),
+        seconds => format!("public, max-age={seconds}"),
+    }
 }
 
 fn strip_weak(tag: &str) -> &str {

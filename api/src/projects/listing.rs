@@ -110,7 +110,7 @@ impl ListingKind for Projects {
             ChangeKind::Project => Some(Scope::Ids(vec![change.id])),
             ChangeKind::Organisation => Some(Scope::Organisation(change.id)),
             ChangeKind::Everything => Some(Scope::All),
-            ChangeKind::Opportunity | ChangeKind::Member => None,
+            ChangeKind::Opportunity | ChangeKind::Member | ChangeKind::CooperationLink => None,
         }
     }
 }

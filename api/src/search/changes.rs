@@ -28,6 +28,7 @@ pub enum ChangeKind {
     Opportunity,
     Project,
     Organisation,
+    CooperationLink,
     /// A member's profile (their languages count in matching).
     Member,
     /// Many rows at once (a bulk load): every index is rebuilt.
@@ -35,10 +36,11 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 6] = [
         Self::Opportunity,
         Self::Project,
         Self::Organisation,
+        Self::CooperationLink,
         Self::Member,
         Self::Everything,
     ];
@@ -48,6 +50,7 @@ impl ChangeKind {
             Self::Opportunity => "opportunity",
             Self::Project => "project",
             Self::Organisation => "organisation",
+            Self::CooperationLink => "cooperation_link",
             Self::Member => "member",
             Self::Everything => "everything",
         }

@@ -11,6 +11,7 @@
 //! - members named `firstname.lastname@demo.marcottage.example`.
 
 mod catalog;
+mod cooperation;
 mod members;
 mod opportunities;
 mod organisations;
@@ -164,6 +165,7 @@ async fn run(db: &Db, plan: &Plan) -> anyhow::Result<Option<Summary>> {
     // `module::seed(db, &mut rng, plan, &market, &mut summary).await?;` in a transaction of
     // their own. Each draws from `rng` after the steps before it: adding a step at the end
     // leaves everything seeded before it as it was.
+    cooperation::seed(db, &mut rng, plan, &market, &mut summary).await?;
     tracing::debug!(
         members = market.people.len(),
         organisations = market.orgs.len(),

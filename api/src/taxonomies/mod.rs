@@ -9,6 +9,7 @@ mod language;
 mod names;
 pub mod regions;
 mod routes;
+pub mod subdivisions;
 mod vocabulary;
 
 pub use catalog::{Taxonomies, TaxonomyKind, Term};

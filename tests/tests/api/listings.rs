@@ -96,6 +96,25 @@ async fn varied_marketplace(app: &TestApp) -> (Session, Session) {
             assert_eq!(filled.status(), 200);
         }
     }
+    let norths = [
+        ("Ville de Saint-Brieuc", "FR", "municipality", "FR-BRE"),
+        ("Région Auvergne-Rhône-Alpes", "FR", "region", "FR-ARA"),
+        ("Province de Liège", "BE", "department", "BE-WLG"),
+        ("Métropole de Lyon", "FR", "grouping", "FR-ARA"),
+    ];
+    for n in 0..8 {
+        let (name, country, level, subdivision) = norths[n % 4];
+        let theme = ["22040", "14030", "31120"][n % 3];
+        let status = ["active", "dormant", "ended"][n % 3];
+        app.created("/api/v1/cooperation-links", &jean, json!({
+            "north": {"name": name, "country": country, "level": level, "subdivision": subdivision},
+            "south": {"organisation_id": town["id"], "level": "municipality", "subdivision": "SN-ZG"},
+            "themes": [theme],
+            "status": status,
+            "started": 1990 + n as i32,
+            "description": WORDS[n % WORDS.len()],
+        })).await;
+    }
     (awa, jean)
 }
 
@@ -148,6 +167,15 @@ const QUERIES: &[&str] = &[
     "/api/v1/organisations?kind=ngo",
     "/api/v1/organisations?q=cooperation",
     "/api/v1/organisations?country=SN&verified=false",
+    "/api/v1/cooperation-links",
+    "/api/v1/cooperation-links?country=BE",
+    "/api/v1/cooperation-links?region=1030&status=active",
+    "/api/v1/cooperation-links?theme=140",
+    "/api/v1/cooperation-links?theme=22040&level=region",
+    "/api/v1/cooperation-links?french_region=FR-ARA",
+    "/api/v1/cooperation-links?subdivision=SN-ZG&confirmed=false",
+    "/api/v1/cooperation-links?q=mangues",
+    "/api/v1/cooperation-links?q=liege",
 ];
 
 async fn both_answer_alike(app: &TestApp, database: &Replica) {

@@ -8,6 +8,7 @@ mod accounts;
 mod anonymity;
 mod contacts;
 mod conversations;
+mod cooperation;
 mod errors;
 mod exports;
 mod hardening;

@@ -100,6 +100,25 @@ const UnsubscribeRoute = lazy(() =>
   import('@/features/saved-searches/routes/unsubscribe-route').then((m) => ({ default: m.UnsubscribeRoute })),
 );
 
+const AtlasRoute = lazy(() =>
+  import('@/features/cooperation/routes/atlas-route').then((m) => ({ default: m.AtlasRoute })),
+);
+const LinkRoute = lazy(() =>
+  import('@/features/cooperation/routes/link-route').then((m) => ({ default: m.LinkRoute })),
+);
+const NewLinkRoute = lazy(() =>
+  import('@/features/cooperation/routes/new-link-route').then((m) => ({ default: m.NewLinkRoute })),
+);
+const TerritoryRoute = lazy(() =>
+  import('@/features/cooperation/routes/territory-route').then((m) => ({ default: m.TerritoryRoute })),
+);
+const DiasporaRoute = lazy(() =>
+  import('@/features/cooperation/routes/diaspora-route').then((m) => ({ default: m.DiasporaRoute })),
+);
+const StatsRoute = lazy(() =>
+  import('@/features/cooperation/routes/stats-route').then((m) => ({ default: m.StatsRoute })),
+);
+
 // Declarative routes: react-router's data mode would add about 19 kB gzipped to every first visit,
 // and TanStack Query already does the data loading.
 export function AppRoutes() {
@@ -157,7 +176,17 @@ export function AppRoutes() {
               <Route path=":id/edit" element={<EditOrganisationRoute />} />
             </Route>
             <Route path=":id" element={<OrganisationRoute />} />
+            <Route path=":id/territory" element={<TerritoryRoute />} />
           </Route>
+          <Route path="cooperation">
+            <Route index element={<AtlasRoute />} />
+            <Route element={<RequireSession />}>
+              <Route path="new" element={<NewLinkRoute />} />
+            </Route>
+            <Route path=":id" element={<LinkRoute />} />
+          </Route>
+          <Route path="territories" element={<DiasporaRoute />} />
+          <Route path="stats" element={<StatsRoute />} />
           <Route path="unsubscribe/:token" element={<UnsubscribeRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>

@@ -23,6 +23,7 @@ export const me: OwnProfile = {
   languages: [],
   country_of_origin: null,
   country_of_residence: null,
+  diaspora_counted: false,
   version: 1,
   created_at: '2026-11-26T10:00:00Z',
   updated_at: '2026-11-26T10:00:00Z',

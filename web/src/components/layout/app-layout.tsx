@@ -43,6 +43,9 @@ export function AppLayout({ account, notice }: AppLayoutProps) {
               <li>
                 <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/cooperation">{t('nav.cooperation')}</NavLink>
+              </li>
             </ul>
           </nav>
         </div>

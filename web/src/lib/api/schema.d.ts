@@ -241,6 +241,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cooperation-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches the atlas of cooperation links: words, filters, cursor pagination, total and
+         *     facets.
+         */
+        get: operations["search_links"];
+        put?: never;
+        /**
+         * Records a link between two authorities. The recorder belongs to one side's organisation
+         *     (whose agreement comes with the recording) or is a facilitator; the other side confirms.
+         */
+        post: operations["create_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation-links/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of links and of their linked projects per country, subdivision (`region`) or
+         *     theme: what the atlas map and charts draw. Cached briefly, with an ETag.
+         */
+        get: operations["link_aggregates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cooperation link. */
+        get: operations["get_link"];
+        put?: never;
+        post?: never;
+        /** Deletes a link (members of either side's organisation, and facilitators). */
+        delete: operations["delete_link"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a link's themes, start, status, description or projects (members of either
+         *     side's organisation, and facilitators).
+         */
+        patch: operations["update_link"];
+        trace?: never;
+    };
+    "/api/v1/cooperation-links/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms a link for the side(s) whose organisation the caller belongs to. Only a side's
+         *     own members speak for it: facilitators manage links but do not confirm them for others.
+         */
+        post: operations["confirm_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -907,6 +993,27 @@ export interface paths {
         patch: operations["change_member"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/territory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A local authority's territory dashboard: its links, the projects and opportunities on its
+         *     territory and its partners', internships and jobs offered there, partnerships formed by
+         *     its members, per year and in total. Who took part is shown to its members only.
+         */
+        get: operations["territory_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/verification": {
         parameters: {
             query?: never;
@@ -1150,6 +1257,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public statistics of the marketplace, for the statistics page and for anyone's charts. */
+        get: operations["public_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomies/{taxonomy}": {
         parameters: {
             query?: never;
@@ -1163,6 +1287,26 @@ export interface paths {
          *     set); countries, currencies and languages are the ISO codes with CLDR names.
          */
         get: operations["get_taxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{country}/{subdivision}/diaspora": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The diaspora of a territory: members who live there and agreed to be counted, by country
+         *     of origin, never named; counts under 5 are shown as "fewer than 5".
+         */
+        get: operations["territory_diaspora"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1285,6 +1429,27 @@ export interface components {
         AdministeredMember: components["schemas"]["PublicProfile"] & {
             suspended: boolean;
         };
+        /**
+         * @description What links are counted by.
+         * @enum {string}
+         */
+        AggregateBy: "country" | "region" | "theme";
+        /** @description The links and linked projects of one key. */
+        AggregateCount: {
+            key: string;
+            /** Format: int64 */
+            links: number;
+            /**
+             * Format: int64
+             * @description Distinct projects linked to those links.
+             */
+            projects: number;
+        };
+        Aggregates: {
+            by: components["schemas"]["AggregateBy"];
+            /** @description Largest first, then by key. */
+            counts: components["schemas"]["AggregateCount"][];
+        };
         /** @description An API key as its owners see it: never the key itself. */
         ApiKey: {
             cors_origins: string[];
@@ -1306,6 +1471,18 @@ export interface components {
             /** Format: date-time */
             revoked_at?: string | null;
             scopes: components["schemas"]["Scope"][];
+        };
+        /** @description One side of a link as everyone reads it. */
+        Authority: {
+            /** @description This side's organisation agrees (always false for a side not on the platform). */
+            confirmed: boolean;
+            country: string;
+            level: components["schemas"]["Level"];
+            name: string;
+            /** Format: uuid */
+            organisation_id?: string | null;
+            place: string;
+            subdivision?: string | null;
         };
         Budget: {
             /** Format: int64 */
@@ -1356,6 +1533,58 @@ export interface components {
             items: components["schemas"]["Conversation"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        CooperationLink: {
+            /** @description Both sides are on the platform and both agree. */
+            confirmed: boolean;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            north: components["schemas"]["Authority"];
+            /** Format: uuid */
+            owner_id: string;
+            project_ids: string[];
+            south: components["schemas"]["Authority"];
+            /** Format: int32 */
+            started?: number | null;
+            status: components["schemas"]["LinkStatus"];
+            themes: string[];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Changes to a link. The sides are not changed (record another link instead): a side's
+         *     confirmation is for the link it saw.
+         */
+        CooperationLinkChanges: {
+            description?: string | null;
+            project_ids?: string[] | null;
+            /** Format: int32 */
+            started?: number | null;
+            status?: components["schemas"]["LinkStatus"] | null;
+            themes?: string[] | null;
+        };
+        CooperationLinkFacets: {
+            country: components["schemas"]["FacetCount"][];
+            french_region: components["schemas"]["FacetCount"][];
+            level: components["schemas"]["FacetCount"][];
+            status: components["schemas"]["FacetCount"][];
+            subdivision: components["schemas"]["FacetCount"][];
+            theme: components["schemas"]["FacetCount"][];
+        };
+        CooperationLinkSearchPage: {
+            facets: components["schemas"]["CooperationLinkFacets"];
+            items: components["schemas"]["CooperationLink"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many results match, on all pages.
+             */
+            total: number;
         };
         /** @description A key just made: the only answer that shows `secret`. */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
@@ -1420,6 +1649,20 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
+        DiasporaFigures: {
+            country: string;
+            /** @description Every country of origin with at least one counted member, largest first. */
+            origins: components["schemas"]["OriginCount"][];
+            /** @description Projects in those countries of origin that seek partners, newest first (at most 20). */
+            projects_seeking_partners: components["schemas"]["ProjectSeekingPartners"][];
+            /** @description ISO 3166-2. */
+            subdivision: string;
+            /**
+             * @description All counted members. Hidden (null, `fewer_than_5` false) when the origins shown as
+             *     "fewer than 5" add up to 1–4, which the total would give away by subtraction.
+             */
+            total: components["schemas"]["ShownCount"];
+        };
         /**
          * @description Whether the author offers something or looks for it.
          * @enum {string}
@@ -1602,12 +1845,41 @@ export interface components {
          * @enum {string}
          */
         InvitationStatus: "pending" | "accepted" | "declined";
+        /** @description How many items have one value. */
+        KeyCount: {
+            /** Format: int64 */
+            count: number;
+            key: string;
+        };
         /**
          * @description A user-facing language. French comes first for our members; English is the default for
          *     clients that say nothing.
          * @enum {string}
          */
         Lang: "en" | "fr";
+        /**
+         * @description The level of a local authority.
+         * @enum {string}
+         */
+        Level: "region" | "department" | "municipality" | "grouping";
+        LinkStats: {
+            by_country: components["schemas"]["AggregateCount"][];
+            by_theme: components["schemas"]["AggregateCount"][];
+        };
+        /** @enum {string} */
+        LinkStatus: "active" | "dormant" | "ended";
+        /** @description A project or an opportunity located on a territory of the dashboard. */
+        LocatedItem: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `idea`, `project`, `venture` for projects; the category for opportunities. */
+            kind: string;
+            /** @description On the authority's own territory (else a partner's). */
+            own_territory: boolean;
+            place: string;
+            title: string;
+        };
         /** @description An opportunity that matches, how well (0 to 1) and why. */
         Match: {
             opportunity: components["schemas"]["Opportunity"];
@@ -1712,6 +1984,57 @@ export interface components {
              */
             requests_per_minute?: number | null;
             scopes: components["schemas"]["Scope"][];
+        };
+        /**
+         * @description One side of a new link: a local authority on the platform (`organisation_id`), or one
+         *     named with its country when it is not.
+         */
+        NewAuthority: {
+            /**
+             * @description ISO 3166-1 alpha-2; required without an organisation.
+             * @example SN
+             */
+            country?: string | null;
+            level: components["schemas"]["Level"];
+            /**
+             * @description Required without an organisation.
+             * @example Commune de Ziguinchor
+             */
+            name?: string | null;
+            /**
+             * Format: uuid
+             * @description An organisation of kind `local_authority`; its name and country are taken from it.
+             */
+            organisation_id?: string | null;
+            /**
+             * @description The territory's name as projects write it; the organisation's city or the name when
+             *     absent.
+             * @example Ziguinchor
+             */
+            place?: string | null;
+            /**
+             * @description ISO 3166-2 code of the first-level subdivision it lies in (`FR-PAC`, `SN-ZG`).
+             * @example SN-ZG
+             */
+            subdivision?: string | null;
+        };
+        NewCooperationLink: {
+            description?: string;
+            /** @description The northern side (a French authority, most often). */
+            north: components["schemas"]["NewAuthority"];
+            /** @description Published projects the cooperation supports. */
+            project_ids?: string[];
+            /** @description The partner side (an African authority, most often). */
+            south: components["schemas"]["NewAuthority"];
+            /**
+             * Format: int32
+             * @description The year the cooperation started.
+             * @example 2009
+             */
+            started?: number | null;
+            status?: components["schemas"]["LinkStatus"] | null;
+            /** @description OECD-DAC 5-digit sector codes. */
+            themes?: string[];
         };
         NewInterest: {
             /**
@@ -1989,6 +2312,12 @@ export interface components {
              */
             total: number;
         };
+        OpportunityStats: {
+            /** @description Open opportunities per category. */
+            by_category: components["schemas"]["KeyCount"][];
+            /** @description Open opportunities per direction (`offer`, `request`). */
+            by_direction: components["schemas"]["KeyCount"][];
+        };
         /** @enum {string} */
         OpportunityStatus: "open" | "filled" | "closed" | "expired";
         Organisation: {
@@ -2055,6 +2384,11 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        OriginCount: {
+            /** @description ISO 3166-1 alpha-2 country of origin. */
+            country: string;
+            members: components["schemas"]["ShownCount"];
+        };
         /** @description A member's own profile, with the private fields. */
         OwnProfile: {
             bio?: string | null;
@@ -2063,6 +2397,8 @@ export interface components {
             country_of_residence?: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Counted (never named) in diaspora figures; off until the member says so. */
+            diaspora_counted: boolean;
             display_name: string;
             email: string;
             email_verified: boolean;
@@ -2070,6 +2406,7 @@ export interface components {
             id: string;
             languages: string[];
             locale: components["schemas"]["Lang"];
+            residence_subdivision?: string | null;
             role: components["schemas"]["Role"];
             sectors: string[];
             skills: string[];
@@ -2080,6 +2417,17 @@ export interface components {
              * @description Increases with every change; send it back in `If-Match`.
              */
             version: number;
+        };
+        /** @description A partnership formed, with who took part: for the authority's members only. */
+        Partnership: {
+            /** @description The display names of both sides. */
+            between: string[];
+            /** Format: date-time */
+            formed_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `interest` or `introduction`. */
+            kind: string;
         };
         PasswordChange: {
             /** Format: password */
@@ -2103,6 +2451,13 @@ export interface components {
             organisations: components["schemas"]["MembershipExport"][];
             profile: components["schemas"]["OwnProfile"];
             sessions: components["schemas"]["SessionExport"][];
+        };
+        /** @description A place: a country and a territory's name, as projects give them. */
+        Place: {
+            country: string;
+            place: string;
+            /** @description ISO 3166-2, when known. */
+            subdivision?: string | null;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -2128,10 +2483,17 @@ export interface components {
             countries?: string[] | null;
             country_of_origin?: string | null;
             country_of_residence?: string | null;
+            /** @description Agree to be counted (never named) in the diaspora figures of where one lives. */
+            diaspora_counted?: boolean | null;
             display_name?: string | null;
             /** @description ISO 639-1 codes. */
             languages?: string[] | null;
             locale?: components["schemas"]["Lang"] | null;
+            /**
+             * @description ISO 3166-2 code of where one lives in the country of residence (`FR-IDF`).
+             * @example FR-IDF
+             */
+            residence_subdivision?: string | null;
             /** @description OECD-DAC sector codes (5-digit) or categories (3-digit). */
             sectors?: string[] | null;
             skills?: string[] | null;
@@ -2192,11 +2554,27 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description A published project in one of the countries of origin that seeks partners. */
+        ProjectSeekingPartners: {
+            countries: string[];
+            /** Format: uuid */
+            id: string;
+            needs: string[];
+            title: string;
+        };
         /**
          * @description How far an idea has taken root.
          * @enum {string}
          */
         ProjectStage: "idea" | "project" | "venture";
+        ProjectStats: {
+            /** @description Published projects per country they act in. */
+            by_country: components["schemas"]["KeyCount"][];
+            /** @description Published projects per DAC 3-digit sector category. */
+            by_sector_category: components["schemas"]["KeyCount"][];
+            /** @description Published projects per stage. */
+            by_stage: components["schemas"]["KeyCount"][];
+        };
         /** @enum {string} */
         ProjectStatus: "draft" | "published" | "closed" | "archived";
         /** @description What anyone may see of a member: never the e-mail address. */
@@ -2214,6 +2592,13 @@ export interface components {
             role: components["schemas"]["Role"];
             sectors: string[];
             skills: string[];
+        };
+        PublicStats: {
+            cooperation_links: components["schemas"]["LinkStats"];
+            opportunities: components["schemas"]["OpportunityStats"];
+            /** @description Accepted interests and introductions per month (`2026-11`), oldest first. */
+            partnerships_per_month: components["schemas"]["KeyCount"][];
+            projects: components["schemas"]["ProjectStats"];
         };
         /** @description Why two sides match on one criterion. */
         Reason: {
@@ -2326,6 +2711,12 @@ export interface components {
             /** Format: date-time */
             started_at: string;
         };
+        /** @description A count as published: exact from 5, "fewer than 5" below (`count` is then null). */
+        ShownCount: {
+            /** Format: int64 */
+            count?: number | null;
+            fewer_than_5: boolean;
+        };
         /**
          * @description What a side of an introduction names: a member, or an item standing for its owner.
          * @enum {string}
@@ -2390,6 +2781,61 @@ export interface components {
             /** @example Ziguinchor */
             place: string;
         };
+        TerritoryDashboard: {
+            /** @description Oldest year first. */
+            by_year: components["schemas"]["YearFigures"][];
+            diaspora?: components["schemas"]["DiasporaFigures"] | null;
+            /**
+             * @description Applications to calls for projects and funds obtained: filled when the funding
+             *     feature lands (TODO(funding): applications and amounts per year for the authority's
+             *     projects and its partners').
+             */
+            funding?: unknown;
+            links: components["schemas"]["CooperationLink"][];
+            name: string;
+            opportunities: components["schemas"]["LocatedItem"][];
+            /** Format: uuid */
+            organisation_id: string;
+            partners: components["schemas"]["Place"][];
+            /** @description Who took part in each partnership: only for the authority's members (null otherwise). */
+            partnerships?: components["schemas"]["Partnership"][] | null;
+            projects: components["schemas"]["LocatedItem"][];
+            territory: components["schemas"]["Place"];
+            totals: components["schemas"]["TerritoryFigures"];
+        };
+        /** @description The figures of one year, or of all years. */
+        TerritoryFigures: {
+            /**
+             * Format: int64
+             * @description Of those, internships offered.
+             */
+            internships: number;
+            /**
+             * Format: int64
+             * @description Of those, jobs offered.
+             */
+            jobs: number;
+            /**
+             * Format: int64
+             * @description Cooperation links (by the year they started, else the year they were recorded).
+             */
+            links: number;
+            /**
+             * Format: int64
+             * @description Opportunities located there.
+             */
+            opportunities: number;
+            /**
+             * Format: int64
+             * @description Accepted interests and introductions involving the authority's members.
+             */
+            partnerships: number;
+            /**
+             * Format: int64
+             * @description Published projects located on the authority's territory or a partner's.
+             */
+            projects: number;
+        };
         /** @description A new access token and the session's next refresh token. */
         TokenPair: {
             access_token: string;
@@ -2440,6 +2886,10 @@ export interface components {
             active?: boolean | null;
             events?: components["schemas"]["EventType"][] | null;
             url?: string | null;
+        };
+        YearFigures: components["schemas"]["TerritoryFigures"] & {
+            /** Format: int32 */
+            year: number;
         };
     };
     responses: {
@@ -2949,6 +3399,238 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    search_links: {
+        parameters: {
+            query?: {
+                /** @description Words to find (French or English; accents and case do not matter). */
+                q?: string;
+                /** @description ISO 3166-1 alpha-2 of either side. */
+                country?: string;
+                /** @description An OECD-DAC region code (`/api/v1/taxonomies/regions`): either side in it. */
+                region?: string;
+                /** @description ISO 3166-2 subdivision of either side (`SN-ZG`). */
+                subdivision?: string;
+                /** @description A 5-digit DAC code or a 3-digit category. */
+                theme?: string;
+                /** @description The level of either side. */
+                level?: components["schemas"]["Level"];
+                status?: components["schemas"]["LinkStatus"];
+                /** @description The French region (ISO 3166-2, `FR-PAC`) of the northern side. */
+                french_region?: string;
+                confirmed?: boolean;
+                /** @description Links where this organisation is a side. */
+                organisation?: string;
+                sort?: components["schemas"]["Sort"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationLinkSearchPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    create_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCooperationLink"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new link */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    link_aggregates: {
+        parameters: {
+            query: {
+                by: components["schemas"]["AggregateBy"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per key */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aggregates"];
+                };
+            };
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    get_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationLink"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    delete_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The link's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    update_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The link's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CooperationLinkChanges"];
+            };
+        };
+        responses: {
+            /** @description The updated link */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    confirm_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link, confirmed by the caller's side */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationLink"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listEvents: {
@@ -4322,6 +5004,30 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    territory_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local authority's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryDashboard"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
     verify_organisation: {
         parameters: {
             query?: never;
@@ -5031,6 +5737,35 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    public_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStats"];
+                };
+            };
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     get_taxonomy: {
         parameters: {
             query?: {
@@ -5066,6 +5801,48 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    territory_diaspora: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ISO 3166-1 alpha-2
+                 * @example FR
+                 */
+                country: string;
+                /**
+                 * @description ISO 3166-2, with or without the country prefix
+                 * @example FR-IDF
+                 */
+                subdivision: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiasporaFigures"];
+                };
+            };
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     read_unsubscription: {

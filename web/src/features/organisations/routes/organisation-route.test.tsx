@@ -22,6 +22,7 @@ const profileOf = (id: string, role: OwnProfile['role']): OwnProfile => ({
   languages: [],
   country_of_origin: null,
   country_of_residence: null,
+  diaspora_counted: false,
   version: 1,
   created_at: '2026-11-26T10:00:00Z',
   updated_at: '2026-11-26T10:00:00Z',

@@ -20,6 +20,7 @@ const profile: OwnProfile = {
   languages: ['fr'],
   country_of_origin: null,
   country_of_residence: 'FR',
+  diaspora_counted: false,
   version: 3,
   created_at: '2026-11-26T10:00:00Z',
   updated_at: '2026-11-26T10:00:00Z',

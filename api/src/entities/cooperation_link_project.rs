@@ -1,0 +1,15 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "cooperation_link_projects")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub link_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub project_id: Uuid,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

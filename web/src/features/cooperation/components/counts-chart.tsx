@@ -1,0 +1,63 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+interface CountsChartProps {
+  data: Record<string, string | number>[];
+  /** The property naming each bar group. */
+  category: string;
+  series: Series[];
+  title: string;
+  /** Horizontal bars read better for long names (countries). */
+  horizontal?: boolean;
+}
+
+/** A bar chart of counts (recharts), with its figures also in the page for screen readers. */
+export function CountsChart({ data, category, series, title, horizontal = false }: CountsChartProps) {
+  const height = horizontal ? Math.max(160, data.length * 28 + 40) : 260;
+  return (
+    <figure className="counts-chart">
+      <figcaption>{title}</figcaption>
+      <div style={{ width: '100%', height }} aria-hidden="true">
+        <ResponsiveContainer>
+          <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ left: 8, right: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            {horizontal ? (
+              <>
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey={category} width={48} />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey={category} />
+                <YAxis allowDecimals={false} width={32} />
+              </>
+            )}
+            <Tooltip />
+            {series.length > 1 && <Legend />}
+            {series.map((one) => (
+              <Bar key={one.key} dataKey={one.key} name={one.label} fill={one.color} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <tbody>
+          {data.map((row) => (
+            <tr key={String(row[category])}>
+              <th scope="row">{row[category]}</th>
+              {series.map((one) => (
+                <td key={one.key}>{row[one.key]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,177 @@
+import '../components/cooperation.css';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadMore } from '@/components/ui/load-more';
+import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { useCooperationTexts } from '@/lib/i18n-cooperation';
+import { useAggregates, useLinkList, type LinkFilters } from '../api/cooperation';
+import { CountryMap } from '../components/country-map';
+import { CountsChart } from '../components/counts-chart';
+import { LinkSummary } from '../components/link-summary';
+
+const FILTERS = ['q', 'country', 'status', 'level', 'theme', 'french_region'] as const;
+
+function filtersFrom(params: URLSearchParams): LinkFilters {
+  const filters: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters as LinkFilters;
+}
+
+/** The atlas of cooperation links: filters in the address, a map and a chart by country, the list. */
+export function AtlasRoute() {
+  useCooperationTexts();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const list = useLinkList(filters);
+  const byCountry = useAggregates('country');
+
+  const setFilter = (name: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  };
+  const counts = Object.fromEntries((byCountry.data?.counts ?? []).map((count) => [count.key, count.links]));
+  const top = (byCountry.data?.counts ?? []).filter((count) => count.key !== 'FR').slice(0, 12);
+  const facets = list.data?.pages[0]?.facets;
+
+  return (
+    <section aria-labelledby="atlas-title">
+      <h1 id="atlas-title">{t('cooperation.atlasTitle')}</h1>
+      <p className="lead">{t('cooperation.atlasIntro')}</p>
+      <p>
+        <Link className="button" to="/cooperation/new">
+          {t('cooperation.record')}
+        </Link>{' '}
+        <Link to="/stats">{t('cooperation.statsLink')}</Link> · <Link to="/territories">{t('cooperation.diasporaLink')}</Link>
+      </p>
+      <form
+        className="atlas-filters"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          const next = new URLSearchParams();
+          for (const name of FILTERS) {
+            const value = String(data.get(name) ?? '').trim();
+            if (value) next.set(name, value);
+          }
+          setParams(next);
+        }}
+        key={params.toString()}
+      >
+        <label>
+          {t('cooperation.words')}
+          <input name="q" type="search" defaultValue={filters.q ?? ''} />
+        </label>
+        <label>
+          {t('cooperation.country')}
+          <select name="country" defaultValue={filters.country ?? ''}>
+            <option value="">{t('cooperation.any')}</option>
+            {(facets?.country ?? []).map((facet) => (
+              <option key={facet.value} value={facet.value}>
+                {facet.value} ({facet.count})
+              </option>
+            ))}
+            {filters.country && !facets?.country.some((f) => f.value === filters.country) && (
+              <option value={filters.country}>{filters.country}</option>
+            )}
+          </select>
+        </label>
+        <label>
+          {t('cooperation.statusLabel')}
+          <select name="status" defaultValue={filters.status ?? ''}>
+            <option value="">{t('cooperation.any')}</option>
+            {(['active', 'dormant', 'ended'] as const).map((status) => (
+              <option key={status} value={status}>
+                {t(`cooperation.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cooperation.levelLabel')}
+          <select name="level" defaultValue={filters.level ?? ''}>
+            <option value="">{t('cooperation.any')}</option>
+            {(['region', 'department', 'municipality', 'grouping'] as const).map((level) => (
+              <option key={level} value={level}>
+                {t(`cooperation.level.${level}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cooperation.theme')}
+          <select name="theme" defaultValue={filters.theme ?? ''}>
+            <option value="">{t('cooperation.any')}</option>
+            {(facets?.theme ?? []).map((facet) => (
+              <option key={facet.value} value={facet.value}>
+                {t(`sectors.${facet.value}`, { defaultValue: facet.value })} ({facet.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cooperation.frenchRegion')}
+          <select name="french_region" defaultValue={filters.french_region ?? ''}>
+            <option value="">{t('cooperation.any')}</option>
+            {(facets?.french_region ?? []).map((facet) => (
+              <option key={facet.value} value={facet.value}>
+                {facet.value} ({facet.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          {t('cooperation.search')}
+        </button>
+      </form>
+      <div className="atlas-figures">
+        <CountryMap
+          counts={counts}
+          selected={filters.country}
+          onSelect={(country) => setFilter('country', country)}
+          title={t('cooperation.mapTitle')}
+          label={(country, count) => t('cooperation.mapCountry', { country, count })}
+        />
+        {top.length > 0 && (
+          <CountsChart
+            title={t('cooperation.chartTitle')}
+            data={top.map((count) => ({ country: count.key, links: count.links, projects: count.projects }))}
+            category="country"
+            horizontal
+            series={[
+              { key: 'links', label: t('cooperation.links'), color: '#1f5f3b' },
+              { key: 'projects', label: t('cooperation.linkedProjects'), color: '#c58b1a' },
+            ]}
+          />
+        )}
+      </div>
+      {list.isPending ? (
+        <LoadingNotice />
+      ) : !list.data ? (
+        <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          <p aria-live="polite" data-testid="atlas-total">
+            {t('cooperation.total', { count: list.data.pages[0]?.total ?? 0 })}
+          </p>
+          <ul className="link-list" aria-label={t('cooperation.listLabel')}>
+            {list.data.pages
+              .flatMap((page) => page.items)
+              .map((link) => (
+                <li key={link.id}>
+                  <LinkSummary link={link} />
+                </li>
+              ))}
+          </ul>
+          <LoadMore list={list} label={t('cooperation.loadMore')} />
+        </>
+      )}
+    </section>
+  );
+}
