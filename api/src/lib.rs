@@ -8,6 +8,7 @@ pub mod conversations;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod funding;
 pub mod http;
 pub mod interests;
 pub mod introductions;

@@ -22,6 +22,7 @@ use crate::db::Db;
 use crate::{
     accounts::AccessTokens,
     config::Config,
+    funding::{applications::listing::Applications, calls::listing::Calls},
     http,
     http::fallback::{RouteTable, WebApp, fallback},
     mail::{self, Mailer},
@@ -103,6 +104,8 @@ struct Listings {
     opportunities: Arc<Listing<Opportunities>>,
     projects: Arc<Listing<Projects>>,
     organisations: Arc<Listing<Organisations>>,
+    calls: Arc<Listing<Calls>>,
+    applications: Arc<Listing<Applications>>,
 }
 
 impl Listings {
@@ -116,7 +119,9 @@ impl Listings {
         Self {
             opportunities: Arc::new(Listing::new(turns.clone())),
             projects: Arc::new(Listing::new(turns.clone())),
-            organisations: Arc::new(Listing::new(turns)),
+            organisations: Arc::new(Listing::new(turns.clone())),
+            calls: Arc::new(Listing::new(turns.clone())),
+            applications: Arc::new(Listing::new(turns)),
         }
     }
 
@@ -125,6 +130,8 @@ impl Listings {
             self.opportunities.clone(),
             self.projects.clone(),
             self.organisations.clone(),
+            self.calls.clone(),
+            self.applications.clone(),
         ]
     }
 }
@@ -143,6 +150,8 @@ struct Shared {
     opportunities: Data<Listing<Opportunities>>,
     projects: Data<Listing<Projects>>,
     organisations: Data<Listing<Organisations>>,
+    calls: Data<Listing<Calls>>,
+    applications: Data<Listing<Applications>>,
     indexes: Data<sync::Indexes>,
     in_flight: Data<http::shedding::InFlight>,
 }
@@ -167,6 +176,8 @@ fn server(
         opportunities: Data::from(listings.opportunities),
         projects: Data::from(listings.projects),
         organisations: Data::from(listings.organisations),
+        calls: Data::from(listings.calls),
+        applications: Data::from(listings.applications),
         indexes: Data::from(indexes),
         in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
         taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
@@ -212,6 +223,8 @@ fn server(
             .app_data(shared.opportunities.clone())
             .app_data(shared.projects.clone())
             .app_data(shared.organisations.clone())
+            .app_data(shared.calls.clone())
+            .app_data(shared.applications.clone())
             .app_data(shared.indexes.clone())
             .app_data(shared.in_flight.clone());
         let app = match &shared.web_app.index {

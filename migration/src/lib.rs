@@ -11,6 +11,8 @@ mod m20261126_000007_create_saved_searches;
 mod m20261202_000008_create_changes;
 mod m20261202_000009_create_throttle_events;
 mod m20261202_000010_create_organisation_invitations;
+mod m20261202_000013_create_funding_calls;
+mod m20261202_000014_create_financing_and_results;
 
 mod full_text;
 mod support;
@@ -31,6 +33,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_create_changes::Migration),
             Box::new(m20261202_000009_create_throttle_events::Migration),
             Box::new(m20261202_000010_create_organisation_invitations::Migration),
+            Box::new(m20261202_000013_create_funding_calls::Migration),
+            Box::new(m20261202_000014_create_financing_and_results::Migration),
         ]
     }
 }

@@ -120,7 +120,7 @@ impl ListingKind for Opportunities {
             ChangeKind::Organisation => Some(Scope::Organisation(change.id)),
             ChangeKind::Member => Some(Scope::Owner(change.id)),
             ChangeKind::Everything => Some(Scope::All),
-            ChangeKind::Project => None,
+            ChangeKind::Project | ChangeKind::FundingCall | ChangeKind::FundingApplication => None,
         }
     }
 }

@@ -110,7 +110,10 @@ impl ListingKind for Projects {
             ChangeKind::Project => Some(Scope::Ids(vec![change.id])),
             ChangeKind::Organisation => Some(Scope::Organisation(change.id)),
             ChangeKind::Everything => Some(Scope::All),
-            ChangeKind::Opportunity | ChangeKind::Member => None,
+            ChangeKind::Opportunity
+            | ChangeKind::Member
+            | ChangeKind::FundingCall
+            | ChangeKind::FundingApplication => None,
         }
     }
 }

@@ -30,16 +30,20 @@ pub enum ChangeKind {
     Organisation,
     /// A member's profile (their languages count in matching).
     Member,
+    FundingCall,
+    FundingApplication,
     /// Many rows at once (a bulk load): every index is rebuilt.
     Everything,
 }
 
 impl ChangeKind {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 7] = [
         Self::Opportunity,
         Self::Project,
         Self::Organisation,
         Self::Member,
+        Self::FundingCall,
+        Self::FundingApplication,
         Self::Everything,
     ];
 
@@ -49,6 +53,8 @@ impl ChangeKind {
             Self::Project => "project",
             Self::Organisation => "organisation",
             Self::Member => "member",
+            Self::FundingCall => "funding_call",
+            Self::FundingApplication => "funding_application",
             Self::Everything => "everything",
         }
     }

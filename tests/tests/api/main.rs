@@ -9,6 +9,7 @@ mod anonymity;
 mod contacts;
 mod conversations;
 mod errors;
+mod funding;
 mod hardening;
 mod interests;
 mod introductions;
