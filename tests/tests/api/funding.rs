@@ -1022,7 +1022,79 @@ async fn funding_counts_per_organisation_and_year(app: TestApp) {
     assert_eq!(years[0].granted.get("EUR"), Some(&40_000));
 }
 
+async fn the_index_answers_calls_and_boards_exactly_as_the_database(app: TestApp) {
+    let scene = scene(&app).await;
+    let calls = [
+        json!({}),
+        json!({"title": "Appel mangues séchées", "closes_on": day(3), "regions": ["1030"], "countries": []}),
+        json!({"title": "Appel santé", "sectors": ["121", "12220"], "applicant_kinds": ["ngo"]}),
+        json!({"title": "Appel eau", "countries": [], "sectors": [], "closes_on": day(9)}),
+        json!({"title": "Appel futur", "opens_on": day(5), "closes_on": day(50)}),
+        json!({"title": "Appel clos", "opens_on": day(-50), "closes_on": day(-5)}),
+    ];
+    let mut first = None;
+    for overrides in calls {
+        let call = publish(&app, &scene.funder_editor, &scene.funder, overrides).await;
+        first.get_or_insert(call);
+    }
+    let first = first.unwrap();
+    expect(
+        apply(
+            &app,
+            &scene,
+            &first,
+            application(&scene, 1_000, 400_000, true),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let database = app
+        .replica(|config| config.listings_from_database = true)
+        .await;
+    let funder = format!(
+        "/api/v1/funding-calls?funder={}&sort=closing_soon",
+        scene.funder
+    );
+    let queries = [
+        "/api/v1/funding-calls".to_owned(),
+        "/api/v1/funding-calls?sort=closing_soon".to_owned(),
+        "/api/v1/funding-calls?country=ML".to_owned(),
+        "/api/v1/funding-calls?region=1030&sector=32161".to_owned(),
+        "/api/v1/funding-calls?sector=121&applicant_kind=ngo".to_owned(),
+        "/api/v1/funding-calls?status=forthcoming".to_owned(),
+        "/api/v1/funding-calls?status=closed".to_owned(),
+        "/api/v1/funding-calls?q=appel".to_owned(),
+        funder,
+    ];
+    for path in &queries {
+        let from_index =
+            crate::listings::pages(async |path: String| app.get(&path).await, path).await;
+        let from_database =
+            crate::listings::pages(async |path: String| database.get(&path).await, path).await;
+        assert_eq!(from_index, from_database, "{path}");
+    }
+    let board = format!(
+        "/api/v1/funding-calls/{}/applications",
+        first["id"].as_str().unwrap()
+    );
+    let from_index = expect(get(&app, &board, &scene.funder_editor).await, 200).await;
+    let from_database = database
+        .client
+        .get(format!("{}{board}", database.address))
+        .bearer_auth(&scene.funder_editor.access)
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(from_index, from_database);
+    assert_eq!(from_index["total"], 1);
+}
+
 on_both_databases!(
+    the_index_answers_calls_and_boards_exactly_as_the_database,
     a_funder_publishes_calls_that_everyone_searches,
     only_a_funders_members_publish_and_edit_its_calls,
     each_broken_rule_is_a_field_error_of_its_own,
