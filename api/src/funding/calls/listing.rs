@@ -178,10 +178,10 @@ fn status_condition(values: &[String], _: DbBackend) -> SimpleExpr {
             "forthcoming" => opens().gt(now),
             "open" => opens().lte(now).and(closes().gt(now)),
             "closed" => closes().lte(now),
-            _ => Expr::val(false).into(),
+            _ => Expr::val(false),
         })
         .reduce(|any, one| any.or(one))
-        .unwrap_or_else(|| Expr::val(false).into())
+        .unwrap_or_else(|| Expr::val(false))
 }
 
 /// A uuid column compares with uuids (PostgreSQL refuses text).
