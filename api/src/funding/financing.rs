@@ -36,7 +36,7 @@ use crate::{
     },
     organisations::queries,
     projects::routes::{editable, visible},
-    taxonomies::{Taxonomies, TaxonomyKind},
+    taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -279,13 +279,11 @@ async fn add_line(
     let project = editable(&db, &member, *id).await?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
-    if !taxonomies.contains(TaxonomyKind::Currencies, &new.currency) {
-        errors.push(FieldError::new(
-            "currency",
-            "unknown_code",
-            "use an ISO 4217 code",
-        ));
-    }
+    errors.extend(
+        CodeCheck::new(&taxonomies)
+            .one(Code::Currency, "currency", &new.currency)
+            .errors(),
+    );
     if new.organisation_id.is_none() && new.funder_name.is_none() {
         errors.push(FieldError::new(
             "funder_name",

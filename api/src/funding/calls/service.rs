@@ -15,10 +15,9 @@ use crate::{
     },
     error::{ApiError, FieldError, Result},
     funding::eligibility::{eligible_countries, window},
-    opportunities::service::country_error,
     organisations::{membership, queries},
     search::text::{search_text, title_text},
-    taxonomies::{OrganisationKind, Taxonomies, TaxonomyKind},
+    taxonomies::{Code, CodeCheck, OrganisationKind, Taxonomies},
 };
 
 /// The kinds of organisation that publish calls.
@@ -33,38 +32,17 @@ pub const ANY: &str = "any";
 
 /// The errors of a new call's codes and dates (its shape is `validator`'s).
 pub fn errors(new: &NewFundingCall, taxonomies: &Taxonomies) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if !taxonomies.contains(TaxonomyKind::Currencies, &new.currency) {
-        errors.push(FieldError::new(
-            "currency",
-            "unknown_code",
-            "use an ISO 4217 code",
-        ));
-    }
-    for (index, country) in new.countries.iter().enumerate() {
-        errors.extend(country_error(
-            &format!("countries[{index}]"),
-            country,
-            taxonomies,
-        ));
-    }
+    let mut errors = CodeCheck::new(taxonomies)
+        .one(Code::Currency, "currency", &new.currency)
+        .each(Code::Country, "countries", &new.countries)
+        .each(Code::SectorOrCategory, "sectors", &new.sectors)
+        .errors();
     for (index, region) in new.regions.iter().enumerate() {
         if crate::taxonomies::regions::countries_in(region).is_none() {
             errors.push(FieldError::new(
                 format!("regions[{index}]"),
                 "unknown_code",
                 "use a DAC region code that names a place",
-            ));
-        }
-    }
-    for (index, code) in new.sectors.iter().enumerate() {
-        if !(code.len() == 3 || code.len() == 5)
-            || !taxonomies.contains(TaxonomyKind::Sectors, code)
-        {
-            errors.push(FieldError::new(
-                format!("sectors[{index}]"),
-                "unknown_code",
-                format!("`{code}` is not a DAC sector code or category"),
             ));
         }
     }
