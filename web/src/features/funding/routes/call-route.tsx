@@ -93,12 +93,14 @@ function body(draft: Draft, submit: boolean): NewApplication {
   };
 }
 
-/** The field errors of a refused application, by field. */
-function fieldErrors(error: unknown): Record<string, string[]> {
+/** The field errors of a refused application, by field, in the reader's language where the code has a text. */
+function useFieldErrors(error: unknown): Record<string, string[]> {
+  const { t } = useTranslation();
   const byField: Record<string, string[]> = {};
   if (!(error instanceof ApiError)) return byField;
   for (const item of error.problem?.errors ?? []) {
-    (byField[item.field] ??= []).push(item.message);
+    const text = t(`funding.rules.${item.code}` as 'funding.rules.call_closed', { defaultValue: item.message });
+    (byField[item.field] ??= []).push(text);
   }
   return byField;
 }
@@ -121,8 +123,12 @@ function ApplyForm({ call }: { call: FundingCall }) {
     return () => clearTimeout(timer);
   }, [complete, draft, runCheck]);
 
-  const errors = fieldErrors(apply.error);
-  const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
+  const errors = useFieldErrors(apply.error);
+  // A changed field is checked again live: the last refusal no longer stands.
+  const set = (field: keyof Draft) => (value: string) => {
+    apply.reset();
+    setDraft({ ...draft, [field]: value });
+  };
   const send = (submit: boolean) => (event?: FormEvent) => {
     event?.preventDefault();
     apply.mutate({ body: body(draft, submit), idempotencyKey: `${key}-${submit ? 'submit' : 'draft'}` });
