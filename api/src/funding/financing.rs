@@ -35,7 +35,7 @@ use crate::{
         idempotency::{self, StoredResponse},
     },
     organisations::queries,
-    projects::routes::{editable, visible},
+    projects::access::{editable, visible},
     taxonomies::{Code, CodeCheck, Taxonomies},
 };
 

@@ -28,7 +28,7 @@ use crate::{
         conditional::version_etag,
         idempotency::{self, StoredResponse},
     },
-    projects::routes::{editable, visible},
+    projects::access::{editable, visible},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -11,8 +11,11 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, sea_qu
 use uuid::Uuid;
 
 use crate::{
-    accounts::Role,
-    accounts::users::{self, NewMember},
+    accounts::{
+        Role, admin,
+        users::{self, NewMember},
+    },
+    db::{self, Db},
     entities::{funding_call, user},
     error::Result,
     funding::{

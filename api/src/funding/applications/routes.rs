@@ -37,7 +37,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    projects::routes::editable,
+    projects::access::editable,
     search::{ChangeKind, Listing, changes},
 };
 

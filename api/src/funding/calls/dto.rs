@@ -119,7 +119,7 @@ impl From<&organisation::Model> for Funder {
         Self {
             id: row.id,
             name: row.name.clone(),
-            kind: row.kind.clone(),
+            kind: row.kind.code().to_owned(),
             country: row.country.clone(),
         }
     }

@@ -35,7 +35,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    projects::{dto::ProjectSearchPage, listing::Projects, routes::visible},
+    projects::{access::visible, dto::ProjectSearchPage, listing::Projects},
     search::{ChangeKind, Listing, changes, text::title_text},
     taxonomies::Taxonomies,
 };

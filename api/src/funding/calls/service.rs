@@ -91,7 +91,7 @@ pub async fn check_funder<C: ConnectionTrait>(
             "publish only for an organisation you belong to",
         ));
     }
-    if !FUNDER_KINDS.iter().any(|kind| kind.code() == row.kind) {
+    if !FUNDER_KINDS.contains(&row.kind) {
         return Err(ApiError::invalid_field(
             "funder_id",
             "not_a_funder",
