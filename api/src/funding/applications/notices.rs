@@ -77,7 +77,8 @@ pub async fn reviewed<C: ConnectionTrait>(
     };
     let payload = notifications::payload(
         title,
-        format!("/funding/applications/{}", application.id),
+        // The project's funding page shows the grant in its plan and the calls it may apply to.
+        format!("/projects/{}/funding", application.project_id),
         json!({"application_id": application.id, "call_id": call.id, "status": status.as_str()}),
     );
     notifications::notify(
