@@ -9,6 +9,7 @@ pub mod cooperation;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod funding;
 pub mod http;
 pub mod integrations;
 pub mod interests;

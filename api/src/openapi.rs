@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use crate::{
     accounts, conversations, cooperation,
     error::{ErrorCode, FieldError, Problem, responses},
-    integrations,
+    funding, integrations,
     interests::{self, dto::InterestBox},
     introductions, matching, notifications, opportunities, ops, organisations, projects,
     saved_searches,
@@ -58,6 +58,7 @@ use crate::{
         (name = "organisations", description = "Organisations, their members, verification by facilitators"),
         (name = "projects", description = "Projects from idea to venture, with their milestones"),
         (name = "opportunities", description = "Offers and requests: partnerships, internships, jobs, volunteering, cooperation"),
+        (name = "funding", description = "Funders' calls for projects, applications and their review, projects' financing plans and result indicators"),
         (name = "matches", description = "Complementary opportunities for an opportunity, a project or the caller's profile, scored with their reasons"),
         (name = "interests", description = "Expressions of interest in projects and opportunities, and the owners' answers"),
         (name = "introductions", description = "Facilitators propose that two members meet"),
@@ -106,6 +107,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(opportunities::configure)
             .configure(cooperation::configure)
             .configure(stats::configure)
+            .configure(funding::configure)
             .configure(matching::configure)
             .configure(interests::configure)
             .configure(conversations::configure)

@@ -23,6 +23,7 @@ use crate::{
     accounts::AccessTokens,
     config::Config,
     cooperation::listing::CooperationLinks,
+    funding::{applications::listing::Applications, calls::listing::Calls},
     http,
     http::fallback::{RouteTable, WebApp, fallback},
     integrations,
@@ -110,6 +111,8 @@ struct Listings {
     projects: Arc<Listing<Projects>>,
     organisations: Arc<Listing<Organisations>>,
     cooperation_links: Arc<Listing<CooperationLinks>>,
+    calls: Arc<Listing<Calls>>,
+    applications: Arc<Listing<Applications>>,
 }
 
 impl Listings {
@@ -124,7 +127,9 @@ impl Listings {
             opportunities: Arc::new(Listing::new(turns.clone())),
             projects: Arc::new(Listing::new(turns.clone())),
             organisations: Arc::new(Listing::new(turns.clone())),
-            cooperation_links: Arc::new(Listing::new(turns)),
+            cooperation_links: Arc::new(Listing::new(turns.clone())),
+            calls: Arc::new(Listing::new(turns.clone())),
+            applications: Arc::new(Listing::new(turns)),
         }
     }
 
@@ -134,6 +139,8 @@ impl Listings {
             self.projects.clone(),
             self.organisations.clone(),
             self.cooperation_links.clone(),
+            self.calls.clone(),
+            self.applications.clone(),
         ]
     }
 }
@@ -153,6 +160,8 @@ struct Shared {
     projects: Data<Listing<Projects>>,
     organisations: Data<Listing<Organisations>>,
     cooperation_links: Data<Listing<CooperationLinks>>,
+    calls: Data<Listing<Calls>>,
+    applications: Data<Listing<Applications>>,
     indexes: Data<sync::Indexes>,
     in_flight: Data<http::shedding::InFlight>,
     courier: Data<integrations::webhooks::Courier>,
@@ -180,6 +189,8 @@ fn server(
         projects: Data::from(listings.projects),
         organisations: Data::from(listings.organisations),
         cooperation_links: Data::from(listings.cooperation_links),
+        calls: Data::from(listings.calls),
+        applications: Data::from(listings.applications),
         indexes: Data::from(indexes),
         in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
         courier: Data::new(integrations::webhooks::Courier::from_config(&config)?),
@@ -228,6 +239,8 @@ fn server(
             .app_data(shared.projects.clone())
             .app_data(shared.organisations.clone())
             .app_data(shared.cooperation_links.clone())
+            .app_data(shared.calls.clone())
+            .app_data(shared.applications.clone())
             .app_data(shared.indexes.clone())
             .app_data(shared.in_flight.clone())
             .app_data(shared.courier.clone())

@@ -13,6 +13,8 @@ mod m20261202_000009_create_throttle_events;
 mod m20261202_000010_create_organisation_invitations;
 mod m20261202_000011_create_cooperation_links;
 mod m20261202_000012_add_diaspora_profile;
+mod m20261202_000013_create_funding_calls;
+mod m20261202_000014_create_financing_and_results;
 mod m20261202_000015_create_integrations;
 mod m20261202_000016_create_events;
 
@@ -37,6 +39,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_create_organisation_invitations::Migration),
             Box::new(m20261202_000011_create_cooperation_links::Migration),
             Box::new(m20261202_000012_add_diaspora_profile::Migration),
+            Box::new(m20261202_000013_create_funding_calls::Migration),
+            Box::new(m20261202_000014_create_financing_and_results::Migration),
             Box::new(m20261202_000015_create_integrations::Migration),
             Box::new(m20261202_000016_create_events::Migration),
         ]

@@ -31,6 +31,7 @@ use crate::{
         user::{self, Entity as User},
     },
     error::{ApiError, Result, responses},
+    funding::stats::{self as funding_stats, FundingYear},
     opportunities::Direction,
     organisations::{membership, queries::find as find_organisation},
     projects::dto::Territory,
@@ -111,10 +112,9 @@ pub struct TerritoryDashboard {
     pub partnerships: Option<Vec<Partnership>>,
     /// The diaspora living on the authority's territory, when its subdivision is known.
     pub diaspora: Option<diaspora::DiasporaFigures>,
-    /// Applications to calls for projects and funds obtained: filled when the funding
-    /// feature lands (TODO(funding): applications and amounts per year for the authority's
-    /// projects and its partners').
-    pub funding: Option<serde_json::Value>,
+    /// Applications to calls for projects and funds obtained, per year of submission, by the
+    /// authority and by its partner authorities on the platform (public figures).
+    pub funding: Vec<FundingYear>,
 }
 
 /// Counts per year, then the totals.
@@ -225,6 +225,8 @@ pub async fn dashboard<C: ConnectionTrait>(
     let partnerships = partnerships(db, organisation, &mut tally).await?;
     let (totals, by_year) = tally.finish();
     let mut linked = linked_projects(db, rows.iter().map(|row| row.id)).await?;
+    let funding =
+        funding_stats::per_organisation_and_year(db, &platform_sides(organisation, &rows)).await?;
     let diaspora = match &subdivision {
         Some(code) => Some(diaspora::figures(db, &authority.country, code).await?),
         None => None,
@@ -244,8 +246,21 @@ pub async fn dashboard<C: ConnectionTrait>(
         opportunities,
         partnerships: reader_is_member.then_some(partnerships),
         diaspora,
-        funding: None,
+        funding,
     })
+}
+
+/// The authorities on the platform that the links join (the authority itself included).
+fn platform_sides(authority: Uuid, rows: &[cooperation_link::Model]) -> Vec<Uuid> {
+    let mut ids: Vec<Uuid> = rows
+        .iter()
+        .flat_map(|row| [row.north_organisation_id, row.south_organisation_id])
+        .flatten()
+        .chain([authority])
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// The authority's own side of a link and its partner's.

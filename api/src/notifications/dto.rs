@@ -18,7 +18,10 @@ use crate::{entities::notification, http::fields::parse_code};
 /// - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
 ///   `role` (`owner` or `editor`), for the invitee to accept or decline;
 /// - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
-///   `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited.
+///   `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited;
+/// - `funding_application_submitted`: `application_id`, `call_id`, for the funder's members;
+/// - `funding_application_reviewed`: `application_id`, `call_id` and `status`
+///   (`under_review`, `accepted` or `rejected`), for the applicant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
@@ -30,6 +33,8 @@ pub enum NotificationKind {
     SavedSearchHit,
     OrganisationInvitation,
     OrganisationInvitationAnswered,
+    FundingApplicationSubmitted,
+    FundingApplicationReviewed,
 }
 
 impl NotificationKind {
@@ -43,6 +48,8 @@ impl NotificationKind {
             Self::SavedSearchHit => "saved_search_hit",
             Self::OrganisationInvitation => "organisation_invitation",
             Self::OrganisationInvitationAnswered => "organisation_invitation_answered",
+            Self::FundingApplicationSubmitted => "funding_application_submitted",
+            Self::FundingApplicationReviewed => "funding_application_reviewed",
         }
     }
 }

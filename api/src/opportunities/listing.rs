@@ -120,7 +120,10 @@ impl ListingKind for Opportunities {
             ChangeKind::Organisation => Some(Scope::Organisation(change.id)),
             ChangeKind::Member => Some(Scope::Owner(change.id)),
             ChangeKind::Everything => Some(Scope::All),
-            ChangeKind::Project | ChangeKind::CooperationLink => None,
+            ChangeKind::Project
+            | ChangeKind::CooperationLink
+            | ChangeKind::FundingCall
+            | ChangeKind::FundingApplication => None,
         }
     }
 }

@@ -110,7 +110,11 @@ impl ListingKind for Projects {
             ChangeKind::Project => Some(Scope::Ids(vec![change.id])),
             ChangeKind::Organisation => Some(Scope::Organisation(change.id)),
             ChangeKind::Everything => Some(Scope::All),
-            ChangeKind::Opportunity | ChangeKind::Member | ChangeKind::CooperationLink => None,
+            ChangeKind::Opportunity
+            | ChangeKind::Member
+            | ChangeKind::CooperationLink
+            | ChangeKind::FundingCall
+            | ChangeKind::FundingApplication => None,
         }
     }
 }

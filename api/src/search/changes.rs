@@ -31,17 +31,21 @@ pub enum ChangeKind {
     CooperationLink,
     /// A member's profile (their languages count in matching).
     Member,
+    FundingCall,
+    FundingApplication,
     /// Many rows at once (a bulk load): every index is rebuilt.
     Everything,
 }
 
 impl ChangeKind {
-    const ALL: [Self; 6] = [
+    const ALL: [Self; 8] = [
         Self::Opportunity,
         Self::Project,
         Self::Organisation,
         Self::CooperationLink,
         Self::Member,
+        Self::FundingCall,
+        Self::FundingApplication,
         Self::Everything,
     ];
 
@@ -52,6 +56,8 @@ impl ChangeKind {
             Self::Organisation => "organisation",
             Self::CooperationLink => "cooperation_link",
             Self::Member => "member",
+            Self::FundingCall => "funding_call",
+            Self::FundingApplication => "funding_application",
             Self::Everything => "everything",
         }
     }

@@ -24,6 +24,8 @@ pub enum Sort {
     Newest,
     /// Soonest expiry first (opportunities).
     ExpiringSoon,
+    /// Soonest closing first (calls for projects).
+    ClosingSoon,
 }
 
 /// Which items a listing holds: every filter must hold (a filter holds when the item has

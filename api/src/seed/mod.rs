@@ -12,6 +12,7 @@
 
 mod catalog;
 mod cooperation;
+mod funding;
 mod members;
 mod opportunities;
 mod organisations;
@@ -161,6 +162,7 @@ async fn run(db: &Db, plan: &Plan) -> anyhow::Result<Option<Summary>> {
     let mut rng = StdRng::seed_from_u64(SEED);
     let mut summary = Summary::default();
     let market = marketplace(db, &mut rng, plan, &mut summary).await?;
+    funding::seed(db, plan, &market).await?;
     // Further steps go here, one line each, in this order, as
     // `module::seed(db, &mut rng, plan, &market, &mut summary).await?;` in a transaction of
     // their own. Each draws from `rng` after the steps before it: adding a step at the end

@@ -119,7 +119,7 @@ async fn varied_marketplace(app: &TestApp) -> (Session, Session) {
 }
 
 /// Every page of `path` (three items a page), as the server answers them.
-async fn pages(get: impl AsyncFn(String) -> reqwest::Response, path: &str) -> Vec<Value> {
+pub async fn pages(get: impl AsyncFn(String) -> reqwest::Response, path: &str) -> Vec<Value> {
     let mut pages = Vec::new();
     let mut cursor = String::new();
     loop {

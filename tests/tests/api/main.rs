@@ -11,6 +11,7 @@ mod conversations;
 mod cooperation;
 mod errors;
 mod exports;
+mod funding;
 mod hardening;
 mod integrations;
 mod interests;

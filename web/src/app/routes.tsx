@@ -56,6 +56,19 @@ const MyProjectsRoute = lazy(() =>
   import('@/features/projects/routes/my-projects-route').then((m) => ({ default: m.MyProjectsRoute })),
 );
 
+const CallsRoute = lazy(() =>
+  import('@/features/funding/routes/calls-route').then((m) => ({ default: m.CallsRoute })),
+);
+const CallRoute = lazy(() =>
+  import('@/features/funding/routes/call-route').then((m) => ({ default: m.CallRoute })),
+);
+const ReviewBoardRoute = lazy(() =>
+  import('@/features/funding/routes/review-board-route').then((m) => ({ default: m.ReviewBoardRoute })),
+);
+const ProjectFundingRoute = lazy(() =>
+  import('@/features/funding/routes/project-funding-route').then((m) => ({ default: m.ProjectFundingRoute })),
+);
+
 const OpportunityRoute = lazy(() =>
   import('@/features/opportunities/routes/opportunity-route').then((m) => ({ default: m.OpportunityRoute })),
 );
@@ -145,6 +158,14 @@ export function AppRoutes() {
               <Route path=":id/edit" element={<EditProjectRoute />} />
             </Route>
             <Route path=":id" element={<ProjectRoute />} />
+            <Route path=":id/funding" element={<ProjectFundingRoute />} />
+          </Route>
+          <Route path="funding">
+            <Route index element={<CallsRoute />} />
+            <Route path="calls/:id" element={<CallRoute />} />
+            <Route element={<RequireSession />}>
+              <Route path="calls/:id/applications" element={<ReviewBoardRoute />} />
+            </Route>
           </Route>
           <Route path="opportunities">
             <Route index element={<Navigate to="/search?type=opportunities" replace />} />

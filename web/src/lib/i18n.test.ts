@@ -4,17 +4,19 @@ import { createI18n } from './i18n';
 import { addAccountTexts } from './i18n-account';
 import { addContactTexts } from './i18n-contacts';
 import { addCooperationTexts } from './i18n-cooperation';
+import { addFundingTexts } from './i18n-funding';
 import { addMarketplaceTexts } from './i18n-marketplace';
 import { addOrganisationTexts } from './i18n-organisations';
 
 describe('the locale files', () => {
-  it('are loaded whole: every section is in the shell or comes with the account, organisation, marketplace, contact or cooperation pages', () => {
+  it('are loaded whole: every section is in the shell or comes with the account, organisation, marketplace, contact, cooperation or funding pages', () => {
     const i18n = createI18n('fr');
     addAccountTexts(i18n);
     addOrganisationTexts(i18n);
     addMarketplaceTexts(i18n);
     addContactTexts(i18n);
     addCooperationTexts(i18n);
+    addFundingTexts(i18n);
     expect(i18n.getResourceBundle('fr', 'translation')).toEqual(fr);
     expect(i18n.getResourceBundle('en', 'translation')).toEqual(en);
   });

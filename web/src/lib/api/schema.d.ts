@@ -384,6 +384,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funding-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its history and how it stands against the call's rules. */
+        get: operations["get_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The funder's move (its editors only): `submitted` → `under_review` → `accepted` (with the
+         *     amount granted, added to the project's financing plan) or `rejected`, with a comment.
+         *     Any other move is a 409. The applicant is notified.
+         */
+        post: operations["review_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a draft (the applicant's side): every rule of the call is checked, each broken
+         *     one a field error of its own; 409 unless it is a draft.
+         */
+        post: operations["submit_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches calls for projects: words, status, country or region, sector, applicant kind,
+         *     funder; sorted by closing date with `sort=closing_soon`.
+         */
+        get: operations["search_calls"];
+        put?: never;
+        /** Publishes a call for projects for a funder the caller belongs to. */
+        post: operations["create_call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call for projects. */
+        get: operations["get_call"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes a call (its funder's editors). */
+        patch: operations["update_call"];
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funder's review board: a call's applications by status (its funder's editors only;
+         *     drafts never show).
+         */
+        get: operations["review_board"];
+        put?: never;
+        /**
+         * Applies to a call for a project the caller may edit, on behalf of an organisation they
+         *     belong to: saved as a draft, or submitted with `submit: true` (every rule of the call is
+         *     then checked, each broken one a field error of its own). One application per project and
+         *     call (409).
+         */
+        post: operations["apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{id}/applications/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks an application against the call's rules without saving it: the application
+         *     form's live eligibility.
+         */
+        post: operations["check_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{id}/eligible-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published projects that meet the call's rules on who may apply (kind, country, sector):
+         *     for funders scouting. Answered by the projects listing.
+         */
+        get: operations["eligible_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interests": {
         parameters: {
             query?: never;
@@ -619,6 +782,23 @@ export interface paths {
         };
         /** All the personal data Marcottage holds about the caller, as JSON. */
         get: operations["export_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/funding-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applications of the caller and of the organisations they belong to, newest first. */
+        get: operations["my_applications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1165,6 +1345,97 @@ export interface paths {
         patch: operations["update_project"];
         trace?: never;
     };
+    "/api/v1/projects/{id}/financing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's financing plan: public for a published project, like the project. */
+        get: operations["get_plan"];
+        put?: never;
+        /** Adds a co-financer to a project's plan (its editors). */
+        post: operations["add_line"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/financing/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a line from the plan (the project's editors). */
+        delete: operations["delete_line"];
+        options?: never;
+        head?: never;
+        /** Changes a line's amount or status, e.g. once the money is received (the project's editors). */
+        patch: operations["change_line"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/funding-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open calls a project could apply to, soonest closing first, each with the rules it
+         *     meets and those it does not.
+         */
+        get: operations["eligible_calls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's result indicators and their measurements: public for a published project. */
+        get: operations["list_indicators"];
+        put?: never;
+        /** Adds a result indicator to a project (its editors). */
+        post: operations["add_indicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/indicators/{indicator_id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a measurement of an indicator (the project's editors). */
+        post: operations["add_measurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/matches": {
         parameters: {
             query?: never;
@@ -1472,6 +1743,68 @@ export interface components {
             revoked_at?: string | null;
             scopes: components["schemas"]["Scope"][];
         };
+        Application: {
+            /** Format: int64 */
+            amount_granted?: number | null;
+            /** Format: int64 */
+            amount_requested: number;
+            /** Format: uuid */
+            call_id: string;
+            call_title: string;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            financing_plan: components["schemas"]["PlanLine"][];
+            /** Format: uuid */
+            funder_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            /** Format: int64 */
+            project_budget: number;
+            /** Format: uuid */
+            project_id: string;
+            project_title: string;
+            status: components["schemas"]["ApplicationStatus"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            summary?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description An application with its history and how it stands against the call's rules. */
+        ApplicationDetail: components["schemas"]["Application"] & {
+            history: components["schemas"]["ApplicationEvent"][];
+            rules: components["schemas"]["Verdict"][];
+        };
+        /** @description One step of an application's history. */
+        ApplicationEvent: {
+            /** Format: int64 */
+            amount_granted?: number | null;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+            status: components["schemas"]["ApplicationStatus"];
+        };
+        ApplicationFacets: {
+            status: components["schemas"]["FacetCount"][];
+        };
+        ApplicationPage: {
+            facets: components["schemas"]["ApplicationFacets"];
+            items: components["schemas"]["Application"][];
+            next_cursor?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        /**
+         * @description Where an application stands.
+         * @enum {string}
+         */
+        ApplicationStatus: "draft" | "submitted" | "under_review" | "accepted" | "rejected";
         /** @description One side of a link as everyone reads it. */
         Authority: {
             /** @description This side's organisation agrees (always false for a side not on the platform). */
@@ -1489,6 +1822,11 @@ export interface components {
             amount: number;
             currency: string;
         };
+        /**
+         * @description Where a call stands, from its dates alone.
+         * @enum {string}
+         */
+        CallStatus: "forthcoming" | "open" | "closed";
         /**
          * @description Where to hear about them.
          * @enum {string}
@@ -1617,6 +1955,19 @@ export interface components {
          * @enum {string}
          */
         Criterion: "sector" | "place" | "skills" | "languages" | "text" | "freshness" | "verified_organisation";
+        /** @description The amounts of one currency. */
+        CurrencyTotal: {
+            currency: string;
+            /** Format: int64 */
+            pledged: number;
+            /** Format: int64 */
+            received: number;
+            /**
+             * Format: int64
+             * @description Pledged and received.
+             */
+            total: number;
+        };
         /** @description One event sent (or being sent) to a webhook, with its attempts. */
         Delivery: {
             attempts: components["schemas"]["DeliveryAttempt"][];
@@ -1668,6 +2019,23 @@ export interface components {
          * @enum {string}
          */
         Direction: "offer" | "request";
+        /** @description Whether an application would be accepted for review now, rule by rule. */
+        EligibilityReport: {
+            eligible: boolean;
+            rules: components["schemas"]["Verdict"][];
+        };
+        /** @description An open call a project could apply to, with each rule met or not. */
+        EligibleCall: {
+            call: components["schemas"]["FundingCall"];
+            /**
+             * Format: int64
+             * @description Whole days left, in the call's time zone (0: closes today).
+             */
+            days_left: number;
+            /** @description Whether every rule about the applicant is met (amounts are checked on applying). */
+            eligible: boolean;
+            rules: components["schemas"]["Verdict"][];
+        };
         /**
          * @description Stable, machine-readable error codes. New codes may be added; existing ones never change.
          * @enum {string}
@@ -1722,15 +2090,188 @@ export interface components {
             /** @description A human-readable explanation. */
             message: string;
         };
+        FinancingLine: {
+            /** Format: int64 */
+            amount: number;
+            /**
+             * Format: uuid
+             * @description The accepted application this grant comes from.
+             */
+            application_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            funder_name: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisation_id?: string | null;
+            status: components["schemas"]["LineStatus"];
+            /** Format: int32 */
+            version: number;
+        };
+        FinancingLineChanges: {
+            /** Format: int64 */
+            amount?: number | null;
+            status?: components["schemas"]["LineStatus"] | null;
+        };
+        FinancingPlan: {
+            /** Format: int64 */
+            budget_amount?: number | null;
+            budget_currency?: string | null;
+            /**
+             * Format: double
+             * @description The share of the budget covered by the lines in the budget's currency, in percent
+             *     (lines in other currencies are not converted).
+             */
+            covered_percent?: number | null;
+            lines: components["schemas"]["FinancingLine"][];
+            /** Format: uuid */
+            project_id: string;
+            /** @description One total per currency, the budget's first. */
+            totals: components["schemas"]["CurrencyTotal"][];
+        };
         /**
          * @description How often to hear about new results.
          * @enum {string}
          */
         Frequency: "instant" | "daily" | "weekly";
+        /** @description The funder as a call shows it. */
+        Funder: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+        };
+        FundingCall: {
+            applicant_kinds: string[];
+            /**
+             * Format: date-time
+             * @description The first instant they are not any more (the end of `closes_on` in `time_zone`).
+             */
+            closes_at: string;
+            /** Format: date */
+            closes_on: string;
+            countries: string[];
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            description: string;
+            funder: components["schemas"]["Funder"];
+            /** Format: int32 */
+            grants_expected?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            max_cofinancing_rate?: number | null;
+            /** Format: int64 */
+            max_grant?: number | null;
+            /**
+             * Format: date-time
+             * @description The first instant applications are taken.
+             */
+            opens_at: string;
+            /** Format: date */
+            opens_on: string;
+            programme_code?: string | null;
+            programme_name: string;
+            regions: string[];
+            sectors: string[];
+            /** @description From the dates: `forthcoming`, `open` or `closed`. */
+            status: components["schemas"]["CallStatus"];
+            time_zone: string;
+            title: string;
+            /** Format: int64 */
+            total_budget: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Changes to a call (its funder's editors). Absent fields are unchanged. */
+        FundingCallChanges: {
+            /** Format: date */
+            closes_on?: string | null;
+            description?: string | null;
+            /** Format: int32 */
+            grants_expected?: number | null;
+            /** Format: int32 */
+            max_cofinancing_rate?: number | null;
+            /** Format: int64 */
+            max_grant?: number | null;
+            /** Format: date */
+            opens_on?: string | null;
+            title?: string | null;
+            /** Format: int64 */
+            total_budget?: number | null;
+        };
+        FundingCallFacets: {
+            /** @description `any` counts the calls open to every country. */
+            country: components["schemas"]["FacetCount"][];
+            /** @description `any` counts the calls open to every sector. */
+            sector_category: components["schemas"]["FacetCount"][];
+        };
+        FundingCallSearchPage: {
+            facets: components["schemas"]["FundingCallFacets"];
+            items: components["schemas"]["FundingCall"][];
+            next_cursor?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description One organisation's applications of one year (by submission) and what they obtained. */
+        FundingYear: {
+            /** Format: int32 */
+            accepted: number;
+            /**
+             * Format: int32
+             * @description Submitted applications, whatever became of them (drafts do not count).
+             */
+            applications: number;
+            /** @description Amounts granted per currency (never converted). */
+            granted: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            organisation_id: string;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description The state of the process or of its dependencies. */
         Health: {
             /** @description `ok` for liveness, `ready` for readiness. */
             status: string;
+        };
+        Indicator: {
+            /**
+             * Format: double
+             * @description The latest measurement's value (the baseline without one).
+             */
+            actual_value: number;
+            /** Format: date */
+            baseline_date?: string | null;
+            /** Format: double */
+            baseline_value: number;
+            description?: string | null;
+            /** Format: date */
+            due_on: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Oldest first. */
+            measurements: components["schemas"]["Measurement"][];
+            /**
+             * Format: double
+             * @description How far from the baseline to the target the latest measurement is, 0 to 1.
+             */
+            progress: number;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: double */
+            target_value: number;
+            title: string;
+            unit: string;
+            /** Format: int32 */
+            version: number;
         };
         Interest: {
             /**
@@ -1862,6 +2403,8 @@ export interface components {
          * @enum {string}
          */
         Level: "region" | "department" | "municipality" | "grouping";
+        /** @enum {string} */
+        LineStatus: "pledged" | "received";
         LinkStats: {
             by_country: components["schemas"]["AggregateCount"][];
             by_theme: components["schemas"]["AggregateCount"][];
@@ -1891,6 +2434,17 @@ export interface components {
         Matches: {
             /** @description Best first. */
             items: components["schemas"]["Match"][];
+        };
+        Measurement: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            measured_on: string;
+            note?: string | null;
+            /** Format: double */
+            value: number;
         };
         /** @description What an admin may change about a member. */
         MemberAdministration: {
@@ -1985,6 +2539,35 @@ export interface components {
             requests_per_minute?: number | null;
             scopes: components["schemas"]["Scope"][];
         };
+        /** @description An application to a call, in the call's currency. */
+        NewApplication: {
+            /**
+             * Format: int64
+             * @example 150000
+             */
+            amount_requested: number;
+            /** @description The project's other funders. */
+            financing_plan?: components["schemas"]["PlanLine"][];
+            /**
+             * Format: uuid
+             * @description The organisation applying, of which the caller is a member.
+             */
+            organisation_id: string;
+            /**
+             * Format: int64
+             * @description The project's total budget.
+             * @example 400000
+             */
+            project_budget: number;
+            /**
+             * Format: uuid
+             * @description A project the caller may edit.
+             */
+            project_id: string;
+            /** @description Send it at once (the call's rules are then checked); otherwise it is saved as a draft. */
+            submit?: boolean;
+            summary?: string | null;
+        };
         /**
          * @description One side of a new link: a local authority on the platform (`organisation_id`), or one
          *     named with its country when it is not.
@@ -2036,6 +2619,105 @@ export interface components {
             /** @description OECD-DAC 5-digit sector codes. */
             themes?: string[];
         };
+        NewFinancingLine: {
+            /** Format: int64 */
+            amount: number;
+            /**
+             * @description ISO 4217.
+             * @example XOF
+             */
+            currency: string;
+            /**
+             * @description A funder that is not on the platform (required without `organisation_id`).
+             * @example Ville de Besançon
+             */
+            funder_name?: string | null;
+            /**
+             * Format: uuid
+             * @description An organisation of the platform; its name is shown.
+             */
+            organisation_id?: string | null;
+            status: components["schemas"]["LineStatus"];
+        };
+        /** @description A call for projects as its funder publishes it. Amounts are whole units of `currency`. */
+        NewFundingCall: {
+            /** @description Who may apply: kinds of organisation. */
+            applicant_kinds: components["schemas"]["OrganisationKind"][];
+            /**
+             * Format: date
+             * @description ...to the end of this one, in `time_zone`.
+             */
+            closes_on: string;
+            /** @description ISO 3166-1 alpha-2 codes; with `regions` empty too, anywhere. */
+            countries?: string[];
+            /**
+             * @description ISO 4217.
+             * @example EUR
+             */
+            currency: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description The funding organisation (kind `funder`, `public_agency` or `local_authority`), of
+             *     which the caller is a member.
+             */
+            funder_id: string;
+            /** Format: int32 */
+            grants_expected?: number | null;
+            /**
+             * Format: int32
+             * @description The largest share of a project's budget a grant may be, in percent.
+             * @example 50
+             */
+            max_cofinancing_rate?: number | null;
+            /** Format: int64 */
+            max_grant?: number | null;
+            /**
+             * Format: date
+             * @description Applications are taken from the start of this day...
+             */
+            opens_on: string;
+            /** @example PCTT-2027 */
+            programme_code?: string | null;
+            /** @example Programme de coopération de territoire à territoire */
+            programme_name: string;
+            /** @description OECD-DAC region codes naming a place. */
+            regions?: string[];
+            /** @description DAC 5-digit codes or 3-digit categories; empty for any sector. */
+            sectors?: string[];
+            /**
+             * @description An IANA time zone, e.g. `Europe/Paris` or `Africa/Dakar`.
+             * @example Europe/Paris
+             */
+            time_zone: string;
+            title: string;
+            /**
+             * Format: int64
+             * @example 12500000
+             */
+            total_budget: number;
+        };
+        NewIndicator: {
+            /** Format: date */
+            baseline_date?: string | null;
+            /** Format: double */
+            baseline_value?: number;
+            description?: string | null;
+            /**
+             * Format: date
+             * @description When the target is to be reached.
+             */
+            due_on: string;
+            /**
+             * Format: double
+             * @example 30000
+             */
+            target_value: number;
+            /** @example Ordinateurs installés dans les écoles */
+            title: string;
+            /** @example ordinateurs */
+            unit: string;
+        };
         NewInterest: {
             /**
              * @description Who the sender is and what they propose.
@@ -2069,6 +2751,17 @@ export interface components {
             email: string;
             /** @description The role the invitee gets on accepting. */
             role: components["schemas"]["MemberRole"];
+        };
+        NewMeasurement: {
+            /** Format: date */
+            measured_on: string;
+            /** @example Premières écoles équipées à Thiès */
+            note?: string | null;
+            /**
+             * Format: double
+             * @example 500
+             */
+            value: number;
         };
         NewMessage: {
             /** @example Bonjour, pouvons-nous en parler jeudi ? */
@@ -2213,10 +2906,13 @@ export interface components {
          *     - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
          *       `role` (`owner` or `editor`), for the invitee to accept or decline;
          *     - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
-         *       `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited.
+         *       `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited;
+         *     - `funding_application_submitted`: `application_id`, `call_id`, for the funder's members;
+         *     - `funding_application_reviewed`: `application_id`, `call_id` and `status`
+         *       (`under_review`, `accepted` or `rejected`), for the applicant.
          * @enum {string}
          */
-        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit" | "organisation_invitation" | "organisation_invitation_answered";
+        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit" | "organisation_invitation" | "organisation_invitation_answered" | "funding_application_submitted" | "funding_application_reviewed";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
@@ -2459,6 +3155,13 @@ export interface components {
             /** @description ISO 3166-2, when known. */
             subdivision?: string | null;
         };
+        /** @description Another funder of the project, as the application states it. */
+        PlanLine: {
+            /** Format: int64 */
+            amount: number;
+            /** @example Présidence de la République */
+            funder_name: string;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             code: components["schemas"]["ErrorCode"];
@@ -2655,11 +3358,27 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        /** @description A funder's decision. */
+        Review: {
+            /**
+             * Format: int64
+             * @description Required to accept: at most the amount requested.
+             */
+            amount_granted?: number | null;
+            comment?: string | null;
+            /** @description `under_review`, `accepted` or `rejected`. */
+            status: components["schemas"]["ApplicationStatus"];
+        };
         /**
          * @description What a member may do beyond their own content.
          * @enum {string}
          */
         Role: "member" | "facilitator" | "admin";
+        /**
+         * @description Which rule.
+         * @enum {string}
+         */
+        Rule: "open" | "applicant_kind" | "country" | "sector" | "maximum_grant" | "cofinancing_rate";
         SavedSearch: {
             channels: components["schemas"]["Channel"][];
             /** Format: date-time */
@@ -2735,7 +3454,7 @@ export interface components {
          * @description How a list is ordered.
          * @enum {string}
          */
-        Sort: "relevance" | "newest" | "expiring_soon";
+        Sort: "relevance" | "newest" | "expiring_soon" | "closing_soon";
         /** @description The item an interest is about, as anyone may see it (never its anonymous owner). */
         Target: {
             /** Format: uuid */
@@ -2786,11 +3505,10 @@ export interface components {
             by_year: components["schemas"]["YearFigures"][];
             diaspora?: components["schemas"]["DiasporaFigures"] | null;
             /**
-             * @description Applications to calls for projects and funds obtained: filled when the funding
-             *     feature lands (TODO(funding): applications and amounts per year for the authority's
-             *     projects and its partners').
+             * @description Applications to calls for projects and funds obtained, per year of submission, by the
+             *     authority and by its partner authorities on the platform (public figures).
              */
-            funding?: unknown;
+            funding: components["schemas"]["FundingYear"][];
             links: components["schemas"]["CooperationLink"][];
             name: string;
             opportunities: components["schemas"]["LocatedItem"][];
@@ -2861,6 +3579,16 @@ export interface components {
             email: boolean;
             /** @description The saved search's name. */
             name: string;
+        };
+        /** @description One rule, met or not, with the field it concerns and a sentence for people. */
+        Verdict: {
+            /** @description A stable code: `call_open`, `call_closed`, `call_not_open`, `ineligible_applicant_kind`... */
+            code: string;
+            /** @description The application field a broken rule is shown beside. */
+            field: string;
+            message: string;
+            met: boolean;
+            rule: components["schemas"]["Rule"];
         };
         /** @description A webhook as its organisation's owners see it. */
         Webhook: {
@@ -3703,6 +4431,382 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    get_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    review_application: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The application's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Review"];
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    submit_application: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The application's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    search_calls: {
+        parameters: {
+            query?: {
+                /** @description Words to find (French or English; accents and case do not matter). */
+                q?: string;
+                /** @description Default: open calls. */
+                status?: components["schemas"]["CallStatus"];
+                /** @description ISO 3166-1 alpha-2: calls open to this country (those open everywhere included). */
+                country?: string;
+                /** @description An OECD-DAC region code: calls open to one of its countries. */
+                region?: string;
+                /** @description A 5-digit DAC code or a 3-digit category: calls open to it (and to any sector). */
+                sector?: string;
+                applicant_kind?: components["schemas"]["OrganisationKind"];
+                /** @description The funding organisation's id. */
+                funder?: string;
+                /** @description `closing_soon`, `newest` or `relevance`. */
+                sort?: components["schemas"]["Sort"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of calls */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCallSearchPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    create_call: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFundingCall"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new call */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_call: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCall"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    update_call: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FundingCallChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    review_board: {
+        parameters: {
+            query?: {
+                /** @description Default: every status but drafts (which the funder never sees). */
+                status?: components["schemas"]["ApplicationStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    apply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApplication"];
+            };
+        };
+        responses: {
+            /** @description Saved or submitted */
+            201: {
+                headers: {
+                    ETag?: string;
+                    /** @description The new application */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    check_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApplication"];
+            };
+        };
+        responses: {
+            /** @description Each rule, met or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    eligible_projects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of eligible projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSearchPage"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
     list_interests: {
         parameters: {
             query: {
@@ -4174,6 +5278,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    my_applications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5468,6 +6593,266 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan and its totals per currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingPlan"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_line: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFinancingLine"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingLine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    delete_line: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+                /** @description The line's id */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    change_line: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+                /** @description The line's id */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinancingLineChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingLine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    eligible_calls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open calls and their rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleCall"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_indicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicators, progress computed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_indicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIndicator"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    add_measurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+                /** @description The indicator's id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMeasurement"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measurement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];

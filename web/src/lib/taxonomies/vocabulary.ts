@@ -32,7 +32,8 @@ export const opportunityCategories = valuesOf<OpportunityCategory>({
 });
 export const opportunityStatuses = valuesOf<OpportunityStatus>({ open: true, filled: true, closed: true, expired: true });
 export const directions = valuesOf<Direction>({ offer: true, request: true });
-export const sorts = valuesOf<Sort>({ relevance: true, newest: true, expiring_soon: true });
+// `closing_soon` orders calls for projects only: the marketplace search never offers it.
+export const sorts = valuesOf<Exclude<Sort, 'closing_soon'>>({ relevance: true, newest: true, expiring_soon: true });
 
 /** `value` if it is one of `values`, else `undefined`: addresses are typed by people. */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

@@ -1,0 +1,98 @@
+//! Who is eligible to what: the applicant a project makes (its organisation's kind, its
+//! countries and sectors), and a call's rules as a request to the projects listing.
+
+use sea_orm::ConnectionTrait;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::eligibility::{Applicant, Rules};
+use crate::{
+    accounts::dto::strings,
+    entities::project,
+    error::Result,
+    organisations::queries,
+    projects::{dto::Territory, service::listed_countries},
+    search::{
+        Criteria,
+        kind::{ListingRequest, PageParams},
+    },
+    taxonomies::{Taxonomies, TaxonomyKind},
+};
+
+/// The applicant a project makes when `organisation` (else the project's own organisation)
+/// applies for it.
+pub async fn applicant_of<C: ConnectionTrait>(
+    db: &C,
+    project: &project::Model,
+    organisation: Option<Uuid>,
+) -> Result<Applicant> {
+    let organisation_kind = match organisation.or(project.organisation_id) {
+        Some(id) => Some(queries::find(db, id).await?.kind.code().to_owned()),
+        None => None,
+    };
+    let territories: Vec<Territory> =
+        serde_json::from_value(project.territories.clone()).unwrap_or_default();
+    Ok(Applicant {
+        organisation_kind,
+        countries: listed_countries(&strings(&project.countries), &territories),
+        sectors: strings(&project.sectors),
+    })
+}
+
+/// Paging through the eligible projects of a call.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EligibleProjectsQuery {
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u64>,
+    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
+}
+
+/// A call's rules on who may apply, as criteria of the projects listing.
+pub struct EligibleProjects<'a> {
+    criteria: Criteria,
+    query: &'a EligibleProjectsQuery,
+}
+
+/// Published projects of an eligible kind of organisation, in an eligible country and sector
+/// (a category stands for the codes under it).
+pub fn projects_request<'a>(
+    rules: &Rules,
+    taxonomies: &Taxonomies,
+    query: &'a EligibleProjectsQuery,
+) -> EligibleProjects<'a> {
+    let mut criteria = Criteria::default();
+    criteria.filter("status", ["published".to_owned()]);
+    criteria.filter("organisation_kind", rules.applicant_kinds.clone());
+    if !rules.countries.is_empty() {
+        criteria.filter("country", rules.countries.clone());
+    }
+    if !rules.sectors.is_empty() {
+        let codes = rules.sectors.iter().flat_map(|code| {
+            let under = taxonomies
+                .terms(TaxonomyKind::Sectors)
+                .iter()
+                .filter(move |term| term.parent.as_deref() == Some(code.as_str()))
+                .map(|term| term.code.clone());
+            std::iter::once(code.clone()).chain(under)
+        });
+        criteria.filter("sector", codes);
+    }
+    EligibleProjects { criteria, query }
+}
+
+impl ListingRequest for EligibleProjects<'_> {
+    fn criteria(&self) -> Result<Criteria> {
+        Ok(self.criteria.clone())
+    }
+
+    fn page(&self) -> PageParams<'_> {
+        PageParams {
+            sort: None,
+            limit: self.query.limit,
+            cursor: self.query.cursor.as_deref(),
+        }
+    }
+}

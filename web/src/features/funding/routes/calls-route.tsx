@@ -1,0 +1,64 @@
+import '../components/funding.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { useFundingTexts } from '@/lib/i18n-funding';
+import { useCalls, type CallStatus } from '../api/funding-requests';
+import { formatAmount } from '../components/amount';
+
+const STATUSES: CallStatus[] = ['open', 'forthcoming', 'closed'];
+
+/** Calls for projects: words and status, soonest closing first. */
+export function CallsRoute() {
+  useFundingTexts();
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<CallStatus>('open');
+  const calls = useCalls(q, status);
+  return (
+    <section aria-labelledby="calls-title">
+      <h1 id="calls-title">{t('funding.calls.title')}</h1>
+      <p>{t('funding.calls.intro')}</p>
+      <form className="funding-filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t('funding.calls.words')}
+          <input className="input" type="search" name="q" value={q} onChange={(event) => setQ(event.target.value)} />
+        </label>
+        <label>
+          {t('funding.calls.status')}
+          <select className="input" name="status" value={status} onChange={(event) => setStatus(event.target.value as CallStatus)}>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`funding.status.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {calls.isPending && <LoadingNotice />}
+      {calls.error && <ErrorNotice error={calls.error} onRetry={() => void calls.refetch()} />}
+      {calls.data && (
+        <>
+          <p aria-live="polite">{t('funding.calls.total', { count: calls.data.total })}</p>
+          <ul className="funding-list">
+            {calls.data.items.map((call) => (
+              <li key={call.id} className="funding-card">
+                <h2>
+                  <Link to={`/funding/calls/${call.id}`}>{call.title}</Link>
+                </h2>
+                <p className="funding-meta">
+                  {call.funder.name} · {call.programme_name}
+                </p>
+                <p className="funding-meta">
+                  {t('funding.call.budget')} {formatAmount(call.total_budget, call.currency, i18n.language)} ·{' '}
+                  {t('funding.call.closes', { date: call.closes_on, zone: call.time_zone })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
