@@ -49,10 +49,25 @@ impl RouteTable {
 
     /// The methods a path accepts, or `None` when no documented route has this path.
     pub fn allowed_methods(&self, path: &str) -> Option<Vec<Method>> {
-        let mut allowed: Vec<Method> = self
+        let matching: Vec<_> = self
             .routes
             .iter()
             .filter(|(resource, _)| resource.is_match(path))
+            .collect();
+        // A path written out (`/cooperation-links/aggregates`) is that route, not an id of
+        // the templated one beside it (`/cooperation-links/{id}`).
+        let exact: Vec<_> = matching
+            .iter()
+            .filter(|(resource, _)| {
+                !resource
+                    .pattern()
+                    .is_some_and(|pattern| pattern.contains('{'))
+            })
+            .copied()
+            .collect();
+        let routes = if exact.is_empty() { matching } else { exact };
+        let mut allowed: Vec<Method> = routes
+            .into_iter()
             .flat_map(|(_, methods)| methods.iter().cloned())
             .collect();
         allowed.dedup();
@@ -103,6 +118,10 @@ mod tests {
                 PathItem::new(HttpMethod::Get, OperationBuilder::new()),
             )
             .path(
+                "/api/v1/things/summary",
+                PathItem::new(HttpMethod::Get, OperationBuilder::new()),
+            )
+            .path(
                 "/api/v1/things/{id}",
                 PathItem::from_http_methods(
                     [HttpMethod::Get, HttpMethod::Patch],
@@ -122,6 +141,11 @@ mod tests {
         assert_eq!(
             table.allowed_methods("/api/v1/things/42"),
             Some(vec![Method::GET, Method::PATCH])
+        );
+        // Written out, a path is its own route and not an id of the template beside it.
+        assert_eq!(
+            table.allowed_methods("/api/v1/things/summary"),
+            Some(vec![Method::GET])
         );
     }
 

@@ -22,6 +22,18 @@ pub fn extractor_config(json_limit: usize) -> (web::JsonConfig, web::QueryConfig
             .limit(json_limit)
             .error_handler(|error, _| ApiError::from(error).into()),
         web::QueryConfig::default().error_handler(|error, _| ApiError::from(error).into()),
-        web::PathConfig::default().error_handler(|error, _| ApiError::from(error).into()),
+        web::PathConfig::default().error_handler(|error, request| {
+            // A written-out path that shares its shape with a templated one
+            // (`PATCH /cooperation-links/aggregates`) reaches the template's handler: answer
+            // what the written-out route allows rather than "no such id".
+            let allow = request
+                .app_data::<web::Data<fallback::RouteTable>>()
+                .and_then(|routes| routes.allowed_methods(request.path()))
+                .filter(|allow| !allow.contains(request.method()));
+            match allow {
+                Some(allow) => ApiError::MethodNotAllowed { allow }.into(),
+                None => ApiError::from(error).into(),
+            }
+        }),
     )
 }

@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::events::{self, FeedEvent};
 use crate::{
     db::Db,
-    error::{Result, responses},
+    error::{ApiError, Result, responses},
 };
 
 const DEFAULT_LIMIT: u64 = 100;
@@ -50,13 +50,24 @@ pub struct FeedPage {
     responses(
         (status = 200, description = "Events after `after`, oldest first", body = FeedPage),
         (status = 400, response = responses::BadRequest),
+        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(())
 )]
 #[get("/events")]
 async fn list_events(db: Data<Db>, query: Query<FeedQuery>) -> Result<HttpResponse> {
-    let after = query.after.unwrap_or(0).max(0);
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let after = query.after.unwrap_or(0);
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if after < 0 {
+        return Err(ApiError::invalid_field("after", "range", "use 0 or more"));
+    }
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::invalid_field(
+            "limit",
+            "range",
+            format!("use 1 to {MAX_LIMIT}"),
+        ));
+    }
     let items = events::after(db.get_ref(), after, limit).await?;
     let next_after = items.last().map_or(after, |event| event.sequence);
     Ok(HttpResponse::Ok().json(FeedPage { items, next_after }))

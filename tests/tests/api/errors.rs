@@ -27,6 +27,20 @@ async fn an_undeclared_method_is_a_405_with_allow(app: TestApp) {
         .unwrap();
     assert_eq!(on_template.status(), 405);
     assert_eq!(on_template.headers()["allow"], "GET");
+
+    // A written-out path beside a templated one (`/cooperation-links/{id}` takes PATCH), asked
+    // by a member (a stranger is told to log in first).
+    let member = app.member("amadou.ba@example.org").await;
+    let beside_template = crate::contacts::request(
+        &app,
+        reqwest::Method::PATCH,
+        "/api/v1/cooperation-links/aggregates?by=country",
+        Some(&member),
+        Some(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(beside_template.status(), 405);
+    assert_eq!(beside_template.headers()["allow"], "GET");
 }
 
 async fn every_response_carries_a_request_id_and_echoes_the_callers(app: TestApp) {

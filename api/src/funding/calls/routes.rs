@@ -281,6 +281,7 @@ fn changed_row(
     params(("id" = Uuid, Path, description = "The call's id"), EligibleProjectsQuery),
     responses(
         (status = 200, description = "A page of eligible projects", body = ProjectSearchPage),
+        (status = 400, response = responses::BadRequest),
         (status = 404, response = responses::NotFound),
         (status = 422, response = responses::UnprocessableEntity),
     ),

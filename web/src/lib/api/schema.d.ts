@@ -4385,6 +4385,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     exportIati: {
@@ -4803,6 +4804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectSearchPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
         };
