@@ -40,7 +40,11 @@ function fieldMessage(error: FieldError, t: TFunction): string {
     case 'invalid_token':
       return t('fieldErrors.invalidToken');
     case 'unknown_code':
+      // A typed ISO 3166-2 code, not a choice from a list.
+      if (name === 'residence_subdivision') return t('fieldErrors.subdivisionCode');
       return t('fieldErrors.unknownCode');
+    case 'requires_country':
+      return t('fieldErrors.requiresCountry');
     case 'url':
       return t('fieldErrors.url');
     case 'required':

@@ -17,7 +17,7 @@ export type NewMeasurement = components['schemas']['NewMeasurement'];
 
 export const fundingKeys = {
   all: ['funding'] as const,
-  calls: (q: string, status: CallStatus) => [...fundingKeys.all, 'calls', q, status] as const,
+  calls: (filters: CallFilters) => [...fundingKeys.all, 'calls', filters] as const,
   call: (id: string) => [...fundingKeys.all, 'call', id] as const,
   board: (id: string, status: ApplicationStatus | '') => [...fundingKeys.all, 'board', id, status] as const,
   mine: () => [...fundingKeys.all, 'mine'] as const,
@@ -26,14 +26,33 @@ export const fundingKeys = {
   indicators: (project: string) => [...fundingKeys.all, 'indicators', project] as const,
 };
 
-/** Calls for projects: words and status, soonest closing first. */
-export function useCalls(q: string, status: CallStatus) {
+/** What the calls page filters on; an empty string is no filter. */
+export interface CallFilters {
+  q: string;
+  status: CallStatus;
+  /** ISO 3166-1 alpha-2, from the country facet. */
+  country: string;
+  /** A 3-digit DAC category, from the sector facet. */
+  sector: string;
+}
+
+/** Calls for projects: words, status, country and sector, soonest closing first, with their facets. */
+export function useCalls({ q, status, country, sector }: CallFilters) {
   return useQuery({
-    queryKey: fundingKeys.calls(q, status),
+    queryKey: fundingKeys.calls({ q, status, country, sector }),
     queryFn: async ({ signal }) =>
       unwrap(
         await api.GET('/api/v1/funding-calls', {
-          params: { query: { q: q || undefined, status, sort: 'closing_soon', limit: 50 } },
+          params: {
+            query: {
+              q: q || undefined,
+              status,
+              country: country || undefined,
+              sector: sector || undefined,
+              sort: 'closing_soon',
+              limit: 50,
+            },
+          },
           signal,
         }),
       ),

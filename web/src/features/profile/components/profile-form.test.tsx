@@ -113,6 +113,30 @@ describe('ProfileForm', () => {
     expect(calls.map((call) => call.method)).toEqual(['PATCH', 'GET']);
   });
 
+  it('counts the member in the diaspora figures only once they tick the box, with the subdivision they give', async () => {
+    const bodies: unknown[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      const request = input as Request;
+      const body: unknown = await request.json();
+      bodies.push(body);
+      return Response.json(
+        { ...profile, residence_subdivision: 'FR-13', diaspora_counted: true, version: 4 },
+        { headers: { ETag: '"4"' } },
+      );
+    });
+    renderForm();
+
+    const consent = screen.getByRole('checkbox', { name: /Me compter dans les chiffres de la diaspora/ });
+    expect(consent).not.toBeChecked();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Région ou département de résidence' }), 'fr-13');
+    await userEvent.click(consent);
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le profil' }));
+
+    expect(await screen.findByText('Profil enregistré.')).toBeInTheDocument();
+    expect(bodies).toEqual([expect.objectContaining({ residence_subdivision: 'FR-13', diaspora_counted: true })]);
+    expect(consent).toBeChecked();
+  });
+
   it('lists the chosen codes, each removable', async () => {
     renderForm();
     const chosen = screen.getByRole('list', { name: 'Choix pour « Secteurs d’activité »' });
@@ -136,6 +160,8 @@ describe('the profile draft', () => {
       bio: null,
       country_of_origin: null,
       country_of_residence: null,
+      residence_subdivision: null,
+      diaspora_counted: false,
     });
   });
 });

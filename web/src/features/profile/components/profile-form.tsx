@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormAlert, SubmitButton, TextField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
+import { CheckboxField, Field, FormAlert, SubmitButton, TextField, useFocusFirstError, useFormErrors } from '@/components/ui/form';
 import type { Me, OwnProfile } from '@/features/auth';
 import { languages as appLanguages } from '@/lib/i18n';
 import { useUpdateProfile, type ProfileChanges } from '../api/update-profile';
@@ -18,6 +18,9 @@ export interface ProfileDraft {
   languages: string[];
   country_of_origin: string;
   country_of_residence: string;
+  /** ISO 3166-2 code (`FR-13`), as typed. */
+  residence_subdivision: string;
+  diaspora_counted: boolean;
   locale: OwnProfile['locale'];
 }
 
@@ -30,6 +33,8 @@ const controls = [
   'languages',
   'country_of_origin',
   'country_of_residence',
+  'residence_subdivision',
+  'diaspora_counted',
   'locale',
 ] as const;
 
@@ -43,6 +48,8 @@ export function draftOf(profile: OwnProfile): ProfileDraft {
     languages: profile.languages,
     country_of_origin: profile.country_of_origin ?? '',
     country_of_residence: profile.country_of_residence ?? '',
+    residence_subdivision: profile.residence_subdivision ?? '',
+    diaspora_counted: profile.diaspora_counted,
     locale: profile.locale,
   };
 }
@@ -61,6 +68,9 @@ export function changesOf(draft: ProfileDraft): ProfileChanges {
     languages: draft.languages,
     country_of_origin: draft.country_of_origin || null,
     country_of_residence: draft.country_of_residence || null,
+    // ISO 3166-2 codes are upper case; people type `fr-13` too.
+    residence_subdivision: draft.residence_subdivision.trim().toUpperCase() || null,
+    diaspora_counted: draft.diaspora_counted,
     locale: draft.locale,
   };
 }
@@ -151,6 +161,23 @@ export function ProfileForm({ me, options }: ProfileFormProps) {
         noneLabel={t('profile.noCountry')}
         error={errors.fields.country_of_residence}
       />
+      <TextField
+        name="residence_subdivision"
+        label={t('profile.residenceSubdivision')}
+        hint={t('profile.residenceSubdivisionHint')}
+        autoCapitalize="characters"
+        maxLength={6}
+        value={draft.residence_subdivision}
+        onChange={(event) => set('residence_subdivision')(event.target.value)}
+        error={errors.fields.residence_subdivision}
+      />
+      <CheckboxField
+        name="diaspora_counted"
+        label={t('profile.diasporaCounted')}
+        checked={draft.diaspora_counted}
+        onChange={set('diaspora_counted')}
+      />
+      {errors.fields.diaspora_counted && <p className="field__error">{errors.fields.diaspora_counted}</p>}
       <CodeMultiSelect
         name="countries"
         label={t('profile.countries')}

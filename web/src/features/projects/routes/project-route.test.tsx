@@ -97,3 +97,17 @@ describe('deleting a project from its page', () => {
     expect(screen.queryByRole('button', { name: 'Supprimer le projet' })).not.toBeInTheDocument();
   });
 });
+
+describe('the project page', () => {
+  it('leads every reader to the project’s funding and results', async () => {
+    mockProjectApi(
+      { version: 2, owner_id: '01890000-0000-7000-8000-0000000000ff', organisation_id: null },
+      () => new Response(null, { status: 204 }),
+    );
+    renderPage();
+    expect(await screen.findByRole('link', { name: 'Financement et résultats' })).toHaveAttribute(
+      'href',
+      `/projects/${project.id}/funding`,
+    );
+  });
+});

@@ -86,6 +86,9 @@ export function ProjectRoute() {
         </div>
       )}
       <ProjectDetails project={item} labels={labels} />
+      <p>
+        <Link to={`/projects/${id}/funding`}>{t('marketplace.projects.funding')}</Link>
+      </p>
       {someoneElses && item.status === 'published' && (
         <Suspense fallback={<LoadingNotice />}>
           <InterestPanel target={{ kind: 'project', id }} />
