@@ -6,7 +6,7 @@ import { problemMessage } from '@/components/ui/form-errors';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { ApiError } from '@/lib/api/client';
 import { scopeText, useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from '../api/api-keys';
-import { ApiKeySecret } from './api-key-secret';
+import { SecretOnce } from './secret-once';
 import { CreateApiKeyForm } from './create-api-key-form';
 
 /**
@@ -37,7 +37,14 @@ export function ApiKeysPanel({ organisationId }: { organisationId: string }) {
     <section aria-labelledby="api-keys-title">
       <h2 id="api-keys-title">{t('integrations.keys.title')}</h2>
       <p>{t('integrations.keys.explanation')}</p>
-      {created && <ApiKeySecret apiKey={created} onDone={() => setCreated(null)} />}
+      {created && (
+        <SecretOnce
+          title={t('integrations.keys.secretTitle', { name: created.name })}
+          warning={t('integrations.keys.secretWarning')}
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        />
+      )}
       {revoke.isError && (
         <p role="alert" className="notice notice--error">
           {problemMessage(revoke.error, t)}

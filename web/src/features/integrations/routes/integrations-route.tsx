@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useIntegrationTexts } from '@/lib/i18n-integrations';
 import { ApiKeysPanel } from '../components/api-keys-panel';
+import { WebhooksPanel } from '../components/webhooks-panel';
 
-/** An organisation's integration settings (owners only): its API keys. */
+/** An organisation's integration settings (owners only): its API keys and webhooks. */
 export function IntegrationsRoute() {
   useIntegrationTexts();
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function IntegrationsRoute() {
       </p>
       <h1 id="integrations-title">{t('integrations.title')}</h1>
       <ApiKeysPanel organisationId={id} />
+      <WebhooksPanel organisationId={id} />
     </article>
   );
 }
