@@ -16,7 +16,7 @@ const proxy = Object.fromEntries(
 const SHELL_SECTIONS = ['app', 'nav', 'language', 'status', 'sectors', 'notFound', 'account', 'notices'];
 const SHELL_PREFIX = 'virtual:locale-shell/';
 /** Sections that load with their feature's pages, each as a module of its own. */
-const FEATURE_SECTIONS = ['organisations', 'marketplace', 'contacts', 'cooperation', 'funding'];
+const FEATURE_SECTIONS = ['organisations', 'marketplace', 'contacts', 'cooperation', 'funding', 'integrations'];
 const SECTION_PREFIX = 'virtual:locale-section/';
 
 async function readTexts(lang: string, addWatchFile: (file: string) => void) {

@@ -122,6 +122,9 @@ const LinkRoute = lazy(() =>
 const NewLinkRoute = lazy(() =>
   import('@/features/cooperation/routes/new-link-route').then((m) => ({ default: m.NewLinkRoute })),
 );
+const IntegrationsRoute = lazy(() =>
+  import('@/features/integrations/routes/integrations-route').then((m) => ({ default: m.IntegrationsRoute })),
+);
 const TerritoryRoute = lazy(() =>
   import('@/features/cooperation/routes/territory-route').then((m) => ({ default: m.TerritoryRoute })),
 );
@@ -195,6 +198,7 @@ export function AppRoutes() {
             <Route element={<RequireSession />}>
               <Route path="new" element={<NewOrganisationRoute />} />
               <Route path=":id/edit" element={<EditOrganisationRoute />} />
+              <Route path=":id/integrations" element={<IntegrationsRoute />} />
             </Route>
             <Route path=":id" element={<OrganisationRoute />} />
             <Route path=":id/territory" element={<TerritoryRoute />} />

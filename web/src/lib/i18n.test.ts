@@ -5,11 +5,12 @@ import { addAccountTexts } from './i18n-account';
 import { addContactTexts } from './i18n-contacts';
 import { addCooperationTexts } from './i18n-cooperation';
 import { addFundingTexts } from './i18n-funding';
+import { addIntegrationTexts } from './i18n-integrations';
 import { addMarketplaceTexts } from './i18n-marketplace';
 import { addOrganisationTexts } from './i18n-organisations';
 
 describe('the locale files', () => {
-  it('are loaded whole: every section is in the shell or comes with the account, organisation, marketplace, contact, cooperation or funding pages', () => {
+  it('are loaded whole: every section is in the shell or comes with the account, organisation, marketplace, contact, cooperation, funding or integrations pages', () => {
     const i18n = createI18n('fr');
     addAccountTexts(i18n);
     addOrganisationTexts(i18n);
@@ -17,6 +18,7 @@ describe('the locale files', () => {
     addContactTexts(i18n);
     addCooperationTexts(i18n);
     addFundingTexts(i18n);
+    addIntegrationTexts(i18n);
     expect(i18n.getResourceBundle('fr', 'translation')).toEqual(fr);
     expect(i18n.getResourceBundle('en', 'translation')).toEqual(en);
   });
@@ -53,5 +55,13 @@ describe('the locale files', () => {
     addContactTexts(i18n);
     expect(i18n.t('contacts.matches.title')).toBe('Possible partners');
     expect(i18n.t('nav.notifications')).toBe(en.nav.notifications);
+  });
+
+  it('keep the integrations page’s section apart from the first download and the organisation pages', () => {
+    const i18n = createI18n('en');
+    addOrganisationTexts(i18n);
+    expect(i18n.exists('integrations.keys.title')).toBe(false);
+    addIntegrationTexts(i18n);
+    expect(i18n.t('integrations.keys.title')).toBe('API keys');
   });
 });

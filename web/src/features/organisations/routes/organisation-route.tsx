@@ -60,6 +60,11 @@ export function OrganisationRoute() {
       )}
       <MembersSection organisation={record.organisation} viewer={viewer} />
       {viewer.mayVerify && <VerificationControl record={record} />}
+      {viewer.role === 'owner' && (
+        <p>
+          <Link to={`/organisations/${id}/integrations`}>{t('organisations.integrations')}</Link>
+        </p>
+      )}
       {viewer.role === 'owner' && <DeleteOrganisation record={record} />}
     </article>
   );
