@@ -334,8 +334,13 @@ impl From<PathError> for ApiError {
 
 /// Reusable OpenAPI responses, so that every operation can list the errors it gives.
 pub mod responses {
+    use std::collections::BTreeMap;
+
     use super::Problem;
-    use utoipa::ToResponse;
+    use utoipa::{
+        IntoResponses, ToResponse,
+        openapi::{Ref, RefOr, response::Response},
+    };
 
     macro_rules! problem_responses {
         ($($name:ident => $description:literal),* $(,)?) => {$(
@@ -359,6 +364,36 @@ pub mod responses {
         UnprocessableEntity => "Some fields are invalid; see `errors`.",
         TooManyRequests => "Too many requests; see the `Retry-After` header.",
         ServiceUnavailable => "The service or one of its dependencies is unavailable.",
+    }
+
+    /// Refusals that come together, named once so that an operation's annotation lists only
+    /// its success and the refusals that are its own (`409`, `412`...). Each member refers to
+    /// the response component above, so the spec is the same as with one line per status.
+    macro_rules! refusal_sets {
+        ($($(#[$doc:meta])* $set:ident => [$($status:literal $name:ident),* $(,)?];)*) => {$(
+            $(#[$doc])*
+            pub struct $set;
+
+            impl IntoResponses for $set {
+                fn responses() -> BTreeMap<String, RefOr<Response>> {
+                    [$(($status, stringify!($name))),*]
+                        .into_iter()
+                        .map(|(status, name): (u16, &str)| {
+                            (status.to_string(), RefOr::Ref(Ref::from_response_name(name)))
+                        })
+                        .collect()
+                }
+            }
+        )*};
+    }
+
+    refusal_sets! {
+        /// A JSON body: malformed, too large, not JSON, or with invalid fields.
+        BodyRefusals => [400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType, 422 UnprocessableEntity];
+        /// Someone's item acted on by a signed-in caller: no session, not allowed, not there.
+        ItemRefusals => [401 Unauthorized, 403 Forbidden, 404 NotFound];
+        /// A query string: malformed, or with invalid parameters.
+        QueryRefusals => [400 BadRequest, 422 UnprocessableEntity];
     }
 }
 

@@ -194,10 +194,6 @@ pub struct PublicProfile {
     pub created_at: DateTime<Utc>,
 }
 
-pub fn strings(value: &serde_json::Value) -> Vec<String> {
-    serde_json::from_value(value.clone()).unwrap_or_default()
-}
-
 fn lang(stored: &str) -> Lang {
     if stored == "fr" { Lang::Fr } else { Lang::En }
 }
@@ -212,10 +208,10 @@ impl From<&user::Model> for OwnProfile {
             locale: lang(&user.locale),
             role: Role::from_stored(&user.role),
             bio: user.bio.clone(),
-            skills: strings(&user.skills),
-            sectors: strings(&user.sectors),
-            countries: strings(&user.countries),
-            languages: strings(&user.languages),
+            skills: user.skills.to_vec(),
+            sectors: user.sectors.to_vec(),
+            countries: user.countries.to_vec(),
+            languages: user.languages.to_vec(),
             country_of_origin: user.country_of_origin.clone(),
             country_of_residence: user.country_of_residence.clone(),
             residence_subdivision: user.residence_subdivision.clone(),
@@ -234,10 +230,10 @@ impl From<&user::Model> for PublicProfile {
             display_name: user.display_name.clone(),
             role: Role::from_stored(&user.role),
             bio: user.bio.clone(),
-            skills: strings(&user.skills),
-            sectors: strings(&user.sectors),
-            countries: strings(&user.countries),
-            languages: strings(&user.languages),
+            skills: user.skills.to_vec(),
+            sectors: user.sectors.to_vec(),
+            countries: user.countries.to_vec(),
+            languages: user.languages.to_vec(),
             country_of_origin: user.country_of_origin.clone(),
             country_of_residence: user.country_of_residence.clone(),
             created_at: user.created_at,

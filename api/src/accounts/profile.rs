@@ -29,10 +29,10 @@ use super::{
     sessions, users,
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
 use crate::{
     db,
     entities::{
-        email_token::{self, Entity as EmailToken},
         organisation, organisation_member,
         refresh_token::{self, Entity as RefreshToken},
         user::{self, Entity as User},
@@ -79,15 +79,12 @@ async fn get_me(member: Member) -> HttpResponse {
 #[utoipa::path(
     tag = "me",
     request_body = ProfileChanges,
-    params(("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale")),
+    params(IfMatch),
     responses(
         (status = 200, description = "The updated profile", body = OwnProfile),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -166,7 +163,7 @@ fn validated_changes(
                 "each skill has at most 50 characters",
             ));
         }
-        row.skills = Set(serde_json::json!(cleaned));
+        row.skills = Set(cleaned.clone().into());
     }
     errors.extend(
         CodeCheck::new(taxonomies)
@@ -190,13 +187,13 @@ fn validated_changes(
             .errors(),
     );
     if let Some(sectors) = &changes.sectors {
-        row.sectors = Set(serde_json::json!(sectors));
+        row.sectors = Set(sectors.clone().into());
     }
     if let Some(countries) = &changes.countries {
-        row.countries = Set(serde_json::json!(countries));
+        row.countries = Set(countries.clone().into());
     }
     if let Some(languages) = &changes.languages {
-        row.languages = Set(serde_json::json!(languages));
+        row.languages = Set(languages.clone().into());
     }
     if let Some(origin) = &changes.country_of_origin {
         row.country_of_origin = Set(origin.clone());
@@ -267,11 +264,8 @@ fn residence(
     request_body = PasswordChange,
     responses(
         (status = 204, description = "Changed; other sessions ended"),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -366,12 +360,9 @@ async fn export_me(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     request_body = AccountDeletion,
     responses(
         (status = 204, description = "The account is deleted"),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -397,45 +388,7 @@ async fn delete_me(
              owner (or delete the organisation) first"
         )));
     }
-    let empty = serde_json::json!([]);
-    let anonymised = user::ActiveModel {
-        email: Set(format!("deleted-{id}@deleted.invalid")),
-        email_verified_at: Set(None),
-        // No password hashes to "!": no login can ever match it.
-        password_hash: Set("!".into()),
-        display_name: Set("Deleted member".into()),
-        bio: Set(None),
-        skills: Set(empty.clone()),
-        sectors: Set(empty.clone()),
-        countries: Set(empty.clone()),
-        languages: Set(empty),
-        country_of_origin: Set(None),
-        country_of_residence: Set(None),
-        residence_subdivision: Set(None),
-        diaspora_counted: Set(false),
-        suspended: Set(true),
-        version: Set(member.user.version + 1),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    User::update_many()
-        .set(anonymised)
-        .filter(user::Column::Id.eq(id))
-        .exec(&txn)
-        .await?;
-    RefreshToken::delete_many()
-        .filter(refresh_token::Column::UserId.eq(id))
-        .exec(&txn)
-        .await?;
-    EmailToken::delete_many()
-        .filter(email_token::Column::UserId.eq(id))
-        .exec(&txn)
-        .await?;
-    // Memberships are personal data too; the organisations themselves stay.
-    organisation_member::Entity::delete_many()
-        .filter(organisation_member::Column::UserId.eq(id))
-        .exec(&txn)
-        .await?;
+    users::erase(&txn, &member.user).await?;
     changes::record(&txn, ChangeKind::Member, id).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
@@ -467,13 +420,8 @@ async fn get_user(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
     request_body = MemberAdministration,
     responses(
         (status = 200, description = "The member after the change", body = AdministeredMember),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]

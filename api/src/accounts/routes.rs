@@ -55,10 +55,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     request_body = Registration,
     responses(
         (status = 202, description = "Accepted; a message is on its way to the address", body = Accepted),
-        (status = 400, response = responses::BadRequest),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
     ),
     security(())
 )]
@@ -128,12 +125,9 @@ async fn register(
     request_body = Credentials,
     responses(
         (status = 200, description = "Logged in", body = TokenPair),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
         (status = 429, response = responses::TooManyRequests),
     ),
     security(())
@@ -176,12 +170,9 @@ async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new token pair", body = TokenPair),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(())
 )]
@@ -217,10 +208,7 @@ async fn refresh(
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Logged out"),
-        (status = 400, response = responses::BadRequest),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
     ),
     security(())
 )]
@@ -252,10 +240,7 @@ async fn logout_all(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     request_body = TokenRequest,
     responses(
         (status = 204, description = "The address is verified"),
-        (status = 400, response = responses::BadRequest),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
     ),
     security(())
 )]
@@ -310,10 +295,7 @@ async fn resend_verification(
     request_body = PasswordResetRequest,
     responses(
         (status = 202, description = "If the address has an account, a link is on its way", body = Accepted),
-        (status = 400, response = responses::BadRequest),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
     ),
     security(())
 )]
@@ -354,10 +336,7 @@ async fn request_password_reset(
     request_body = PasswordResetConfirmation,
     responses(
         (status = 204, description = "The password is changed; log in again"),
-        (status = 400, response = responses::BadRequest),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
     ),
     security(())
 )]

@@ -15,6 +15,9 @@ use super::{
 use crate::{
     entities::{
         email_token::{self, Entity as EmailToken},
+        lists::Strings,
+        organisation_member,
+        refresh_token::{self, Entity as RefreshToken},
         user::{self, Entity as User},
     },
     error::Result,
@@ -58,7 +61,6 @@ pub async fn create<C: ConnectionTrait>(
     member: NewMember<'_>,
 ) -> Result<Option<user::Model>> {
     let now = Utc::now();
-    let empty = serde_json::json!([]);
     let mut row = user::ActiveModel {
         id: Set(Uuid::nil()),
         email: Set(member.email.to_owned()),
@@ -69,10 +71,10 @@ pub async fn create<C: ConnectionTrait>(
         role: Set(member.role.as_str().to_owned()),
         suspended: Set(false),
         bio: Set(None),
-        skills: Set(empty.clone()),
-        sectors: Set(empty.clone()),
-        countries: Set(empty.clone()),
-        languages: Set(empty),
+        skills: Set(Strings::default()),
+        sectors: Set(Strings::default()),
+        countries: Set(Strings::default()),
+        languages: Set(Strings::default()),
         country_of_origin: Set(None),
         country_of_residence: Set(None),
         residence_subdivision: Set(None),
@@ -207,6 +209,51 @@ pub async fn set_password<C: ConnectionTrait>(
         .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(user::Column::Id.eq(user))
         .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Erases a member's personal data: the account row is kept (anonymised, suspended) so that
+/// what they published keeps an author, but no login, token or membership survives.
+pub async fn erase<C: ConnectionTrait>(txn: &C, user: &user::Model) -> Result<()> {
+    let id = user.id;
+    let anonymised = user::ActiveModel {
+        email: Set(format!("deleted-{id}@deleted.invalid")),
+        email_verified_at: Set(None),
+        // No password hashes to "!": no login can ever match it.
+        password_hash: Set("!".into()),
+        display_name: Set("Deleted member".into()),
+        bio: Set(None),
+        skills: Set(Strings::default()),
+        sectors: Set(Strings::default()),
+        countries: Set(Strings::default()),
+        languages: Set(Strings::default()),
+        country_of_origin: Set(None),
+        country_of_residence: Set(None),
+        residence_subdivision: Set(None),
+        diaspora_counted: Set(false),
+        suspended: Set(true),
+        version: Set(user.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    User::update_many()
+        .set(anonymised)
+        .filter(user::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    RefreshToken::delete_many()
+        .filter(refresh_token::Column::UserId.eq(id))
+        .exec(txn)
+        .await?;
+    EmailToken::delete_many()
+        .filter(email_token::Column::UserId.eq(id))
+        .exec(txn)
+        .await?;
+    // Memberships are personal data too; the organisations themselves stay.
+    organisation_member::Entity::delete_many()
+        .filter(organisation_member::Column::UserId.eq(id))
+        .exec(txn)
         .await?;
     Ok(())
 }

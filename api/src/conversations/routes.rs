@@ -18,6 +18,7 @@ use super::{
     people, service,
 };
 use crate::db::Db;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     entities::{
@@ -45,9 +46,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(ConversationQuery),
     responses(
         (status = 200, description = "A page of conversations", body = ConversationPage),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 401, response = responses::Unauthorized),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -134,10 +134,9 @@ async fn get_conversation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
     params(("id" = Uuid, Path, description = "The conversation's id"), MessageQuery),
     responses(
         (status = 200, description = "A page of messages", body = MessagePage),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 404, response = responses::NotFound),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -185,19 +184,14 @@ async fn list_messages(
     tag = "conversations",
     params(
         ("id" = Uuid, Path, description = "The conversation's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+        IdempotencyKey,
     ),
     request_body = NewMessage,
     responses(
         (status = 201, description = "Sent", body = Message),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]

@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use crate::db::Db;
 use crate::{
-    accounts::dto::strings,
     entities::{
         project::{self, Entity as Project},
         project_country::{self, Entity as ProjectCountry},
@@ -168,13 +167,17 @@ async fn seeking_partners<C: ConnectionTrait>(
         .await?;
     Ok(rows
         .into_iter()
-        .filter(|row| !strings(&row.needs).is_empty())
+        .filter(|row| !row.needs.is_empty())
         .take(20)
         .map(|row| ProjectSeekingPartners {
             id: row.id,
             title: row.title,
-            countries: strings(&row.countries),
-            needs: strings(&row.needs),
+            countries: row.countries.to_vec(),
+            needs: row
+                .needs
+                .iter()
+                .map(|need| need.code().to_owned())
+                .collect(),
         })
         .collect())
 }
@@ -192,8 +195,7 @@ async fn seeking_partners<C: ConnectionTrait>(
         (status = 200, description = "The figures", body = DiasporaFigures,
             headers(("ETag" = String), ("Cache-Control" = String))),
         (status = 304, description = "Not modified since the `If-None-Match` tag"),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]

@@ -8,7 +8,6 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
-    accounts::dto::strings,
     entities::cooperation_link,
     http::fields::parse_code,
     search::{FacetCount, Sort},
@@ -185,7 +184,7 @@ impl CooperationLink {
                 confirmed: row.south_confirmed,
             },
             confirmed: row.confirmed,
-            themes: strings(&row.themes),
+            themes: row.themes.to_vec(),
             started: row.started,
             status: parse_code(&row.status).unwrap_or(LinkStatus::Active),
             description: row.description.clone(),

@@ -13,7 +13,6 @@ use uuid::Uuid;
 use super::dto::{CooperationLink, CooperationLinkFacets, CooperationLinkQuery, Level, LinkStatus};
 use crate::db::Db;
 use crate::{
-    accounts::dto::strings,
     entities::{
         cooperation_link::{self, Entity as LinkEntity},
         cooperation_link_project::{self, Entity as LinkProject},
@@ -156,7 +155,7 @@ fn document(row: &cooperation_link::Model, projects: Vec<Uuid>) -> Result<Docume
         "level",
         vec![row.north_level.clone(), row.south_level.clone()],
     );
-    let themes = strings(&row.themes);
+    let themes = row.themes.to_vec();
     set(
         "theme_category",
         themes

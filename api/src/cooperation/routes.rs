@@ -21,6 +21,8 @@ use super::{
     service::{self, find, require_manager},
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::{Member, Role},
     db,
@@ -69,17 +71,14 @@ fn answer(link: &CooperationLink) -> HttpResponse {
 #[utoipa::path(
     tag = "cooperation",
     request_body = NewCooperationLink,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Recorded", body = CooperationLink,
             headers(("Location" = String, description = "The new link"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -123,10 +122,10 @@ async fn create_link(
         service::insert_prepared(txn, vec![prepared]).await?;
         changes::record(txn, ChangeKind::CooperationLink, id).await?;
         let link = representation(txn, &find(txn, id).await?).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &link,
-            Some(format!("/api/v1/cooperation-links/{id}")),
-            Some(version_etag(link.version)),
+            format!("/api/v1/cooperation-links/{id}"),
+            link.version,
         )
     })
     .await
@@ -139,8 +138,7 @@ async fn create_link(
     params(CooperationLinkQuery),
     responses(
         (status = 200, description = "A page of results", body = CooperationLinkSearchPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]
@@ -175,19 +173,14 @@ async fn get_link(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
     tag = "cooperation",
     params(
         ("id" = Uuid, Path, description = "The link's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     request_body = CooperationLinkChanges,
     responses(
         (status = 200, description = "The updated link", body = CooperationLink, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -242,7 +235,7 @@ async fn validated_changes(
     if let Some(themes) = &changes.themes {
         let check = CodeCheck::new(taxonomies).each(Code::Sector, "themes", themes);
         errors.extend(check.errors());
-        row.themes = Set(serde_json::json!(themes));
+        row.themes = Set(themes.clone().into());
     }
     if let Some(started) = changes.started {
         if started.is_some_and(|year| !(1950..=2100).contains(&year)) {
@@ -289,13 +282,11 @@ async fn validated_changes(
     tag = "cooperation",
     params(
         ("id" = Uuid, Path, description = "The link's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))
@@ -331,9 +322,7 @@ async fn delete_link(
     params(("id" = Uuid, Path, description = "The link's id")),
     responses(
         (status = 200, description = "The link, confirmed by the caller's side", body = CooperationLink, headers(("ETag" = String))),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]

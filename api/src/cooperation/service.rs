@@ -243,7 +243,7 @@ pub fn prepare(
         south_confirmed: Set(agrees[1] && south.organisation_id.is_some()),
         confirmed: Set(false),
         french_region: Set(french_region),
-        themes: Set(serde_json::json!(new.themes)),
+        themes: Set(new.themes.clone().into()),
         started: Set(new.started),
         status: Set(new.status.unwrap_or(LinkStatus::Active).as_str().to_owned()),
         description: Set(new.description.trim().to_owned()),

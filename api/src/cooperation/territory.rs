@@ -305,8 +305,7 @@ async fn located_projects<C: ConnectionTrait>(
             .all(db)
             .await?;
         for row in rows {
-            let territories: Vec<Territory> =
-                serde_json::from_value(row.territories.clone()).unwrap_or_default();
+            let territories: Vec<Territory> = row.territories.to_vec();
             let found = territories.iter().find_map(|territory| {
                 let own = places.locate(&territory.country, &territory.place)?;
                 Some((territory, own))

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use super::lists::Strings;
+
 /// A cooperation link between two local authorities: the northern side (`north_*`, in France
 /// for most links) and its partner (`south_*`). A side is an organisation on the platform
 /// (`*_organisation_id`) or only named.
@@ -29,7 +31,7 @@ pub struct Model {
     pub french_region: Option<String>,
     /// DAC 5-digit codes.
     #[sea_orm(column_type = "JsonBinary")]
-    pub themes: Json,
+    pub themes: Strings,
     pub started: Option<i32>,
     /// `active`, `dormant` or `ended`.
     pub status: String,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use super::lists::Strings;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "funding_calls")]
 pub struct Model {
@@ -17,13 +19,13 @@ pub struct Model {
     /// The largest share of the project's budget the grant may be, in percent.
     pub max_rate: Option<i32>,
     #[sea_orm(column_type = "JsonBinary")]
-    pub applicant_kinds: Json,
+    pub applicant_kinds: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub countries: Json,
+    pub countries: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub regions: Json,
+    pub regions: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub sectors: Json,
+    pub sectors: Strings,
     pub opens_on: Date,
     pub closes_on: Date,
     pub time_zone: String,

@@ -20,6 +20,7 @@ pub mod idempotency_key;
 pub mod indicator_measurement;
 pub mod interest;
 pub mod introduction;
+pub mod lists;
 pub mod message;
 pub mod notification;
 pub mod opportunity;

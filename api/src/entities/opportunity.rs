@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use super::lists::Strings;
+
 pub use crate::{
     opportunities::dto::{Direction, OpportunityStatus},
     taxonomies::{OpportunityCategory, OrganisationKind},
@@ -16,9 +18,9 @@ pub struct Model {
     pub description: String,
     pub project_id: Option<Uuid>,
     #[sea_orm(column_type = "JsonBinary")]
-    pub sectors: Json,
+    pub sectors: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub skills: Json,
+    pub skills: Strings,
     pub country: String,
     pub city: Option<String>,
     pub remote: bool,

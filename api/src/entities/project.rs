@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use super::lists::{Needs, Strings, Territories};
+
 pub use crate::projects::dto::{ProjectStage, ProjectStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -13,13 +15,13 @@ pub struct Model {
     pub stage: ProjectStage,
     pub status: ProjectStatus,
     #[sea_orm(column_type = "JsonBinary")]
-    pub sectors: Json,
+    pub sectors: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub countries: Json,
+    pub countries: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub territories: Json,
+    pub territories: Territories,
     #[sea_orm(column_type = "JsonBinary")]
-    pub needs: Json,
+    pub needs: Needs,
     pub budget_amount: Option<i64>,
     pub budget_currency: Option<String>,
     pub language: String,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use super::lists::Strings;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
@@ -15,13 +17,13 @@ pub struct Model {
     pub suspended: bool,
     pub bio: Option<String>,
     #[sea_orm(column_type = "JsonBinary")]
-    pub skills: Json,
+    pub skills: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub sectors: Json,
+    pub sectors: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub countries: Json,
+    pub countries: Strings,
     #[sea_orm(column_type = "JsonBinary")]
-    pub languages: Json,
+    pub languages: Strings,
     pub country_of_origin: Option<String>,
     pub country_of_residence: Option<String>,
     /// ISO 3166-2 code of where the member lives in their country of residence.

@@ -8,9 +8,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{
-    accounts::dto::strings, entities::funding_call, error::FieldError, taxonomies::regions,
-};
+use crate::{entities::funding_call, error::FieldError, taxonomies::regions};
 
 /// Where a call stands, from its dates alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
@@ -112,9 +110,9 @@ impl Rules {
             closes_at: row.closes_at,
             closes_on: row.closes_on,
             zone: row.time_zone.parse().unwrap_or(Tz::UTC),
-            applicant_kinds: strings(&row.applicant_kinds),
-            countries: eligible_countries(&strings(&row.countries), &strings(&row.regions)),
-            sectors: strings(&row.sectors),
+            applicant_kinds: row.applicant_kinds.to_vec(),
+            countries: eligible_countries(&row.countries.to_vec(), &row.regions.to_vec()),
+            sectors: row.sectors.to_vec(),
             max_grant: row.max_grant,
             max_rate: row.max_rate,
         }

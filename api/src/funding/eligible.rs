@@ -8,7 +8,6 @@ use uuid::Uuid;
 
 use super::eligibility::{Applicant, Rules};
 use crate::{
-    accounts::dto::strings,
     entities::project,
     error::Result,
     organisations::queries,
@@ -31,12 +30,11 @@ pub async fn applicant_of<C: ConnectionTrait>(
         Some(id) => Some(queries::find(db, id).await?.kind.code().to_owned()),
         None => None,
     };
-    let territories: Vec<Territory> =
-        serde_json::from_value(project.territories.clone()).unwrap_or_default();
+    let territories: Vec<Territory> = project.territories.to_vec();
     Ok(Applicant {
         organisation_kind,
-        countries: listed_countries(&strings(&project.countries), &territories),
-        sectors: strings(&project.sectors),
+        countries: listed_countries(&project.countries.to_vec(), &territories),
+        sectors: project.sectors.to_vec(),
     })
 }
 

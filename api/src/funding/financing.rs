@@ -21,6 +21,8 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     db,
@@ -252,18 +254,13 @@ async fn get_plan(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Resul
     request_body = NewFinancingLine,
     params(
         ("id" = Uuid, Path, description = "The project's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+        IdempotencyKey,
     ),
     responses(
         (status = 201, description = "Added", body = FinancingLine, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -329,10 +326,10 @@ async fn add_line(
         .exec_without_returning(txn)
         .await?;
         let row = find_line(txn, project.id, line_id).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &FinancingLine::from(&row),
-            Some(format!("/api/v1/projects/{}/financing", project.id)),
-            Some(version_etag(row.version)),
+            format!("/api/v1/projects/{}/financing", project.id),
+            row.version,
         )
     })
     .await
@@ -358,18 +355,13 @@ async fn find_line<C: ConnectionTrait>(
     params(
         ("id" = Uuid, Path, description = "The project's id"),
         ("line_id" = Uuid, Path, description = "The line's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 200, description = "Changed", body = FinancingLine, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -424,13 +416,11 @@ async fn change_line(
     params(
         ("id" = Uuid, Path, description = "The project's id"),
         ("line_id" = Uuid, Path, description = "The line's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::db::Db;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     entities::{
@@ -24,10 +25,7 @@ use crate::{
         result_indicator::{self, Entity as IndicatorEntity},
     },
     error::{ApiError, FieldError, Result, responses},
-    http::{
-        conditional::version_etag,
-        idempotency::{self, StoredResponse},
-    },
+    http::idempotency::{self, StoredResponse},
     projects::access::{editable, visible},
 };
 
@@ -211,18 +209,13 @@ fn finite(field: &str, value: f64) -> Option<FieldError> {
     request_body = NewIndicator,
     params(
         ("id" = Uuid, Path, description = "The project's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+        IdempotencyKey,
     ),
     responses(
         (status = 201, description = "Added", body = Indicator),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -245,10 +238,10 @@ async fn add_indicator(
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let row = insert_indicator(txn, project.id, new, Utc::now()).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &indicator(&row, Vec::new()),
-            Some(format!("/api/v1/projects/{}/indicators", project.id)),
-            Some(version_etag(row.version)),
+            format!("/api/v1/projects/{}/indicators", project.id),
+            row.version,
         )
     })
     .await
@@ -318,18 +311,13 @@ pub async fn insert_measurement<C: ConnectionTrait>(
     params(
         ("id" = Uuid, Path, description = "The project's id"),
         ("indicator_id" = Uuid, Path, description = "The indicator's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+        IdempotencyKey,
     ),
     responses(
         (status = 201, description = "Recorded", body = Measurement),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]

@@ -8,6 +8,16 @@ use actix_web::{
 
 use crate::error::ApiError;
 
+/// The `If-Match` header of a change or a delete, documented once for every operation.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub struct IfMatch {
+    /// The `ETag` last read; 412 when stale
+    #[param(rename = "If-Match")]
+    if_match: Option<String>,
+}
+
 /// The entity tag of a versioned resource.
 pub fn version_etag(version: i32) -> String {
     format!("\"{version}\"")

@@ -17,11 +17,22 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::http::conditional::version_etag;
 use crate::{
     db::{self, Db},
-    entities::idempotency_key::{self, Entity as IdempotencyKey},
+    entities::idempotency_key::{self, Entity as StoredKeys},
     error::{ApiError, Result},
 };
+
+/// The `Idempotency-Key` header of a creating POST, documented once for every operation.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub struct IdempotencyKey {
+    /// Retries with the same key and body replay the first response
+    #[param(rename = "Idempotency-Key")]
+    idempotency_key: Option<String>,
+}
 
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 /// How long a key is remembered.
@@ -56,6 +67,15 @@ impl StoredResponse {
             location,
             etag,
         })
+    }
+
+    /// A new versioned resource: 201 with its `Location` and the `ETag` of its first version.
+    pub fn created_versioned(
+        body: &impl Serialize,
+        location: String,
+        version: i32,
+    ) -> Result<Self> {
+        Self::created(body, Some(location), Some(version_etag(version)))
     }
 
     pub fn into_response(self) -> HttpResponse {
@@ -103,7 +123,7 @@ impl Attempt {
     /// Claims the key inside the creating transaction. `Some` is the earlier response to replay.
     pub async fn claim<C: ConnectionTrait>(&self, db: &C) -> Result<Option<StoredResponse>> {
         let now = Utc::now();
-        IdempotencyKey::delete_many()
+        StoredKeys::delete_many()
             .filter(idempotency_key::Column::CreatedAt.lt(now - RETENTION))
             .exec(db)
             .await?;
@@ -116,7 +136,7 @@ impl Attempt {
             location: Set(None),
             created_at: Set(now),
         };
-        let inserted = IdempotencyKey::insert(row)
+        let inserted = StoredKeys::insert(row)
             .on_conflict(
                 OnConflict::columns([
                     idempotency_key::Column::UserId,
@@ -130,7 +150,7 @@ impl Attempt {
         if inserted == 1 {
             return Ok(None);
         }
-        let earlier = IdempotencyKey::find_by_id((self.user, self.key.clone()))
+        let earlier = StoredKeys::find_by_id((self.user, self.key.clone()))
             .one(db)
             .await?
             .ok_or_else(|| ApiError::Conflict("this Idempotency-Key is in use".into()))?;
@@ -168,7 +188,7 @@ impl Attempt {
             location: Set(response.location.clone()),
             ..Default::default()
         };
-        IdempotencyKey::update(row).exec(db).await?;
+        StoredKeys::update(row).exec(db).await?;
         Ok(())
     }
 }

@@ -109,17 +109,8 @@ impl CsvKind {
     }
 }
 
-fn list(value: &serde_json::Value) -> String {
-    value
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| item.as_str())
-                .collect::<Vec<_>>()
-                .join(";")
-        })
-        .unwrap_or_default()
+fn list(items: &[String]) -> String {
+    items.join(";")
 }
 
 fn time(at: DateTime<Utc>) -> String {

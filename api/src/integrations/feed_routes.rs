@@ -49,8 +49,7 @@ pub struct FeedPage {
     params(FeedQuery),
     responses(
         (status = 200, description = "Events after `after`, oldest first", body = FeedPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]

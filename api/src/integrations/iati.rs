@@ -84,18 +84,6 @@ fn shares(n: usize) -> Vec<u32> {
     shares
 }
 
-fn codes(value: &serde_json::Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// One `iati-activity`, in the element order the schema requires.
 pub fn activity(
     publisher: &Publisher,
@@ -159,14 +147,14 @@ pub fn activity(
         row.created_at.format("%Y-%m-%d"),
         narrative("Publication sur Marcottage", Some("fr"))
     ));
-    let countries = codes(&row.countries);
+    let countries = &row.countries;
     for (code, share) in countries.iter().zip(shares(countries.len())) {
         xml.push_str(&format!(
             "<recipient-country code=\"{}\" percentage=\"{share}\"/>",
             escape(code.as_str())
         ));
     }
-    let sectors = codes(&row.sectors);
+    let sectors = &row.sectors;
     for (code, share) in sectors.iter().zip(shares(sectors.len())) {
         xml.push_str(&format!(
             "<sector vocabulary=\"1\" code=\"{}\" percentage=\"{share}\"/>",

@@ -59,13 +59,8 @@ fn origin_errors(origins: &[String]) -> Vec<FieldError> {
     request_body = NewApiKey,
     responses(
         (status = 201, description = "The key, shown this once", body = CreatedApiKey),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -118,9 +113,7 @@ async fn create_api_key(
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The keys, newest first", body = Vec<ApiKey>),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -142,9 +135,7 @@ async fn list_api_keys(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<H
     ),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]

@@ -21,6 +21,7 @@ use super::{
     signing,
     webhooks::{self, Courier},
 };
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     db::{self, Db},
@@ -83,20 +84,15 @@ async fn url_error(courier: &Courier, url: &str) -> Option<FieldError> {
     path = "/organisations/{id}/webhooks",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+        IdempotencyKey,
     ),
     request_body = NewWebhook,
     responses(
         (status = 201, description = "Registered", body = Webhook,
             headers(("Location" = String, description = "The new webhook"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -167,9 +163,7 @@ async fn create_webhook(
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The webhooks", body = Vec<Webhook>),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -198,14 +192,9 @@ async fn list_webhooks(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<H
     request_body = WebhookChanges,
     responses(
         (status = 200, description = "Changed", body = Webhook, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -272,9 +261,7 @@ async fn update_webhook(
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))
@@ -314,9 +301,7 @@ async fn delete_webhook(
     ),
     responses(
         (status = 200, description = "The last 100 deliveries", body = Vec<Delivery>),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -343,9 +328,7 @@ async fn list_deliveries(
     ),
     responses(
         (status = 202, description = "Queued again", body = Delivery),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -374,9 +357,7 @@ async fn redeliver(
     ),
     responses(
         (status = 200, description = "The ping's delivery and its one attempt", body = Delivery),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]

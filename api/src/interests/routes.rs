@@ -19,6 +19,7 @@ use super::{
     target,
 };
 use crate::db::Db;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     config::Config,
@@ -50,18 +51,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "interests",
     request_body = NewInterest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Sent", body = Interest,
             headers(("Location" = String, description = "The new interest"))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
         (status = 429, response = responses::TooManyRequests),
     ),
     security(("bearer" = []))
@@ -154,9 +150,8 @@ async fn reachable_target(db: &Db, member: &Member, new: &NewInterest) -> Result
     params(InterestQuery),
     responses(
         (status = 200, description = "A page of interests", body = InterestPage),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 401, response = responses::Unauthorized),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -285,9 +280,7 @@ async fn decide(db: &Db, member: &Member, id: Uuid, decision: Decision) -> Resul
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The accepted interest", body = Interest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -305,9 +298,7 @@ async fn accept_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The declined interest", body = Interest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -323,9 +314,7 @@ async fn decline_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The withdrawn interest", body = Interest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))

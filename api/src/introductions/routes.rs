@@ -14,6 +14,7 @@ use super::{
     service::{self, Part},
 };
 use crate::db::Db;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::{Member, Role},
     db,
@@ -38,17 +39,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "introductions",
     request_body = NewIntroduction,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Proposed", body = Introduction,
             headers(("Location" = String, description = "The new introduction"))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -94,9 +92,8 @@ async fn introduce(
     params(IntroductionQuery),
     responses(
         (status = 200, description = "A page of introductions", body = IntroductionPage),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 401, response = responses::Unauthorized),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -175,9 +172,7 @@ async fn decide(
     params(("id" = Uuid, Path, description = "The introduction's id")),
     responses(
         (status = 200, description = "The introduction after this answer", body = Introduction),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -195,9 +190,7 @@ async fn accept_introduction(db: Data<Db>, member: Member, id: Path<Uuid>) -> Re
     params(("id" = Uuid, Path, description = "The introduction's id")),
     responses(
         (status = 200, description = "The introduction after this answer", body = Introduction),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))

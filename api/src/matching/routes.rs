@@ -20,7 +20,7 @@ use super::{
 };
 use crate::db::Db;
 use crate::{
-    accounts::{Member, dto::strings},
+    accounts::Member,
     error::{ApiError, FieldError, Result, responses},
     http::raw_json::RawObject,
     opportunities::{
@@ -139,9 +139,8 @@ fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
     params(("id" = Uuid, Path, description = "The opportunity's id"), MatchQuery),
     responses(
         (status = 200, description = "The best matches with their reasons", body = Matches),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 404, response = responses::NotFound),
-        (status = 422, response = responses::UnprocessableEntity),
         (status = 503, response = responses::ServiceUnavailable),
     ),
     security((), ("bearer" = []))
@@ -181,9 +180,8 @@ async fn opportunity_matches(
     params(("id" = Uuid, Path, description = "The project's id"), MatchQuery),
     responses(
         (status = 200, description = "The best matches with their reasons", body = Matches),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 404, response = responses::NotFound),
-        (status = 422, response = responses::UnprocessableEntity),
         (status = 503, response = responses::ServiceUnavailable),
     ),
     security((), ("bearer" = []))
@@ -198,9 +196,10 @@ async fn project_matches(
 ) -> Result<HttpResponse> {
     let limit = query.checked_limit()?;
     let row = visible_project(db.get_ref(), reader.as_ref(), *id).await?;
-    let needs: Vec<&'static str> = strings(&row.needs)
+    let needs: Vec<&'static str> = row
+        .needs
         .iter()
-        .filter_map(|need| OpportunityCategory::from_code(need).map(OpportunityCategory::code))
+        .map(|need| need.code())
         .filter(|need| query.category.is_none_or(|asked| asked.code() == *need))
         .collect();
     if needs.is_empty() {
@@ -227,9 +226,8 @@ async fn project_matches(
     params(MatchQuery),
     responses(
         (status = 200, description = "The best matches with their reasons", body = Matches),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 401, response = responses::Unauthorized),
-        (status = 422, response = responses::UnprocessableEntity),
         (status = 503, response = responses::ServiceUnavailable),
     ),
     security(("bearer" = []))

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::score::Side;
 use crate::{
-    accounts::dto::strings,
+    entities::lists::Strings,
     entities::{
         organisation,
         organisation::Entity as Organisation,
@@ -49,11 +49,11 @@ impl Context {
             .column(user::Column::Id)
             .column(user::Column::Languages)
             .filter(user::Column::Id.is_in(owners))
-            .into_tuple::<(Uuid, serde_json::Value)>()
+            .into_tuple::<(Uuid, Strings)>()
             .all(db)
             .await?
             .into_iter()
-            .map(|(id, languages)| (id, strings(&languages).into_iter().collect()))
+            .map(|(id, languages)| (id, languages.0.into_iter().collect()))
             .collect();
         let verified = Organisation::find()
             .select_only()
@@ -80,19 +80,16 @@ impl Context {
     }
 }
 
-fn folded(skills: &serde_json::Value) -> BTreeSet<String> {
-    strings(skills)
-        .iter()
-        .map(|skill| fold(skill.trim()))
-        .collect()
+fn folded(skills: &[String]) -> BTreeSet<String> {
+    skills.iter().map(|skill| fold(skill.trim())).collect()
 }
 
 pub fn of_project(row: &project::Model, context: &Context) -> Side {
     let mut languages = context.languages_of(row.owner_id);
     languages.insert(row.language.clone());
     Side {
-        sectors: strings(&row.sectors),
-        countries: strings(&row.countries),
+        sectors: row.sectors.to_vec(),
+        countries: row.countries.to_vec(),
         remote: false,
         skills: BTreeSet::new(),
         languages,
@@ -105,17 +102,17 @@ pub fn of_project(row: &project::Model, context: &Context) -> Side {
 /// A member's profile: what they know and where they want to work. It does not age, and
 /// the verified criterion then looks at the offer alone.
 pub fn of_member(row: &user::Model) -> Side {
-    let mut countries = strings(&row.countries);
+    let mut countries = row.countries.to_vec();
     countries.extend(row.country_of_residence.clone());
     countries.extend(row.country_of_origin.clone());
     let skills = folded(&row.skills);
     let skill_text = skills.iter().cloned().collect::<Vec<_>>().join(" ");
     Side {
-        sectors: strings(&row.sectors),
+        sectors: row.sectors.to_vec(),
         countries,
         remote: false,
         skills,
-        languages: strings(&row.languages).into_iter().collect(),
+        languages: row.languages.to_vec().into_iter().collect(),
         words: Side::words_of(&search_text(&[
             row.bio.as_deref().unwrap_or(""),
             &skill_text,

@@ -32,9 +32,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(NotificationQuery),
     responses(
         (status = 200, description = "A page of notifications", body = NotificationPage),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 401, response = responses::Unauthorized),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]

@@ -6,7 +6,6 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
-    accounts::dto::strings,
     entities::opportunity,
     search::{FacetCount, Sort},
     taxonomies::{OpportunityCategory, OrganisationKind},
@@ -206,8 +205,8 @@ impl Opportunity {
             description: row.description.clone(),
             // A project names its owner: an anonymous opportunity's would lead back to them.
             project_id: if hide { None } else { row.project_id },
-            sectors: strings(&row.sectors),
-            skills: strings(&row.skills),
+            sectors: row.sectors.to_vec(),
+            skills: row.skills.to_vec(),
             country: row.country.clone(),
             city: row.city.clone(),
             remote: row.remote,

@@ -12,7 +12,6 @@ use uuid::Uuid;
 use super::dto::{Direction, Opportunity, OpportunityFacets, OpportunityQuery, OpportunityStatus};
 use crate::db::Db;
 use crate::{
-    accounts::dto::strings,
     entities::opportunity::{self, Entity as OpportunityEntity},
     error::{ApiError, Result},
     matching::{Context, score::MIN_WORD_LEN},
@@ -145,7 +144,7 @@ pub fn document(
 ) -> Result<Document<Features>> {
     let json = to_raw_value(&Opportunity::from_row(row, false))
         .map_err(|error| ApiError::Internal(error.into()))?;
-    let sectors = strings(&row.sectors);
+    let sectors = row.sectors.to_vec();
     let status = OpportunityStatus::of(row, now).as_str();
     let features = Features {
         owner: row.owner_id,
@@ -165,7 +164,9 @@ pub fn document(
     );
     set_value::<Opportunities>(&mut document, "sector", sectors);
     set_value::<Opportunities>(&mut document, "remote", [row.remote.to_string()]);
-    let skills = strings(&row.skills)
+    let skills = row
+        .skills
+        .to_vec()
         .iter()
         .map(|skill| fold(skill.trim()))
         .collect::<Vec<_>>();

@@ -17,10 +17,12 @@ use super::{
     listing::Opportunities,
     service,
 };
+use crate::http::conditional::IfMatch;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     db::{self, Db},
-    entities::opportunity::{self, Entity as OpportunityEntity},
+    entities::opportunity::Entity as OpportunityEntity,
     error::{Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
@@ -44,17 +46,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "opportunities",
     request_body = NewOpportunity,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Published", body = Opportunity,
             headers(("Location" = String, description = "The new opportunity"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -78,10 +77,10 @@ async fn create_opportunity(
         let row = service::insert(txn, member.id(), new, kind).await?;
         integrations::emit(txn, Event::opportunity(EventType::OpportunityCreated, &row)).await?;
         changes::record(txn, ChangeKind::Opportunity, row.id).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &Opportunity::from_row(&row, true),
-            Some(format!("/api/v1/opportunities/{}", row.id)),
-            Some(version_etag(row.version)),
+            format!("/api/v1/opportunities/{}", row.id),
+            row.version,
         )
     })
     .await
@@ -93,8 +92,7 @@ async fn create_opportunity(
     params(OpportunityQuery),
     responses(
         (status = 200, description = "A page of results", body = OpportunitySearchPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]
@@ -119,10 +117,7 @@ async fn search_opportunities(
 )]
 #[get("/me/opportunities")]
 async fn my_opportunities(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    let (owner, id) = (opportunity::Column::OwnerId, opportunity::Column::Id);
-    let rows = db::owned_by::<OpportunityEntity>(&db, owner, id, member.id()).await?;
-    let mine = rows.iter().map(|row| Opportunity::from_row(row, true));
-    Ok(HttpResponse::Ok().json(mine.collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(service::mine(&db, member.id()).await?))
 }
 
 /// One opportunity. The author of an anonymous one is shown to those who may edit it and to
@@ -157,19 +152,14 @@ async fn get_opportunity(
     tag = "opportunities",
     params(
         ("id" = Uuid, Path, description = "The opportunity's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     request_body = OpportunityChanges,
     responses(
         (status = 200, description = "The updated opportunity", body = Opportunity, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -197,13 +187,11 @@ async fn update_opportunity(
     tag = "opportunities",
     params(
         ("id" = Uuid, Path, description = "The opportunity's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))

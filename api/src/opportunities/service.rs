@@ -5,7 +5,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use uuid::Uuid;
 use validator::Validate;
 
-use super::dto::{NewOpportunity, OpportunityChanges, OpportunityStatus};
+use super::dto::{self, NewOpportunity, OpportunityChanges, OpportunityStatus};
 use crate::{
     db::{self, Db},
     entities::{
@@ -153,8 +153,8 @@ pub fn prepare(
         title: Set(new.title.trim().to_owned()),
         description: Set(new.description),
         project_id: Set(new.project_id),
-        sectors: Set(serde_json::json!(new.sectors)),
-        skills: Set(serde_json::json!(skills)),
+        sectors: Set(new.sectors.clone().into()),
+        skills: Set(skills.clone().into()),
         country: Set(new.country),
         city: Set(city),
         remote: Set(new.remote),
@@ -292,7 +292,7 @@ pub fn changes_of(
         ..Default::default()
     };
     if let Some(sectors) = &changes.sectors {
-        row.sectors = Set(serde_json::json!(sectors));
+        row.sectors = Set(sectors.clone().into());
     }
     // The same checks as a new opportunity's: a change may not slip past them.
     errors.extend(changes.skills.as_deref().and_then(skills_error));
@@ -376,7 +376,7 @@ fn apply_text_changes(
         .unwrap_or_else(|| current.description.clone());
     let skills = match &changes.skills {
         Some(skills) => clean_skills(skills),
-        None => crate::accounts::dto::strings(&current.skills),
+        None => current.skills.to_vec(),
     };
     let city = match &changes.city {
         Some(city) => city.clone().filter(|c| !c.trim().is_empty()),
@@ -397,7 +397,7 @@ fn apply_text_changes(
         row.description = Set(description);
     }
     if changes.skills.is_some() {
-        row.skills = Set(serde_json::json!(skills));
+        row.skills = Set(skills.clone().into());
     }
     if changes.city.is_some() {
         row.city = Set(city);
@@ -450,4 +450,14 @@ pub async fn delete(db: &Db, current: &opportunity::Model) -> Result<()> {
     changes::record(&txn, ChangeKind::Opportunity, current.id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The member's own opportunities, whatever their status, newest first.
+pub async fn mine(db: &Db, member: Uuid) -> Result<Vec<dto::Opportunity>> {
+    let (owner, id) = (opportunity::Column::OwnerId, opportunity::Column::Id);
+    let rows = db::owned_by::<Opportunity>(db, owner, id, member).await?;
+    Ok(rows
+        .iter()
+        .map(|row| dto::Opportunity::from_row(row, true))
+        .collect())
 }

@@ -70,13 +70,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     request_body = NewInvitation,
     responses(
         (status = 202, description = "The invitation is pending; the address's holder will be told", body = Invitation),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -173,9 +168,7 @@ async fn renew_or_create<C: ConnectionTrait>(
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The pending invitations", body = Vec<Invitation>),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -202,9 +195,7 @@ async fn list_invitations(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
     ),
     responses(
         (status = 204, description = "Withdrawn"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -266,9 +257,7 @@ async fn my_invitations(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     params(("id" = Uuid, Path, description = "The invitation's id")),
     responses(
         (status = 200, description = "The accepted invitation", body = ReceivedInvitation),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -285,9 +274,7 @@ async fn accept_invitation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resu
     params(("id" = Uuid, Path, description = "The invitation's id")),
     responses(
         (status = 200, description = "The declined invitation", body = ReceivedInvitation),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -306,29 +293,8 @@ async fn answer(
     // Whoever registered with an address that is not theirs must not answer in its name.
     member.require_verified_email()?;
     let txn = db::write_transaction(db).await?;
-    // Someone else's invitation is simply not found: its existence is not theirs to learn.
-    let found = Invitations::find_by_id(id)
-        .filter(organisation_invitation::Column::Email.eq(address_of(member)))
-        .one(&txn)
-        .await?
-        .ok_or(ApiError::NotFound("invitation"))?;
-    lock_organisation(&txn, found.organisation_id).await?;
     let now = Utc::now();
-    // Read again under the lock: a second answer racing the first finds it answered.
-    let row = Invitations::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or(ApiError::NotFound("invitation"))?;
-    if row.status != InvitationStatus::Pending.as_str() {
-        return Err(ApiError::Conflict(
-            "this invitation was already answered".into(),
-        ));
-    }
-    if row.expires_at <= now {
-        return Err(ApiError::Conflict(
-            "this invitation has expired; ask the organisation's owners to invite you again".into(),
-        ));
-    }
+    let row = pending_for(&txn, member, id, now).await?;
     let answered = Invitations::update(organisation_invitation::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(row.id),
         status: Set(decision.as_str().into()),
@@ -357,6 +323,37 @@ async fn answer(
         .ok_or(ApiError::NotFound("invitation"))?;
     txn.commit().await?;
     Ok(HttpResponse::Ok().json(view))
+}
+
+/// The caller's invitation `id`, still pending, read under its organisation's lock.
+async fn pending_for(
+    txn: &sea_orm::DatabaseTransaction,
+    member: &Member,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<organisation_invitation::Model> {
+    // Someone else's invitation is simply not found: its existence is not theirs to learn.
+    let found = Invitations::find_by_id(id)
+        .filter(organisation_invitation::Column::Email.eq(address_of(member)))
+        .one(txn)
+        .await?
+        .ok_or(ApiError::NotFound("invitation"))?;
+    lock_organisation(txn, found.organisation_id).await?;
+    // Read again under the lock: a second answer racing the first finds it answered.
+    let row = Invitations::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or(ApiError::NotFound("invitation"))?;
+    if row.status != InvitationStatus::Pending.as_str() {
+        let message = "this invitation was already answered";
+        return Err(ApiError::Conflict(message.into()));
+    }
+    if row.expires_at <= now {
+        let message =
+            "this invitation has expired; ask the organisation's owners to invite you again";
+        return Err(ApiError::Conflict(message.into()));
+    }
+    Ok(row)
 }
 
 /// Makes the invitee a member with the invited role; a member already keeps their role (an

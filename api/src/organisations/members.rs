@@ -122,14 +122,9 @@ pub async fn require_owner<C: sea_orm::ConnectionTrait>(
     request_body = MembershipChange,
     responses(
         (status = 200, description = "The membership after the change", body = OrganisationMember),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -185,9 +180,7 @@ async fn change_member(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))

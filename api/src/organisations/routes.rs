@@ -20,6 +20,8 @@ use super::{
     queries::{self, MemberRole, membership},
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::{Member, Role},
     db,
@@ -59,16 +61,13 @@ fn check_website(website: &str) -> Option<FieldError> {
 #[utoipa::path(
     tag = "organisations",
     request_body = NewOrganisation,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Created", body = Organisation,
             headers(("Location" = String, description = "The new organisation"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -100,10 +99,10 @@ async fn create_organisation(
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let created = queries::insert(txn, member.id(), body).await?;
         changes::record(txn, ChangeKind::Organisation, created.id).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &Organisation::from(&created),
-            Some(format!("/api/v1/organisations/{}", created.id)),
-            Some(version_etag(created.version)),
+            format!("/api/v1/organisations/{}", created.id),
+            created.version,
         )
     })
     .await
@@ -116,8 +115,7 @@ async fn create_organisation(
     params(OrganisationQuery),
     responses(
         (status = 200, description = "A page of organisations", body = OrganisationPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]
@@ -151,19 +149,14 @@ async fn get_organisation(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> 
     tag = "organisations",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     request_body = OrganisationChanges,
     responses(
         (status = 200, description = "The updated organisation", body = Organisation, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -299,13 +292,11 @@ fn validated_changes(
     tag = "organisations",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))
@@ -347,9 +338,7 @@ async fn delete_organisation(
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The organisation, verified", body = Organisation),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -369,9 +358,7 @@ async fn verify_organisation(
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The organisation, no longer verified", body = Organisation),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]

@@ -6,7 +6,6 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
-    accounts::dto::strings,
     entities::{project, project_milestone},
     http::fields::parse_code,
     search::{FacetCount, Sort},
@@ -97,7 +96,7 @@ impl ProjectStatus {
 }
 
 /// A place where the project acts: a country and, within it, a territory.
-#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
     #[schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$", example = "SN")]
@@ -237,10 +236,10 @@ impl From<&project::Model> for Project {
             description: row.description.clone(),
             stage: row.stage,
             status: row.status,
-            sectors: strings(&row.sectors),
-            countries: strings(&row.countries),
-            territories: serde_json::from_value(row.territories.clone()).unwrap_or_default(),
-            needs: serde_json::from_value(row.needs.clone()).unwrap_or_default(),
+            sectors: row.sectors.to_vec(),
+            countries: row.countries.to_vec(),
+            territories: row.territories.to_vec(),
+            needs: row.needs.to_vec(),
             budget: row
                 .budget_amount
                 .zip(row.budget_currency.clone())

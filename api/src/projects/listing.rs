@@ -15,7 +15,6 @@ use super::{
 };
 use crate::db::Db;
 use crate::{
-    accounts::dto::strings,
     entities::{
         organisation::{self, Entity as OrganisationEntity},
         project::{self, Entity as ProjectEntity},
@@ -143,16 +142,15 @@ async fn organisation_kinds(
 fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<Document<()>> {
     let json =
         to_raw_value(&Project::from(row)).map_err(|error| ApiError::Internal(error.into()))?;
-    let sectors = strings(&row.sectors);
-    let territories: Vec<Territory> =
-        serde_json::from_value(row.territories.clone()).unwrap_or_default();
+    let sectors = row.sectors.to_vec();
+    let territories: Vec<Territory> = row.territories.to_vec();
     let mut document = Document::new(row.id, Projects::FIELDS.len(), json, ());
     set_value::<Projects>(&mut document, "status", [row.status.to_value()]);
     set_value::<Projects>(&mut document, "stage", [row.stage.to_value()]);
     set_value::<Projects>(
         &mut document,
         "country",
-        listed_countries(&strings(&row.countries), &territories),
+        listed_countries(&row.countries.to_vec(), &territories),
     );
     set_value::<Projects>(
         &mut document,
@@ -160,7 +158,12 @@ fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<D
         sectors.iter().map(|code| code.chars().take(3).collect()),
     );
     set_value::<Projects>(&mut document, "sector", sectors);
-    set_value::<Projects>(&mut document, "need", strings(&row.needs));
+    let needs: Vec<String> = row
+        .needs
+        .iter()
+        .map(|need| need.code().to_owned())
+        .collect();
+    set_value::<Projects>(&mut document, "need", needs);
     set_value::<Projects>(&mut document, "organisation_kind", organisation_kind);
     document.text = row.search_text.clone();
     document.title = row.search_title.clone();

@@ -16,14 +16,14 @@ use super::{
     service,
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
 use crate::{
     accounts::Member,
-    db,
-    entities::project::{self, Entity as ProjectEntity},
+    entities::project,
     error::{Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
-        idempotency::{self, StoredResponse},
+        idempotency::{self, IdempotencyKey, StoredResponse},
     },
     search::{ChangeKind, Listing, changes},
     taxonomies::Taxonomies,
@@ -49,17 +49,14 @@ fn project_response(status: StatusCode, row: &project::Model) -> HttpResponse {
 #[utoipa::path(
     tag = "projects",
     request_body = NewProject,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Created", body = Project,
             headers(("Location" = String, description = "The new project"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -81,10 +78,10 @@ async fn create_project(
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let row = service::insert(txn, member.id(), new).await?;
         changes::record(txn, ChangeKind::Project, row.id).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &Project::from(&row),
-            Some(format!("/api/v1/projects/{}", row.id)),
-            Some(version_etag(row.version)),
+            format!("/api/v1/projects/{}", row.id),
+            row.version,
         )
     })
     .await
@@ -96,8 +93,7 @@ async fn create_project(
     params(ProjectQuery),
     responses(
         (status = 200, description = "A page of results", body = ProjectSearchPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]
@@ -122,9 +118,7 @@ async fn search_projects(
 )]
 #[get("/me/projects")]
 async fn my_projects(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    let (owner, id) = (project::Column::OwnerId, project::Column::Id);
-    let rows = db::owned_by::<ProjectEntity>(&db, owner, id, member.id()).await?;
-    Ok(HttpResponse::Ok().json(rows.iter().map(Project::from).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(service::mine(&db, member.id()).await?))
 }
 
 /// One project.
@@ -148,19 +142,14 @@ async fn get_project(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Re
     tag = "projects",
     params(
         ("id" = Uuid, Path, description = "The project's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     request_body = ProjectChanges,
     responses(
         (status = 200, description = "The updated project", body = Project, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -192,13 +181,11 @@ async fn update_project(
     tag = "projects",
     params(
         ("id" = Uuid, Path, description = "The project's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))

@@ -1,11 +1,16 @@
 //! Checks and writes shared by the project routes and the demo seed.
 
-use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    sea_query::Expr,
+};
 use uuid::Uuid;
 use validator::Validate;
 
-use super::dto::{NewProject, ProjectChanges, ProjectStage, ProjectStatus, Territory};
+use super::dto::{
+    self, NewMilestone, NewProject, ProjectChanges, ProjectStage, ProjectStatus, Territory,
+};
 use crate::{
     db::{self, Db},
     entities::{
@@ -138,10 +143,10 @@ pub fn prepare(owner: Uuid, new: NewProject, now: DateTime<Utc>) -> PreparedProj
         description: Set(new.description),
         stage: Set(stage),
         status: Set(new.status.unwrap_or(ProjectStatus::Draft)),
-        sectors: Set(serde_json::json!(new.sectors)),
-        countries: Set(serde_json::json!(new.countries)),
-        territories: Set(serde_json::to_value(&new.territories).unwrap_or_default()),
-        needs: Set(serde_json::to_value(&new.needs).unwrap_or_default()),
+        sectors: Set(new.sectors.clone().into()),
+        countries: Set(new.countries.clone().into()),
+        territories: Set(new.territories.clone().into()),
+        needs: Set(new.needs.clone().into()),
         budget_amount: Set(new.budget_amount),
         budget_currency: Set(new.budget_currency),
         language: Set(new.language.unwrap_or_else(|| "fr".into())),
@@ -252,6 +257,93 @@ pub fn milestone_row(
         author_id: Set(author),
         created_at: Set(now),
     }
+}
+
+/// A project's milestones, oldest first.
+pub async fn milestones(db: &Db, project: Uuid) -> Result<Vec<project_milestone::Model>> {
+    Ok(ProjectMilestone::find()
+        .filter(project_milestone::Column::ProjectId.eq(project))
+        .order_by_asc(project_milestone::Column::OccurredOn)
+        .order_by_asc(project_milestone::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Records a milestone of `current`; with a `stage`, moves the project to it (one step).
+pub async fn add_milestone(
+    db: &Db,
+    current: &project::Model,
+    milestone: &NewMilestone,
+    author: Uuid,
+) -> Result<project_milestone::Model> {
+    let today = Utc::now().date_naive();
+    let occurred_on = milestone.occurred_on.unwrap_or(today);
+    let stage_now = current.stage;
+    let stage_to = milestone.stage.unwrap_or(stage_now);
+    let errors = milestone_errors(stage_now, stage_to, occurred_on, today);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let txn = db::write_transaction(db).await?;
+    let from = (stage_to != stage_now).then_some(stage_now);
+    if from.is_some() {
+        move_stage(&txn, current, stage_to).await?;
+    }
+    let row = record_milestone(
+        &txn,
+        current.id,
+        from,
+        stage_to,
+        &milestone.note,
+        occurred_on,
+        author,
+    )
+    .await?;
+    if from.is_some() {
+        changes::record(&txn, ChangeKind::Project, current.id).await?;
+    }
+    txn.commit().await?;
+    Ok(row)
+}
+
+fn milestone_errors(
+    now: ProjectStage,
+    to: ProjectStage,
+    occurred_on: NaiveDate,
+    today: NaiveDate,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if occurred_on > today {
+        let message = "a milestone has already happened";
+        errors.push(FieldError::new("occurred_on", "future", message));
+    }
+    if to != now && !to.is_next_to(now) {
+        let message = format!("move one step at a time from {}", now.as_str());
+        errors.push(FieldError::new("stage", "invalid_transition", message));
+    }
+    errors
+}
+
+/// Moves the project to `stage`; the version guard keeps two concurrent stage changes from
+/// both applying.
+async fn move_stage<C: ConnectionTrait>(
+    txn: &C,
+    current: &project::Model,
+    stage: ProjectStage,
+) -> Result<()> {
+    let moved = Project::update_many()
+        .col_expr(project::Column::Stage, Expr::value(stage.as_str()))
+        .col_expr(project::Column::Version, Expr::value(current.version + 1))
+        .col_expr(project::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(project::Column::Id.eq(current.id))
+        .filter(project::Column::Version.eq(current.version))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        let message = "the project changed meanwhile; reload it";
+        return Err(ApiError::Conflict(message.into()));
+    }
+    Ok(())
 }
 
 pub async fn record_milestone<C: ConnectionTrait>(
@@ -391,15 +483,15 @@ pub fn changes_of(
     row.title = Set(title.trim().to_owned());
     row.summary = Set(summary.trim().to_owned());
     row.description = Set(description);
-    row.territories = Set(serde_json::to_value(&territories).unwrap_or_default());
+    row.territories = Set(territories.clone().into());
     if let Some(sectors) = &changes.sectors {
-        row.sectors = Set(serde_json::json!(sectors));
+        row.sectors = Set(sectors.clone().into());
     }
     if let Some(countries) = &changes.countries {
-        row.countries = Set(serde_json::json!(countries));
+        row.countries = Set(countries.clone().into());
     }
     if let Some(needs) = &changes.needs {
-        row.needs = Set(serde_json::to_value(needs).unwrap_or_default());
+        row.needs = Set(needs.clone().into());
     }
     let amount = changes.budget_amount.unwrap_or(current.budget_amount);
     let currency = changes
@@ -468,4 +560,11 @@ pub async fn delete(db: &Db, current: &project::Model) -> Result<()> {
     changes::record(&txn, ChangeKind::Project, current.id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The member's own projects, whatever their status, newest first.
+pub async fn mine(db: &Db, member: Uuid) -> Result<Vec<dto::Project>> {
+    let (owner, id) = (project::Column::OwnerId, project::Column::Id);
+    let rows = db::owned_by::<Project>(db, owner, id, member).await?;
+    Ok(rows.iter().map(dto::Project::from).collect())
 }

@@ -21,6 +21,7 @@ use super::dto::{
     Unsubscription,
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
 use crate::{
     accounts::Member,
     db,
@@ -79,12 +80,9 @@ fn response(status: StatusCode, row: &saved_search::Model) -> HttpResponse {
     request_body = NewSavedSearch,
     responses(
         (status = 201, description = "Saved", body = SavedSearch, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -186,18 +184,15 @@ async fn get_saved_search(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
     path = "/saved-searches/{id}",
     params(
         ("id" = Uuid, Path, description = "The saved search's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     request_body = SavedSearchChanges,
     responses(
         (status = 200, description = "The updated saved search", body = SavedSearch, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 404, response = responses::NotFound),
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -261,7 +256,7 @@ async fn update_saved_search(
     path = "/saved-searches/{id}",
     params(
         ("id" = Uuid, Path, description = "The saved search's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 204, description = "Deleted"),

@@ -81,8 +81,7 @@ pub struct SearchResults {
     params(SearchQuery),
     responses(
         (status = 200, description = "The best matches of each kind", body = SearchResults),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]

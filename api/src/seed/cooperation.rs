@@ -1075,7 +1075,7 @@ async fn published_projects(db: &Db) -> anyhow::Result<Vec<(Uuid, String)>> {
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            let countries = crate::accounts::dto::strings(&row.countries);
+            let countries = row.countries.to_vec();
             Some((row.id, countries.first()?.clone()))
         })
         .collect())

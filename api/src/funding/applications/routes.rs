@@ -24,6 +24,8 @@ use super::{
     service::{self, Move},
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     db,
@@ -83,19 +85,14 @@ async fn applying(
     request_body = NewApplication,
     params(
         ("id" = Uuid, Path, description = "The call's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response"),
+        IdempotencyKey,
     ),
     responses(
         (status = 201, description = "Saved or submitted", body = Application,
             headers(("Location" = String, description = "The new application"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -132,10 +129,10 @@ async fn apply(
         }
         changes::record(txn, ChangeKind::FundingApplication, row.id).await?;
         let names = names_of(txn, &row, &call, &project).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &Application::from_row(&row, names),
-            Some(format!("/api/v1/funding-applications/{}", row.id)),
-            Some(version_etag(row.version)),
+            format!("/api/v1/funding-applications/{}", row.id),
+            row.version,
         )
     })
     .await
@@ -166,13 +163,8 @@ async fn names_of<C: sea_orm::ConnectionTrait>(
     params(("id" = Uuid, Path, description = "The call's id")),
     responses(
         (status = 200, description = "Each rule, met or not", body = EligibilityReport),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -206,11 +198,8 @@ async fn check_application(
     params(("id" = Uuid, Path, description = "The call's id"), ApplicationQuery),
     responses(
         (status = 200, description = "A page of applications", body = ApplicationPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::ItemRefusals,
+        responses::QueryRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -355,13 +344,11 @@ async fn get_application(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
     path = "/funding-applications/{id}/submit",
     params(
         ("id" = Uuid, Path, description = "The application's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 200, description = "Submitted", body = ApplicationDetail, headers(("ETag" = String))),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
         (status = 412, response = responses::PreconditionFailed),
         (status = 422, response = responses::UnprocessableEntity),
@@ -418,19 +405,14 @@ async fn submit_application(
     request_body = Review,
     params(
         ("id" = Uuid, Path, description = "The application's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 200, description = "Moved", body = ApplicationDetail, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 409, response = responses::Conflict),
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]

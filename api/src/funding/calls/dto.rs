@@ -5,7 +5,6 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
-    accounts::dto::strings,
     entities::{funding_call, organisation},
     funding::eligibility::{CallStatus, Verdict},
     search::{FacetCount, Sort},
@@ -169,10 +168,10 @@ impl FundingCall {
             total_budget: row.total_budget,
             max_grant: row.max_grant,
             max_cofinancing_rate: row.max_rate,
-            applicant_kinds: strings(&row.applicant_kinds),
-            countries: strings(&row.countries),
-            regions: strings(&row.regions),
-            sectors: strings(&row.sectors),
+            applicant_kinds: row.applicant_kinds.to_vec(),
+            countries: row.countries.to_vec(),
+            regions: row.regions.to_vec(),
+            sectors: row.sectors.to_vec(),
             opens_on: row.opens_on,
             closes_on: row.closes_on,
             time_zone: row.time_zone.clone(),

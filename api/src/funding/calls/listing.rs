@@ -17,7 +17,6 @@ use super::{
 };
 use crate::db::Db;
 use crate::{
-    accounts::dto::strings,
     entities::{
         funding_call::{self, Entity as FundingCallEntity},
         organisation::{self, Entity as OrganisationEntity},
@@ -153,7 +152,7 @@ pub fn document(
     set_value::<Calls>(
         &mut document,
         "applicant_kind",
-        strings(&row.applicant_kinds),
+        row.applicant_kinds.to_vec(),
     );
     set_value::<Calls>(&mut document, "funder", [row.funder_id.to_string()]);
     document.sort_keys = vec![nanos(row.closes_at)];

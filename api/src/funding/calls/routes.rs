@@ -22,6 +22,8 @@ use super::{
     service,
 };
 use crate::db::Db;
+use crate::http::conditional::IfMatch;
+use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     db,
@@ -53,17 +55,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "funding",
     request_body = NewFundingCall,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body replay the first response")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Published", body = FundingCall,
             headers(("Location" = String, description = "The new call"), ("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
+        responses::BodyRefusals,
         (status = 401, response = responses::Unauthorized),
         (status = 403, response = responses::Forbidden),
         (status = 409, response = responses::Conflict),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -88,10 +87,10 @@ async fn create_call(
         let now = Utc::now();
         let row = service::insert(txn, member.id(), new, now).await?;
         changes::record(txn, ChangeKind::FundingCall, row.id).await?;
-        StoredResponse::created(
+        StoredResponse::created_versioned(
             &FundingCall::from_row(&row, (&funder).into(), now),
-            Some(format!("/api/v1/funding-calls/{}", row.id)),
-            Some(version_etag(row.version)),
+            format!("/api/v1/funding-calls/{}", row.id),
+            row.version,
         )
     })
     .await
@@ -104,8 +103,7 @@ async fn create_call(
     params(FundingCallQuery),
     responses(
         (status = 200, description = "A page of calls", body = FundingCallSearchPage),
-        (status = 400, response = responses::BadRequest),
-        (status = 422, response = responses::UnprocessableEntity),
+        responses::QueryRefusals,
     ),
     security(())
 )]
@@ -153,18 +151,13 @@ async fn get_call(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
     request_body = FundingCallChanges,
     params(
         ("id" = Uuid, Path, description = "The call's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` last read; 412 when stale"),
+        IfMatch,
     ),
     responses(
         (status = 200, description = "Changed", body = FundingCall, headers(("ETag" = String))),
-        (status = 400, response = responses::BadRequest),
-        (status = 401, response = responses::Unauthorized),
-        (status = 403, response = responses::Forbidden),
-        (status = 404, response = responses::NotFound),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
         (status = 412, response = responses::PreconditionFailed),
-        (status = 413, response = responses::PayloadTooLarge),
-        (status = 415, response = responses::UnsupportedMediaType),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(("bearer" = []))
 )]
@@ -281,9 +274,8 @@ fn changed_row(
     params(("id" = Uuid, Path, description = "The call's id"), EligibleProjectsQuery),
     responses(
         (status = 200, description = "A page of eligible projects", body = ProjectSearchPage),
-        (status = 400, response = responses::BadRequest),
+        responses::QueryRefusals,
         (status = 404, response = responses::NotFound),
-        (status = 422, response = responses::UnprocessableEntity),
     ),
     security(())
 )]

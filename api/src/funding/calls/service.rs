@@ -116,7 +116,11 @@ pub async fn insert<C: ConnectionTrait>(
     let zone = time_zone(&new.time_zone).map_err(|e| ApiError::Validation(vec![e]))?;
     let (opens_at, closes_at) = window(new.opens_on, new.closes_on, zone);
     let programme_code = new.programme_code.map(|code| code.trim().to_owned());
-    let kinds: Vec<&str> = new.applicant_kinds.iter().map(|kind| kind.code()).collect();
+    let kinds: Vec<String> = new
+        .applicant_kinds
+        .iter()
+        .map(|kind| kind.code().to_owned())
+        .collect();
     let row = funding_call::ActiveModel {
         id: Set(id),
         funder_id: Set(new.funder_id),
@@ -136,10 +140,10 @@ pub async fn insert<C: ConnectionTrait>(
         total_budget: Set(new.total_budget),
         max_grant: Set(new.max_grant),
         max_rate: Set(new.max_cofinancing_rate),
-        applicant_kinds: Set(serde_json::json!(kinds)),
-        countries: Set(serde_json::json!(new.countries)),
-        regions: Set(serde_json::json!(new.regions)),
-        sectors: Set(serde_json::json!(new.sectors)),
+        applicant_kinds: Set(kinds.clone().into()),
+        countries: Set(new.countries.clone().into()),
+        regions: Set(new.regions.clone().into()),
+        sectors: Set(new.sectors.clone().into()),
         opens_on: Set(new.opens_on),
         closes_on: Set(new.closes_on),
         time_zone: Set(zone.name().to_owned()),
@@ -171,7 +175,6 @@ pub async fn replace_link_rows<C: ConnectionTrait>(
     db: &C,
     call: &funding_call::Model,
 ) -> Result<()> {
-    use crate::accounts::dto::strings;
     CallCountry::delete_many()
         .filter(funding_call_country::Column::CallId.eq(call.id))
         .exec(db)
@@ -180,7 +183,7 @@ pub async fn replace_link_rows<C: ConnectionTrait>(
         .filter(funding_call_sector::Column::CallId.eq(call.id))
         .exec(db)
         .await?;
-    let mut countries = eligible_countries(&strings(&call.countries), &strings(&call.regions));
+    let mut countries = eligible_countries(&call.countries.to_vec(), &call.regions.to_vec());
     if countries.is_empty() {
         countries.push(ANY.into());
     }
@@ -192,7 +195,7 @@ pub async fn replace_link_rows<C: ConnectionTrait>(
     }))
     .exec_without_returning(db)
     .await?;
-    let mut sectors = strings(&call.sectors);
+    let mut sectors = call.sectors.to_vec();
     sectors.sort();
     sectors.dedup();
     if sectors.is_empty() {
