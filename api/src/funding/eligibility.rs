@@ -111,7 +111,7 @@ impl Rules {
             closes_on: row.closes_on,
             zone: row.time_zone.parse().unwrap_or(Tz::UTC),
             applicant_kinds: row.applicant_kinds.to_vec(),
-            countries: eligible_countries(&row.countries.to_vec(), &row.regions.to_vec()),
+            countries: eligible_countries(&row.countries, &row.regions),
             sectors: row.sectors.to_vec(),
             max_grant: row.max_grant,
             max_rate: row.max_rate,

@@ -33,7 +33,7 @@ pub async fn applicant_of<C: ConnectionTrait>(
     let territories: Vec<Territory> = project.territories.to_vec();
     Ok(Applicant {
         organisation_kind,
-        countries: listed_countries(&project.countries.to_vec(), &territories),
+        countries: listed_countries(&project.countries, &territories),
         sectors: project.sectors.to_vec(),
     })
 }

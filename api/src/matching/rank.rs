@@ -542,8 +542,16 @@ mod tests {
                     title: title.clone(),
                     description: description.clone(),
                     project_id: None,
-                    sectors: serde_json::json!(sectors),
-                    skills: serde_json::json!(skills),
+                    sectors: sectors
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .into(),
+                    skills: skills
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .into(),
                     country: COUNTRIES.choose(rng).unwrap().to_string(),
                     city: None,
                     remote: rng.random_bool(0.15),

@@ -112,7 +112,7 @@ pub fn of_member(row: &user::Model) -> Side {
         countries,
         remote: false,
         skills,
-        languages: row.languages.to_vec().into_iter().collect(),
+        languages: row.languages.iter().cloned().collect(),
         words: Side::words_of(&search_text(&[
             row.bio.as_deref().unwrap_or(""),
             &skill_text,

@@ -150,7 +150,7 @@ fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<D
     set_value::<Projects>(
         &mut document,
         "country",
-        listed_countries(&row.countries.to_vec(), &territories),
+        listed_countries(&row.countries, &territories),
     );
     set_value::<Projects>(
         &mut document,

@@ -183,7 +183,7 @@ pub async fn replace_link_rows<C: ConnectionTrait>(
         .filter(funding_call_sector::Column::CallId.eq(call.id))
         .exec(db)
         .await?;
-    let mut countries = eligible_countries(&call.countries.to_vec(), &call.regions.to_vec());
+    let mut countries = eligible_countries(&call.countries, &call.regions);
     if countries.is_empty() {
         countries.push(ANY.into());
     }
