@@ -70,18 +70,10 @@ pub async fn create<C: ConnectionTrait>(
         locale: Set(member.locale.as_str().to_owned()),
         role: Set(member.role.as_str().to_owned()),
         suspended: Set(false),
-        bio: Set(None),
-        skills: Set(Strings::default()),
-        sectors: Set(Strings::default()),
-        countries: Set(Strings::default()),
-        languages: Set(Strings::default()),
-        country_of_origin: Set(None),
-        country_of_residence: Set(None),
-        residence_subdivision: Set(None),
-        diaspora_counted: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        ..blank_profile()
     };
     let id = Uuid::now_v7();
     row.id = Set(id);
@@ -223,19 +215,10 @@ pub async fn erase<C: ConnectionTrait>(txn: &C, user: &user::Model) -> Result<()
         // No password hashes to "!": no login can ever match it.
         password_hash: Set("!".into()),
         display_name: Set("Deleted member".into()),
-        bio: Set(None),
-        skills: Set(Strings::default()),
-        sectors: Set(Strings::default()),
-        countries: Set(Strings::default()),
-        languages: Set(Strings::default()),
-        country_of_origin: Set(None),
-        country_of_residence: Set(None),
-        residence_subdivision: Set(None),
-        diaspora_counted: Set(false),
         suspended: Set(true),
         version: Set(user.version + 1),
         updated_at: Set(Utc::now()),
-        ..Default::default()
+        ..blank_profile()
     };
     User::update_many()
         .set(anonymised)
@@ -256,4 +239,21 @@ pub async fn erase<C: ConnectionTrait>(txn: &C, user: &user::Model) -> Result<()
         .exec(txn)
         .await?;
     Ok(())
+}
+
+/// What a member says about themself, all blank: a new account's profile, and what erasing
+/// an account leaves.
+fn blank_profile() -> user::ActiveModel {
+    user::ActiveModel {
+        bio: Set(None),
+        skills: Set(Strings::default()),
+        sectors: Set(Strings::default()),
+        countries: Set(Strings::default()),
+        languages: Set(Strings::default()),
+        country_of_origin: Set(None),
+        country_of_residence: Set(None),
+        residence_subdivision: Set(None),
+        diaspora_counted: Set(false),
+        ..Default::default()
+    }
 }
