@@ -20,7 +20,9 @@
 #   WRITES_PER_S [2]    the writer's rate in the "with writes" phase; 0 skips that phase
 #   BACKENDS ["sqlite postgres"]
 #   SCALES ["100000 1000000"]
-#   SCENARIOS [all]     a subset of: bare filter words sector first deep item matches
+#   SCENARIOS [all]     a subset of: bare filter words sector first deep item matches atlas projects
+#                       (atlas: cooperation links, a third as many as the opportunities;
+#                       projects: project search; both Marcottage only)
 #   SKIP_BUILD [0]      1 = use target/release/marcottage as it is
 #   PEER [directus]     directus, or none (Marcottage alone)
 #   PEERS_DIR [../shared/peers from the repo root]  where directus/setup.sh lives
@@ -77,8 +79,8 @@ CACHE_DIR=$ROOT/target/bench/cache
 BIN=$ROOT/target/release/marcottage
 RUN_TAG=$(tr 'A-Z' 'a-z' <<<"$STAMP")_$$
 
-READ_SCENARIOS=(bare filter words sector first deep item matches)
-WRITE_SCENARIOS=(filter words first deep matches)
+READ_SCENARIOS=(bare filter words sector first deep item matches atlas projects)
+WRITE_SCENARIOS=(filter words first deep matches atlas projects)
 DIRECTUS_SCENARIOS=" bare filter words first deep item "
 
 T_START=$(date +%s)
@@ -101,7 +103,7 @@ DUR_S=$(seconds_of "$DURATION"); WARM_S=$(seconds_of "$WARMUP")
 # ----------------------------------------------------------------------------- scenarios
 if [[ $SCENARIOS != all ]]; then
   for s in $SCENARIOS; do
-    [[ " ${READ_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario '$s' (bare filter words sector first deep item matches)"
+    [[ " ${READ_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario '$s' (${READ_SCENARIOS[*]})"
   done
   keep() { local out=() s; for s in "$@"; do [[ " $SCENARIOS " == *" $s "* ]] && out+=("$s"); done; echo "${out[*]}"; }
   read -r -a READ_SCENARIOS <<<"$(keep "${READ_SCENARIOS[@]}")"

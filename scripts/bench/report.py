@@ -21,8 +21,10 @@ LABELS = {
     "deep": "deep (pages 2–10 of 10 filters)",
     "item": "item (200 ids)",
     "matches": "matches (100 open opportunities)",
+    "atlas": "atlas (110 searches of cooperation links: filters, facets, words)",
+    "projects": "projects (96 project searches: filters, words, sectors)",
 }
-ORDER = ["bare", "filter", "words", "sector", "first", "deep", "item", "matches"]
+ORDER = ["bare", "filter", "words", "sector", "first", "deep", "item", "matches", "atlas", "projects"]
 BACKENDS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 

@@ -46,6 +46,13 @@ DIRECTUS_CATEGORY_HINT = {
 FIRST_PAGES = ["/api/v1/opportunities?limit=20", "/api/v1/projects?limit=20",
                "/api/v1/organisations?limit=20"]
 FIRST_SEARCH = "/api/v1/opportunities?country=SN&limit=20"
+# The atlas (cooperation links) and project search: Marcottage only (the peer has neither).
+# Filter values are read from each listing's own facets, words are those of the seeded
+# descriptions (French, with and without accents) and of English searchers.
+ATLAS_WORDS = ["numérique", "numerique", "eau", "école", "santé", "sante", "agricole", "déchets",
+               "Dakar", "Bamako", "water", "health"]
+PROJECT_WORDS = ["solaire", "solar", "formation", "training", "eau", "water", "santé", "health",
+                 "agriculture", "recyclage"]
 SHUFFLE_SEED = 20261202
 
 
@@ -183,7 +190,47 @@ def marcottage_lists(base, lists):
     m["deep_short"] = lists.attempt("m_deep", deep_pages, base, lists) or []
     lists.attempt("m_item", item_list, base, lists)
     lists.attempt("m_matches", matches_list, base, lists)
+    # the facets these lists are made from are read inside the attempt: a failure there is
+    # that scenario's failure, not the run's
+    lists.attempt("m_atlas", lambda: counted_list("m_atlas", atlas_paths(base)))
+    lists.attempt("m_projects", lambda: counted_list("m_projects", project_paths(base)))
     return m
+
+
+def facet_values(base, path, field, most):
+    """The `most` values of a listing's facet that have the most items."""
+    facets = must(base, path).get("facets", {}).get(field, [])
+    return [f["value"] for f in sorted(facets, key=lambda f: -f["count"])[:most]]
+
+
+def atlas_paths(base):
+    # 8 countries x 4 themes, 8 countries x status, 6 French regions x level, 12 words x 3
+    # countries: 110 varied searches of the atlas
+    first = "/api/v1/cooperation-links?limit=1"
+    countries = [c for c in facet_values(base, first, "country", 9) if c != "FR"][:8]
+    themes = facet_values(base, first, "theme", 4)
+    regions = facet_values(base, first, "french_region", 6)
+    paths = [f"/api/v1/cooperation-links?country={c}&theme={t}&limit=20" for c in countries for t in themes]
+    paths += [f"/api/v1/cooperation-links?country={c}&status={s}&limit=20"
+              for c in countries for s in ("active", "dormant")]
+    paths += [f"/api/v1/cooperation-links?french_region={r}&level={lv}&limit=20"
+              for r in regions for lv in ("municipality", "department", "region")]
+    paths += [f"/api/v1/cooperation-links?q={quote(w)}&country={c}&limit=20"
+              for w in ATLAS_WORDS for c in countries[:3]]
+    return paths
+
+
+def project_paths(base):
+    # 8 countries x 4 stages, 10 words x 4 countries, 6 sectors x 4 countries: 96 searches
+    first = "/api/v1/projects?limit=1"
+    countries = facet_values(base, first, "country", 8)
+    stages = facet_values(base, first, "stage", 4)
+    sectors = facet_values(base, first, "sector_category", 6)
+    paths = [f"/api/v1/projects?country={c}&stage={s}&limit=20" for c in countries for s in stages]
+    paths += [f"/api/v1/projects?q={quote(w)}&country={c}&limit=20"
+              for w in PROJECT_WORDS for c in countries[:4]]
+    paths += [f"/api/v1/projects?sector={s}&country={c}&limit=20" for s in sectors for c in countries[:4]]
+    return paths
 
 
 def deep_pages(base, lists):

@@ -7,6 +7,7 @@ import { useTerritory } from '../api/cooperation';
 import { CountsChart } from '../components/counts-chart';
 import { DiasporaFiguresView } from '../components/diaspora-figures';
 import { LinkSummary } from '../components/link-summary';
+import { TerritoryFunding } from '../components/territory-funding';
 
 const FIGURES = ['links', 'projects', 'opportunities', 'internships', 'jobs', 'partnerships'] as const;
 
@@ -50,6 +51,8 @@ export function TerritoryRoute() {
           ]}
         />
       )}
+      <h2>{t('cooperation.fundingTitle')}</h2>
+      <TerritoryFunding dashboard={data} />
       <h2>{t('cooperation.territoryProjects')}</h2>
       {data.projects.length === 0 ? (
         <p className="notice">{t('cooperation.nothingYet')}</p>
