@@ -23,7 +23,7 @@ use super::webhooks;
 use crate::{
     entities::{
         event::{self, Entity as Events},
-        interest, opportunity,
+        funding_application, funding_call, interest, opportunity, saved_search,
     },
     error::Result,
     opportunities::dto::Opportunity,
@@ -46,6 +46,14 @@ pub enum EventType {
     /// Private.
     #[serde(rename = "interest.answered")]
     InterestAnswered,
+    /// An application to a call for projects was submitted or moved by the funder (under
+    /// review, accepted with the amount granted, rejected). Private: the applicant
+    /// organisation and the funder hear it.
+    #[serde(rename = "application.updated")]
+    ApplicationUpdated,
+    /// A saved search of one of the organisation's editors found new results. Private.
+    #[serde(rename = "match.found")]
+    MatchFound,
 }
 
 impl EventType {
@@ -55,6 +63,8 @@ impl EventType {
             Self::OpportunityUpdated => "opportunity.updated",
             Self::InterestReceived => "interest.received",
             Self::InterestAnswered => "interest.answered",
+            Self::ApplicationUpdated => "application.updated",
+            Self::MatchFound => "match.found",
         }
     }
 
@@ -70,8 +80,8 @@ impl EventType {
 pub struct Event {
     pub event_type: EventType,
     pub subject_id: Uuid,
-    /// The organisation a private event concerns (none: nobody but the feed hears it).
-    pub organisation: Option<Uuid>,
+    /// The organisations a private event concerns (none: nobody but the feed hears it).
+    pub organisations: Vec<Uuid>,
     pub data: Value,
 }
 
@@ -82,7 +92,7 @@ impl Event {
         Self {
             event_type,
             subject_id: row.id,
-            organisation: row.organisation_id,
+            organisations: row.organisation_id.into_iter().collect(),
             data,
         }
     }
@@ -93,11 +103,48 @@ impl Event {
         Self {
             event_type,
             subject_id: row.id,
-            organisation: row.owner_organisation_id,
+            organisations: row.owner_organisation_id.into_iter().collect(),
             data: serde_json::json!({
                 "id": row.id,
                 "target": {"kind": row.target_kind, "id": row.target_id},
                 "status": row.status,
+            }),
+        }
+    }
+
+    /// An application where it stands, for the applicant organisation and the funder (the
+    /// financing plan and the history are read through the API).
+    pub fn application(row: &funding_application::Model, call: &funding_call::Model) -> Self {
+        Self {
+            event_type: EventType::ApplicationUpdated,
+            subject_id: row.id,
+            organisations: vec![row.organisation_id, call.funder_id],
+            data: serde_json::json!({
+                "id": row.id,
+                "call_id": call.id,
+                "project_id": row.project_id,
+                "organisation_id": row.organisation_id,
+                "status": row.status,
+                "amount_requested": row.amount_requested,
+                "amount_granted": row.amount_granted,
+                "currency": call.currency,
+            }),
+        }
+    }
+
+    /// New results of a saved search, for the organisations its owner edits.
+    pub fn match_found(
+        search: &saved_search::Model,
+        organisations: Vec<Uuid>,
+        items: Value,
+    ) -> Self {
+        Self {
+            event_type: EventType::MatchFound,
+            subject_id: search.id,
+            organisations,
+            data: serde_json::json!({
+                "saved_search": {"id": search.id, "name": search.name, "kind": search.kind},
+                "items": items,
             }),
         }
     }

@@ -42,8 +42,8 @@ async fn export_iati(db: Data<Db>) -> HttpResponse {
         ))
 }
 
-/// Public projects, open opportunities or organisations as CSV (RFC 4180, UTF-8, lists joined
-/// with `;`). Streamed: any number of rows in constant memory.
+/// Public projects, open opportunities, organisations or cooperation links as CSV (RFC 4180,
+/// UTF-8, lists joined with `;`). Streamed: any number of rows in constant memory.
 #[utoipa::path(
     tag = "exports",
     operation_id = "exportCsv",

@@ -2,8 +2,10 @@
 //! published projects as IATI 2.03 activities. Each is streamed a batch of rows at a time in
 //! id order (keyset paging), so that memory stays flat whatever the number of rows.
 //!
-//! Adding a CSV kind (cooperation links, say) is one variant of [`CsvKind`] and one function
-//! that turns a batch of its public rows into records.
+//! Adding a CSV kind is one variant of [`CsvKind`] and one function that turns a batch of its
+//! public rows into records.
+
+use std::collections::HashMap;
 
 use actix_web::web::Bytes;
 use chrono::{DateTime, Utc};
@@ -13,12 +15,17 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::iati::Activity;
 use crate::{
     db::Db,
     entities::{
+        cooperation_link::{self, Entity as CooperationLinks},
+        financing_line::{self, Entity as FinancingLines},
+        indicator_measurement::{self, Entity as Measurements},
         opportunity::{self, Entity as Opportunities},
         organisation::{self, Entity as Organisations},
         project::{self, Entity as Projects},
+        result_indicator::{self, Entity as Indicators},
     },
     error::{ApiError, Result},
     opportunities::OpportunityStatus,
@@ -35,16 +42,24 @@ pub enum CsvKind {
     Projects,
     Opportunities,
     Organisations,
+    #[serde(rename = "cooperation-links")]
+    CooperationLinks,
 }
 
 impl CsvKind {
-    const ALL: [Self; 3] = [Self::Projects, Self::Opportunities, Self::Organisations];
+    const ALL: [Self; 4] = [
+        Self::Projects,
+        Self::Opportunities,
+        Self::Organisations,
+        Self::CooperationLinks,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Self::Projects => "projects",
             Self::Opportunities => "opportunities",
             Self::Organisations => "organisations",
+            Self::CooperationLinks => "cooperation-links",
         }
     }
 
@@ -96,6 +111,28 @@ impl CsvKind {
                 "verified",
                 "created_at",
             ],
+            Self::CooperationLinks => &[
+                "id",
+                "north_name",
+                "north_country",
+                "north_level",
+                "north_subdivision",
+                "north_place",
+                "north_organisation_id",
+                "south_name",
+                "south_country",
+                "south_level",
+                "south_subdivision",
+                "south_place",
+                "south_organisation_id",
+                "confirmed",
+                "themes",
+                "started",
+                "status",
+                "description",
+                "created_at",
+                "updated_at",
+            ],
         }
     }
 
@@ -105,6 +142,7 @@ impl CsvKind {
             Self::Projects => project_records(db, after).await,
             Self::Opportunities => opportunity_records(db, after).await,
             Self::Organisations => organisation_records(db, after).await,
+            Self::CooperationLinks => cooperation_link_records(db, after).await,
         }
     }
 }
@@ -225,6 +263,49 @@ async fn organisation_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid,
         .collect())
 }
 
+/// Every link of the atlas is public (as on `GET /cooperation-links`).
+async fn cooperation_link_records(
+    db: &Db,
+    after: Option<Uuid>,
+) -> Result<Vec<(Uuid, Vec<String>)>> {
+    let mut query = CooperationLinks::find()
+        .order_by_asc(cooperation_link::Column::Id)
+        .limit(BATCH);
+    if let Some(after) = after {
+        query = query.filter(cooperation_link::Column::Id.gt(after));
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let record = vec![
+                row.id.to_string(),
+                row.north_name,
+                row.north_country,
+                row.north_level,
+                row.north_subdivision.unwrap_or_default(),
+                row.north_place,
+                optional(row.north_organisation_id),
+                row.south_name,
+                row.south_country,
+                row.south_level,
+                row.south_subdivision.unwrap_or_default(),
+                row.south_place,
+                optional(row.south_organisation_id),
+                row.confirmed.to_string(),
+                list(&row.themes),
+                optional(row.started),
+                row.status,
+                row.description,
+                time(row.created_at),
+                time(row.updated_at),
+            ];
+            (row.id, record)
+        })
+        .collect())
+}
+
 /// A spreadsheet opens a cell starting with one of these as a formula (CSV injection): such a
 /// cell is written with a leading apostrophe.
 fn defused(cell: String) -> String {
@@ -295,17 +376,15 @@ pub fn iati_stream(
                     Ok(Bytes::from(super::iati::opening(Utc::now()))),
                     Cursor::After(None),
                 )),
-                Cursor::After(after) => match published_with_organisations(&db, after).await {
+                Cursor::After(after) => match published_activities(&db, after).await {
                     Ok(rows) if rows.is_empty() => {
                         Some((Ok(Bytes::from(super::iati::CLOSING)), Cursor::Done))
                     }
                     Ok(rows) => {
-                        let next = Cursor::After(rows.last().map(|(row, _)| row.id));
+                        let next = Cursor::After(rows.last().map(|row| row.project.id));
                         let xml: String = rows
                             .iter()
-                            .map(|(row, organisation)| {
-                                super::iati::activity(&publisher, row, organisation.as_ref())
-                            })
+                            .map(|row| super::iati::activity(&publisher, row))
                             .collect();
                         Some((Ok(Bytes::from(xml)), next))
                     }
@@ -317,11 +396,9 @@ pub fn iati_stream(
     })
 }
 
-/// A batch of published projects with their organisations.
-async fn published_with_organisations(
-    db: &Db,
-    after: Option<Uuid>,
-) -> Result<Vec<(project::Model, Option<organisation::Model>)>> {
+/// A batch of published projects with their organisations, financing lines and indicators
+/// (four queries per batch, whatever its size).
+async fn published_activities(db: &Db, after: Option<Uuid>) -> Result<Vec<Activity>> {
     let mut query = Projects::find()
         .filter(project::Column::Status.eq(ProjectStatus::Published))
         .order_by_asc(project::Column::Id)
@@ -330,21 +407,67 @@ async fn published_with_organisations(
         query = query.filter(project::Column::Id.gt(after));
     }
     let rows = query.all(db).await?;
-    let ids: Vec<Uuid> = rows.iter().filter_map(|row| row.organisation_id).collect();
-    let organisations: std::collections::HashMap<Uuid, organisation::Model> = Organisations::find()
-        .filter(organisation::Column::Id.is_in(ids))
+    let project_ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let organisation_ids: Vec<Uuid> = rows.iter().filter_map(|row| row.organisation_id).collect();
+    let organisations: HashMap<Uuid, organisation::Model> = Organisations::find()
+        .filter(organisation::Column::Id.is_in(organisation_ids))
         .all(db)
         .await?
         .into_iter()
         .map(|row| (row.id, row))
         .collect();
+    let mut financing = grouped(
+        FinancingLines::find()
+            .filter(financing_line::Column::ProjectId.is_in(project_ids.clone()))
+            .order_by_asc(financing_line::Column::CreatedAt)
+            .all(db)
+            .await?,
+        |line| line.project_id,
+    );
+    let indicators = Indicators::find()
+        .filter(result_indicator::Column::ProjectId.is_in(project_ids))
+        .order_by_asc(result_indicator::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let mut measurements = grouped(
+        Measurements::find()
+            .filter(
+                indicator_measurement::Column::IndicatorId
+                    .is_in(indicators.iter().map(|indicator| indicator.id)),
+            )
+            .order_by_asc(indicator_measurement::Column::MeasuredOn)
+            .all(db)
+            .await?,
+        |measurement| measurement.indicator_id,
+    );
+    let mut indicators = grouped(
+        indicators
+            .into_iter()
+            .map(|indicator| {
+                let taken = measurements.remove(&indicator.id).unwrap_or_default();
+                (indicator, taken)
+            })
+            .collect(),
+        |(indicator, _)| indicator.project_id,
+    );
     Ok(rows
         .into_iter()
-        .map(|row| {
-            let organisation = row
+        .map(|project| Activity {
+            organisation: project
                 .organisation_id
-                .and_then(|id| organisations.get(&id).cloned());
-            (row, organisation)
+                .and_then(|id| organisations.get(&id).cloned()),
+            financing: financing.remove(&project.id).unwrap_or_default(),
+            indicators: indicators.remove(&project.id).unwrap_or_default(),
+            project,
         })
         .collect())
+}
+
+/// `items` by `key`, each group in the items' order.
+fn grouped<T>(items: Vec<T>, key: impl Fn(&T) -> Uuid) -> HashMap<Uuid, Vec<T>> {
+    let mut groups: HashMap<Uuid, Vec<T>> = HashMap::new();
+    for item in items {
+        groups.entry(key(&item)).or_default().push(item);
+    }
+    groups
 }

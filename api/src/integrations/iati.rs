@@ -1,16 +1,29 @@
 //! Published projects as IATI 2.03 activities (<https://iatistandard.org/en/iati-standard/203/>),
 //! with the standard's codelists: OrganisationType, OrganisationRole, ActivityStatus,
-//! ActivityDateType, Country (ISO 3166-1), Sector vocabulary 1 (DAC 5-digit). A test
-//! validates the document against the 2.03 XSD.
+//! ActivityDateType, Country (ISO 3166-1), Sector vocabulary 1 (DAC 5-digit), TransactionType,
+//! ResultType and IndicatorMeasure. A project's financing plan becomes its incoming
+//! transactions and its result indicators its results. A test validates the document against
+//! the 2.03 XSD.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use quick_xml::escape::escape;
 
 use crate::{
-    entities::{organisation, project},
+    entities::{financing_line, indicator_measurement, organisation, project, result_indicator},
     projects::ProjectStage,
     taxonomies::OrganisationKind,
 };
+
+/// A published project and what its activity reports: who carries it, who finances it, the
+/// results it measures.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub project: project::Model,
+    pub organisation: Option<organisation::Model>,
+    pub financing: Vec<financing_line::Model>,
+    /// Each indicator with its measurements, oldest first.
+    pub indicators: Vec<(result_indicator::Model, Vec<indicator_measurement::Model>)>,
+}
 
 /// Who publishes the file: the marketplace. `reference` must become the identifier the
 /// publisher registers with IATI before the file is registered on the IATI Registry.
@@ -84,12 +97,90 @@ fn shares(n: usize) -> Vec<u32> {
     shares
 }
 
-/// One `iati-activity`, in the element order the schema requires.
-pub fn activity(
-    publisher: &Publisher,
-    row: &project::Model,
-    organisation: Option<&organisation::Model>,
+fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// One `transaction` per financing line: TransactionType 11 (incoming commitment) for an
+/// amount pledged, 1 (incoming funds) for one received, dated the day it was recorded.
+fn transaction(line: &financing_line::Model) -> String {
+    let code = if line.status == "received" { "1" } else { "11" };
+    let on = day(line.updated_at.date_naive());
+    format!(
+        "<transaction><transaction-type code=\"{code}\"/><transaction-date iso-date=\"{on}\"/>\
+         <value currency=\"{}\" value-date=\"{on}\">{}</value>\
+         <provider-org>{}</provider-org></transaction>",
+        escape(line.currency.as_str()),
+        line.amount,
+        narrative(&line.funder_name, None)
+    )
+}
+
+/// One `result` (ResultType 1, output) per indicator: its baseline, a period up to its due date
+/// with the target, and a period per measurement with the value reached and the note.
+fn result(
+    indicator: &result_indicator::Model,
+    measurements: &[indicator_measurement::Model],
 ) -> String {
+    let start = indicator
+        .baseline_date
+        .unwrap_or_else(|| indicator.created_at.date_naive())
+        .min(indicator.due_on);
+    let title = format!("{} ({})", indicator.title, indicator.unit);
+    let mut xml = format!(
+        "<result type=\"1\"><title>{}</title><indicator measure=\"1\" ascending=\"{}\">\
+         <title>{}</title>",
+        narrative(&indicator.title, None),
+        u8::from(indicator.target_value >= indicator.baseline_value),
+        narrative(&title, None),
+    );
+    if let Some(description) = indicator
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        xml.push_str(&format!(
+            "<description>{}</description>",
+            narrative(description, None)
+        ));
+    }
+    xml.push_str(&format!(
+        "<baseline year=\"{}\" iso-date=\"{}\" value=\"{}\"/>",
+        start.year(),
+        day(start),
+        indicator.baseline_value
+    ));
+    xml.push_str(&format!(
+        "<period><period-start iso-date=\"{}\"/><period-end iso-date=\"{}\"/>\
+         <target value=\"{}\"/></period>",
+        day(start),
+        day(indicator.due_on),
+        indicator.target_value
+    ));
+    let mut since = start;
+    for measurement in measurements {
+        let comment = measurement
+            .note
+            .as_deref()
+            .filter(|note| !note.trim().is_empty())
+            .map(|note| format!("<comment>{}</comment>", narrative(note, None)))
+            .unwrap_or_default();
+        xml.push_str(&format!(
+            "<period><period-start iso-date=\"{}\"/><period-end iso-date=\"{}\"/>\
+             <actual value=\"{}\">{comment}</actual></period>",
+            day(since.min(measurement.measured_on)),
+            day(measurement.measured_on),
+            measurement.value
+        ));
+        since = measurement.measured_on;
+    }
+    xml.push_str("</indicator></result>");
+    xml
+}
+
+/// One `iati-activity`, in the element order the schema requires.
+pub fn activity(publisher: &Publisher, activity: &Activity) -> String {
+    let (row, organisation) = (&activity.project, activity.organisation.as_ref());
     let lang = row.language.as_str();
     let mut xml = format!(
         "<iati-activity last-updated-datetime=\"{}\" xml:lang=\"{}\"",
@@ -160,6 +251,12 @@ pub fn activity(
             "<sector vocabulary=\"1\" code=\"{}\" percentage=\"{share}\"/>",
             escape(code.as_str())
         ));
+    }
+    for line in &activity.financing {
+        xml.push_str(&transaction(line));
+    }
+    for (indicator, measurements) in &activity.indicators {
+        xml.push_str(&result(indicator, measurements));
     }
     xml.push_str("</iati-activity>\n");
     xml

@@ -249,10 +249,10 @@ async fn insert_delivery<C: ConnectionTrait>(
 pub async fn queue<C: ConnectionTrait>(txn: &C, event: &Event, body: &Value) -> Result<()> {
     let mut hooks = Webhooks::find().filter(webhook::Column::Active.eq(true));
     if !event.event_type.is_public() {
-        let Some(organisation) = event.organisation else {
+        if event.organisations.is_empty() {
             return Ok(());
-        };
-        hooks = hooks.filter(webhook::Column::OrganisationId.eq(organisation));
+        }
+        hooks = hooks.filter(webhook::Column::OrganisationId.is_in(event.organisations.clone()));
     }
     let message = body["id"]
         .as_str()

@@ -57,6 +57,17 @@ pub async fn membership<C: ConnectionTrait>(
         .map(|member| MemberRole::from_stored(&member.role)))
 }
 
+/// The organisations `user` acts for (every member is an owner or an editor).
+pub async fn organisations_of<C: ConnectionTrait>(db: &C, user: Uuid) -> Result<Vec<Uuid>> {
+    Ok(OrganisationMember::find()
+        .filter(organisation_member::Column::UserId.eq(user))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|member| member.organisation_id)
+        .collect())
+}
+
 pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<organisation::Model> {
     Organisation::find_by_id(id)
         .one(db)

@@ -16,6 +16,7 @@ use sea_orm::{
     sea_query::{LockBehavior, LockType},
 };
 use serde_json::json;
+use uuid::Uuid;
 
 use super::dto::{Channel, SavedSearch, SearchKind};
 use crate::db::Db;
@@ -26,9 +27,11 @@ use crate::{
         user::{self, Entity as User},
     },
     error::Result,
+    integrations::{self, Event},
     mail::{self, Email},
     notifications::{self, NotificationKind},
     opportunities::listing::Opportunities,
+    organisations::queries as organisation_queries,
     projects::listing::Projects,
     search::{database, kind::ListingRequest},
 };
@@ -75,6 +78,7 @@ pub async fn run_once(db: &Db, public_url: &str, now: DateTime<Utc>) -> Result<u
 
 /// One new result, as an alert names it.
 struct Found {
+    id: Uuid,
     title: String,
     path: String,
 }
@@ -112,6 +116,7 @@ async fn new_results<C: ConnectionTrait>(
     Ok(found
         .into_iter()
         .map(|(id, title)| Found {
+            id,
             title,
             path: format!("{base}/{id}"),
         })
@@ -142,6 +147,7 @@ async fn announce<C: ConnectionTrait>(
         if saved.channels.contains(&Channel::Email) {
             mail::enqueue(db, &alert_email(&owner, search, &found, public_url)).await?;
         }
+        announce_to_webhooks(db, search, &found).await?;
     }
     let frequency = saved.frequency;
     let mut moved: saved_search::ActiveModel = search.clone().into();
@@ -149,6 +155,24 @@ async fn announce<C: ConnectionTrait>(
     moved.next_run_at = Set(now + frequency.interval().max(min_interval()));
     SavedSearchEntity::update(moved).exec(db).await?;
     Ok(())
+}
+
+/// `match.found` for the webhooks of the organisations the search's owner acts for, whatever
+/// the search's own channels (those are the member's; webhooks are the organisation's).
+async fn announce_to_webhooks<C: ConnectionTrait>(
+    db: &C,
+    search: &saved_search::Model,
+    found: &[Found],
+) -> Result<()> {
+    let organisations = organisation_queries::organisations_of(db, search.owner_id).await?;
+    if organisations.is_empty() {
+        return Ok(());
+    }
+    let items = found
+        .iter()
+        .map(|item| json!({"id": item.id, "title": item.title, "link": item.path}))
+        .collect();
+    integrations::emit(db, Event::match_found(search, organisations, items)).await
 }
 
 /// Even "instant" searches wait for the next poll.

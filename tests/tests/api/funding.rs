@@ -63,7 +63,12 @@ fn call_body(funder: &str, overrides: Value) -> Value {
     body
 }
 
-async fn publish(app: &TestApp, editor: &Session, funder: &str, overrides: Value) -> Value {
+pub(crate) async fn publish(
+    app: &TestApp,
+    editor: &Session,
+    funder: &str,
+    overrides: Value,
+) -> Value {
     let body = call_body(funder, overrides);
     expect(
         post(app, "/api/v1/funding-calls", editor, Some(body)).await,
@@ -74,15 +79,15 @@ async fn publish(app: &TestApp, editor: &Session, funder: &str, overrides: Value
 
 /// A funder (a public agency) with its editor, and an applicant: a local authority whose
 /// owner has a published project in Senegal, in agro-industries (32161).
-struct Scene {
-    funder: String,
-    funder_editor: Session,
-    applicant: String,
-    owner: Session,
-    project: String,
+pub(crate) struct Scene {
+    pub(crate) funder: String,
+    pub(crate) funder_editor: Session,
+    pub(crate) applicant: String,
+    pub(crate) owner: Session,
+    pub(crate) project: String,
 }
 
-async fn scene(app: &TestApp) -> Scene {
+pub(crate) async fn scene(app: &TestApp) -> Scene {
     let funder_editor = person(app, "agence@example.org", "Agence de coopération").await;
     let funder = organisation(
         app,
@@ -103,14 +108,19 @@ async fn scene(app: &TestApp) -> Scene {
     }
 }
 
-fn application(scene: &Scene, requested: i64, budget: i64, submit: bool) -> Value {
+pub(crate) fn application(scene: &Scene, requested: i64, budget: i64, submit: bool) -> Value {
     json!({"project_id": scene.project, "organisation_id": scene.applicant,
         "amount_requested": requested, "project_budget": budget,
         "financing_plan": [{"funder_name": "Présidence de la République", "amount": 100_000}],
         "summary": "Séchage solaire des mangues à Bignona", "submit": submit})
 }
 
-async fn apply(app: &TestApp, scene: &Scene, call: &Value, body: Value) -> reqwest::Response {
+pub(crate) async fn apply(
+    app: &TestApp,
+    scene: &Scene,
+    call: &Value,
+    body: Value,
+) -> reqwest::Response {
     let path = format!(
         "/api/v1/funding-calls/{}/applications",
         call["id"].as_str().unwrap()
@@ -460,7 +470,12 @@ async fn the_boundaries_of_each_rule_are_accepted(app: TestApp) {
     assert_eq!(again.status(), 409);
 }
 
-async fn review(app: &TestApp, who: &Session, id: &str, body: Value) -> reqwest::Response {
+pub(crate) async fn review(
+    app: &TestApp,
+    who: &Session,
+    id: &str,
+    body: Value,
+) -> reqwest::Response {
     post(
         app,
         &format!("/api/v1/funding-applications/{id}/review"),

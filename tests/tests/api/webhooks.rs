@@ -377,17 +377,6 @@ async fn private_events_reach_only_the_organisation_concerned(app: TestApp) {
     let accept = format!("/api/v1/interests/{}/accept", sent["id"].as_str().unwrap());
     expect(post(&app, &accept, &awa, None).await, 200).await;
 
-    let types = |received: &[Received]| -> Vec<String> {
-        received
-            .iter()
-            .map(|r| {
-                serde_json::from_str::<Value>(&r.body).unwrap()["type"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned()
-            })
-            .collect()
-    };
     let mine = ours.until(|r| r.len() == 3).await;
     assert_eq!(
         types(&mine),
@@ -408,6 +397,129 @@ async fn private_events_reach_only_the_organisation_concerned(app: TestApp) {
     // the public one to arrive there is enough.
     let other = theirs.until(|r| !r.is_empty()).await;
     assert_eq!(types(&other), ["opportunity.created"]);
+}
+
+/// The `type` of each delivery, in the order received.
+fn types(received: &[Received]) -> Vec<String> {
+    received
+        .iter()
+        .map(|r| {
+            serde_json::from_str::<Value>(&r.body).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+async fn application_events_reach_the_applicant_and_the_funder_only(app: TestApp) {
+    use crate::funding::{application, apply, publish as publish_call, review, scene};
+    let applicant = Receiver::start(RECEIVER_HOST, 0).await;
+    let funder = Receiver::start(RECEIVER_HOST, 0).await;
+    let stranger = Receiver::start(RECEIVER_HOST, 0).await;
+    let scene = scene(&app).await;
+    let eve = person(&app, "eve@elsewhere.example", "Ève Martin").await;
+    let elsewhere = organisation(&app, &eve, "Ailleurs SARL").await;
+    let events = ["application.updated"];
+    let owner_hook = webhook(
+        &app,
+        &scene.owner,
+        &scene.applicant,
+        &applicant.url,
+        &events,
+    )
+    .await;
+    webhook(
+        &app,
+        &scene.funder_editor,
+        &scene.funder,
+        &funder.url,
+        &events,
+    )
+    .await;
+    webhook(&app, &eve, &elsewhere, &stranger.url, &events).await;
+
+    let call = publish_call(&app, &scene.funder_editor, &scene.funder, json!({})).await;
+    let body = application(&scene, 150_000, 400_000, true);
+    let sent = expect(apply(&app, &scene, &call, body).await, 201).await;
+    let id = sent["id"].as_str().unwrap();
+    let moves = [
+        json!({"status": "under_review"}),
+        json!({"status": "accepted", "amount_granted": 100_000, "comment": "Retenu"}),
+    ];
+    for step in moves {
+        expect(review(&app, &scene.funder_editor, id, step).await, 200).await;
+    }
+
+    for receiver in [&applicant, &funder] {
+        let got = receiver.until(|r| r.len() == 3).await;
+        assert_eq!(types(&got), ["application.updated"; 3]);
+        let statuses: Vec<Value> = got
+            .iter()
+            .map(|r| serde_json::from_str::<Value>(&r.body).unwrap()["data"]["status"].clone())
+            .collect();
+        assert_eq!(statuses, ["submitted", "under_review", "accepted"]);
+    }
+    let accepted: Value = serde_json::from_str(&applicant.received()[2].body).unwrap();
+    assert_eq!(accepted["data"]["id"], id);
+    assert_eq!(accepted["data"]["amount_granted"], 100_000);
+    assert_eq!(accepted["data"]["currency"], "EUR");
+    verify(
+        owner_hook["secret"].as_str().unwrap(),
+        &applicant.received()[2],
+    );
+    // A public event sent after them reaches the stranger: by then, anything queued for it
+    // before would have arrived too.
+    let public = ["opportunity.created"];
+    webhook(&app, &eve, &elsewhere, &stranger.url, &public).await;
+    publish(&app, &eve, &elsewhere, "Partenaire pour un séchoir").await;
+    let got = stranger.until(|r| !r.is_empty()).await;
+    assert_eq!(types(&got), ["opportunity.created"], "no application event");
+}
+
+async fn a_saved_search_match_reaches_the_owners_organisations(app: TestApp) {
+    let ours = Receiver::start(RECEIVER_HOST, 0).await;
+    let awa = person(&app, "awa@teranga.example", "Awa Diop").await;
+    let moussa = person(&app, "moussa@bignona.example", "Moussa Ba").await;
+    let teranga = organisation(&app, &awa, "Association Teranga Lyon").await;
+    let bignona = organisation(&app, &moussa, "GIE Bignona").await;
+    let hook = webhook(&app, &awa, &teranga, &ours.url, &["match.found"]).await;
+    let search = json!({"name": "Séchoirs au Sénégal", "kind": "opportunities",
+        "criteria": {"q": "séchoir", "country": "SN"}, "frequency": "instant", "channels": ["in_app"]});
+    let saved = expect(
+        post(&app, "/api/v1/saved-searches", &awa, Some(search)).await,
+        201,
+    )
+    .await;
+    let found = publish(&app, &moussa, &bignona, "Séchoir solaire pour Bignona").await;
+    publish(&app, &moussa, &bignona, "Tracteur à partager").await;
+
+    // The alert worker's run, made due at once.
+    {
+        use marcottage::entities::saved_search;
+        use sea_orm::{EntityTrait, sea_query::Expr};
+        saved_search::Entity::update_many()
+            .col_expr(
+                saved_search::Column::NextRunAt,
+                Expr::value(chrono::Utc::now() - chrono::TimeDelta::seconds(1)),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+    }
+    let public_url = "http://marcottage.test";
+    marcottage::saved_searches::alerts::run_once(&app.db, public_url, chrono::Utc::now())
+        .await
+        .unwrap();
+
+    let got = ours.until(|r| !r.is_empty()).await;
+    assert_eq!(types(&got), ["match.found"]);
+    verify(hook["secret"].as_str().unwrap(), &got[0]);
+    let body: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(body["data"]["saved_search"]["id"], saved["id"]);
+    let items = body["data"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "only what matches: {items:?}");
+    assert_eq!(items[0]["id"], found.as_str());
 }
 
 async fn the_event_feed_is_ordered_gap_free_and_public(app: TestApp) {
@@ -525,6 +637,8 @@ on_both_databases_with!(
     targets_off_the_public_internet_are_refused_even_through_a_redirect,
     a_ping_and_a_redelivery_reach_the_receiver_with_the_same_id,
     private_events_reach_only_the_organisation_concerned,
+    application_events_reach_the_applicant_and_the_funder_only,
+    a_saved_search_match_reaches_the_owners_organisations,
     two_workers_deliver_each_event_once,
 );
 

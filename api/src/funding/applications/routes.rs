@@ -39,6 +39,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
+    integrations::{self, Event},
     projects::access::editable,
     search::{ChangeKind, Listing, changes},
 };
@@ -126,6 +127,7 @@ async fn apply(
         let row = service::insert(txn, member.id(), &call, &project, new, now).await?;
         if submit {
             notices::submitted(txn, &row, &call, &project.title).await?;
+            integrations::emit(txn, Event::application(&row, &call)).await?;
         }
         changes::record(txn, ChangeKind::FundingApplication, row.id).await?;
         let names = names_of(txn, &row, &call, &project).await?;
@@ -388,6 +390,7 @@ async fn submit_application(
     let txn = db::write_transaction(&db).await?;
     let moved = service::apply_move(&txn, &row, &call, step, Utc::now()).await?;
     notices::submitted(&txn, &moved, &call, &project.title).await?;
+    integrations::emit(&txn, Event::application(&moved, &call)).await?;
     changes::record(&txn, ChangeKind::FundingApplication, moved.id).await?;
     txn.commit().await?;
     let detail = detail(&db, &moved, &call, &project).await?;
@@ -453,6 +456,7 @@ async fn review_application(
     let txn = db::write_transaction(&db).await?;
     let moved = service::apply_move(&txn, &row, &call, step, Utc::now()).await?;
     notices::reviewed(&txn, &moved, &call).await?;
+    integrations::emit(&txn, Event::application(&moved, &call)).await?;
     changes::record(&txn, ChangeKind::FundingApplication, moved.id).await?;
     txn.commit().await?;
     let detail = detail(&db, &moved, &call, &project).await?;

@@ -372,8 +372,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public projects, open opportunities or organisations as CSV (RFC 4180, UTF-8, lists joined
-         *     with `;`). Streamed: any number of rows in constant memory.
+         * Public projects, open opportunities, organisations or cooperation links as CSV (RFC 4180,
+         *     UTF-8, lists joined with `;`). Streamed: any number of rows in constant memory.
          */
         get: operations["exportCsv"];
         put?: never;
@@ -2045,7 +2045,7 @@ export interface components {
          * @description What happened. Names are `<object>.<verb>` and never change meaning.
          * @enum {string}
          */
-        EventType: "opportunity.created" | "opportunity.updated" | "interest.received" | "interest.answered";
+        EventType: "opportunity.created" | "opportunity.updated" | "interest.received" | "interest.answered" | "application.updated" | "match.found";
         /** @description One value of a facet and how many results have it. */
         FacetCount: {
             /** Format: int64 */
@@ -4414,7 +4414,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description What to export */
-                kind: "projects" | "opportunities" | "organisations";
+                kind: "projects" | "opportunities" | "organisations" | "cooperation-links";
             };
             cookie?: never;
         };

@@ -13,6 +13,8 @@ export const eventTypes: readonly EventType[] = [
   'opportunity.updated',
   'interest.received',
   'interest.answered',
+  'application.updated',
+  'match.found',
 ];
 
 /** An event's key in the texts: i18next would read its `.` as a nesting. */
@@ -21,6 +23,8 @@ const eventTexts = {
   'opportunity.updated': 'opportunity_updated',
   'interest.received': 'interest_received',
   'interest.answered': 'interest_answered',
+  'application.updated': 'application_updated',
+  'match.found': 'match_found',
 } as const satisfies Record<EventType, string>;
 
 export const eventText = (event: EventType) => eventTexts[event];
