@@ -219,6 +219,8 @@ fn server(
             )
             .route("/api/docs", web::get().to(redirect_to_docs))
             .route("/api/v1/openapi.yaml", web::get().to(spec_yaml))
+            .route("/widget.js", web::get().to(integrations::widget::script))
+            .route("/widget", web::get().to(integrations::widget::page))
             .into_utoipa_app()
             .openapi(ApiDoc::openapi())
             .configure(openapi::routes)
@@ -278,6 +280,9 @@ fn cors(config: &Config) -> Cors {
         .cors_origins
         .iter()
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        // Another origin is not refused here: public reads answer any origin and a key's own
+        // origins are the gate's to allow (integrations::gate).
+        .block_on_origin_mismatch(false)
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
         .allowed_headers([
             header::AUTHORIZATION,

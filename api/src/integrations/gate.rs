@@ -49,7 +49,12 @@ pub async fn api_keys(
         return Ok(request.into_response(response).map_into_right_body());
     }
     let Some(key) = presented(&request) else {
-        return Ok(next.call(request).await?.map_into_left_body());
+        let public = is_public_read(&request);
+        let mut response = next.call(request).await?;
+        if public {
+            public_cors(response.headers_mut());
+        }
+        return Ok(response.map_into_left_body());
     };
     let (Some(db), Some(limiters)) = (
         request.app_data::<Data<Db>>().cloned(),
@@ -112,6 +117,30 @@ pub async fn api_keys(
         headers.append(header::VARY, HeaderValue::from_static("Origin"));
     }
     Ok(response)
+}
+
+/// An anonymous read of the API: what anyone may read, so any page may read it too (the
+/// widget, a partner's map). Without credentials a browser sends no token, so nothing
+/// personal can come back.
+fn is_public_read(request: &ServiceRequest) -> bool {
+    matches!(*request.method(), Method::GET | Method::HEAD)
+        && request.path().starts_with("/api/v1/")
+        && !request.headers().contains_key(header::AUTHORIZATION)
+        && !request.headers().contains_key(header::COOKIE)
+}
+
+/// `Access-Control-Allow-Origin: *` on a public read, unless an allowed origin was answered.
+fn public_cors(headers: &mut actix_web::http::header::HeaderMap) {
+    if !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("ETag, Retry-After"),
+        );
+    }
 }
 
 /// Checks the key and that it may call this operation.

@@ -1,5 +1,5 @@
 //! Integrations and open data: API keys for partner systems, signed webhooks, the public
-//! event feed, open data exports (CSV, IATI).
+//! event feed, open data exports (CSV, IATI), the embeddable widget.
 
 pub mod dto;
 pub mod events;
@@ -16,6 +16,7 @@ pub mod scopes;
 pub mod signing;
 mod webhook_routes;
 pub mod webhooks;
+pub mod widget;
 
 pub use events::{Event, EventType, emit};
 

@@ -245,6 +245,9 @@ pub struct OpportunityQuery {
     /// Default: open and not expired.
     pub status: Option<OpportunityStatus>,
     pub organisation_kind: Option<OrganisationKind>,
+    /// The opportunities an organisation publishes under its name (never its anonymous
+    /// ones): what a partner's site lists with the widget.
+    pub organisation: Option<Uuid>,
     pub sort: Option<Sort>,
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,

@@ -69,6 +69,7 @@ impl ListingKind for Opportunities {
             "organisation_kind",
             Stored::Custom(organisation_kind_condition),
         ),
+        Field::new("organisation", Stored::Custom(organisation_condition)),
         // For matching: folded skills, the author's languages and whether their
         // organisation is verified (neither known of an anonymous author).
         Field::new("skill", Stored::Index),
@@ -175,6 +176,8 @@ pub fn document(
     if !row.anonymous {
         let kind = row.organisation_kind.map(|kind| kind.to_value());
         set_value::<Opportunities>(&mut document, "organisation_kind", kind);
+        let organisation = row.organisation_id.map(|id| id.to_string());
+        set_value::<Opportunities>(&mut document, "organisation", organisation);
         let languages = context.languages_of(row.owner_id);
         set_value::<Opportunities>(&mut document, "language", languages);
         let verified = context.verified(row.organisation_id).to_string();
@@ -211,6 +214,14 @@ fn organisation_kind_condition(values: &[String], _: DbBackend) -> SimpleExpr {
         .and(Expr::col((OpportunityEntity, opportunity::Column::Anonymous)).eq(false))
 }
 
+/// The opportunities an organisation signs: never its anonymous ones.
+fn organisation_condition(values: &[String], _: DbBackend) -> SimpleExpr {
+    let ids: Vec<Uuid> = values.iter().filter_map(|v| v.parse().ok()).collect();
+    Expr::col((OpportunityEntity, opportunity::Column::OrganisationId))
+        .is_in(ids)
+        .and(Expr::col((OpportunityEntity, opportunity::Column::Anonymous)).eq(false))
+}
+
 /// The checks of a search query (also those of a saved search's criteria).
 pub fn check_query(query: &OpportunityQuery) -> Result<()> {
     let mut errors = query_errors(
@@ -243,6 +254,7 @@ impl ListingRequest for OpportunityQuery {
             "organisation_kind",
             self.organisation_kind.map(|kind| kind.code()),
         );
+        criteria.filter_one("organisation", self.organisation.map(|id| id.to_string()));
         Ok(criteria)
     }
 

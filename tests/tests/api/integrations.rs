@@ -527,6 +527,101 @@ async fn a_key_answers_browsers_of_its_own_origins_only(app: TestApp) {
     );
 }
 
+async fn the_widget_lists_what_an_organisation_signs_for_any_page(app: TestApp) {
+    let awa = person(&app, "awa@teranga.example", "Awa Diop").await;
+    let eve = person(&app, "eve@elsewhere.example", "Ève Martin").await;
+    let teranga = organisation(&app, &awa, "Association Teranga Lyon").await;
+    let elsewhere = organisation(&app, &eve, "Ailleurs SARL").await;
+    let publish = async |who: &Session, organisation: &str, title: &str, anonymous: bool| {
+        let mut body = opportunity_for(Some(organisation));
+        body["title"] = json!(title);
+        body["anonymous"] = json!(anonymous);
+        let created = expect(
+            post(&app, "/api/v1/opportunities", who, Some(body)).await,
+            201,
+        )
+        .await;
+        created["id"].as_str().unwrap().to_owned()
+    };
+    let signed = publish(&awa, &teranga, "Formateurs en séchage solaire", false).await;
+    publish(&awa, &teranga, "Partenaire discret", true).await;
+    publish(&eve, &elsewhere, "Une autre organisation", false).await;
+
+    // What the script reads: the organisation's signed opportunities, from any page.
+    let path = format!("/api/v1/opportunities?organisation={teranga}&sort=newest&limit=5");
+    let listed = app
+        .client
+        .get(app.url(&path))
+        .header("Origin", "https://teranga-lyon.org")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listed.status(), 200);
+    assert_eq!(listed.headers()["access-control-allow-origin"], "*");
+    let page: Value = listed.json().await.unwrap();
+    let ids: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [signed.as_str()],
+        "never the anonymous one, nor another's"
+    );
+    assert_eq!(page["total"], 1);
+    // A signed-in read is not opened to other origins.
+    let personal = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&awa.access)
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(personal.status(), 200);
+    assert!(
+        !personal
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
+    let bad = app
+        .get("/api/v1/opportunities?organisation=not-an-id")
+        .await;
+    assert_eq!(problem(bad).await["status"], 400);
+
+    let script = app.get("/widget.js").await;
+    assert_eq!(script.status(), 200);
+    assert_eq!(
+        script.headers()["content-type"],
+        "application/javascript; charset=utf-8"
+    );
+    let text = script.text().await.unwrap();
+    assert!(text.contains("data-marcottage-opportunities"));
+    assert!(text.contains("/api/v1/opportunities?organisation="));
+    assert!(!text.contains("innerHTML"), "texts are written as text");
+
+    let demo = app
+        .get(&format!("/widget?organisation={teranga}&lang=en"))
+        .await;
+    assert_eq!(demo.status(), 200);
+    let html = demo.text().await.unwrap();
+    assert!(html.contains("The Marcottage widget"));
+    assert!(
+        html.contains(&format!("data-organisation=&quot;{teranga}&quot;")),
+        "the snippet, escaped: {html}"
+    );
+    assert!(html.contains("/widget.js&quot; async&gt;&lt;/script&gt;"));
+    assert!(html.contains(&format!(
+        "<div data-marcottage-opportunities data-organisation=\"{teranga}\""
+    )));
+    let forged = app
+        .get("/widget?organisation=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+        .await;
+    assert_eq!(forged.status(), 400, "only an id goes into the page");
+}
+
 on_both_databases!(
     a_key_is_shown_once_stored_hashed_and_noted_when_used,
     only_the_organisations_owners_manage_its_keys,
@@ -535,4 +630,5 @@ on_both_databases!(
     revoked_and_expired_keys_and_keys_of_former_members_are_refused,
     a_key_gets_its_own_rate_with_ratelimit_headers_then_429,
     a_key_answers_browsers_of_its_own_origins_only,
+    the_widget_lists_what_an_organisation_signs_for_any_page,
 );

@@ -5519,6 +5519,11 @@ export interface operations {
                 /** @description Default: open and not expired. */
                 status?: components["schemas"]["OpportunityStatus"];
                 organisation_kind?: components["schemas"]["OrganisationKind"];
+                /**
+                 * @description The opportunities an organisation publishes under its name (never its anonymous
+                 *     ones): what a partner's site lists with the widget.
+                 */
+                organisation?: string;
                 sort?: components["schemas"]["Sort"];
                 limit?: number;
                 cursor?: string;
