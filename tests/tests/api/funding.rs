@@ -1147,7 +1147,10 @@ async fn the_project_s_editors_change_a_draft_until_it_is_submitted(app: TestApp
     )
     .await;
     assert_eq!(draft["status"], "draft");
-    let path = format!("/api/v1/funding-applications/{}", draft["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/funding-applications/{}",
+        draft["id"].as_str().unwrap()
+    );
     let change = json!({"amount_requested": 150_000, "project_budget": 500_000,
         "financing_plan": [{"funder_name": "Ville de Lyon", "amount": 50_000}],
         "summary": "Séchoirs solaires pour trois coopératives"});
@@ -1178,7 +1181,14 @@ async fn the_project_s_editors_change_a_draft_until_it_is_submitted(app: TestApp
     )
     .await;
     let moved = expect(
-        patch_at(&app, &path, &scene.owner, 1, json!({"organisation_id": partner})).await,
+        patch_at(
+            &app,
+            &path,
+            &scene.owner,
+            1,
+            json!({"organisation_id": partner}),
+        )
+        .await,
         200,
     )
     .await;
@@ -1210,7 +1220,14 @@ async fn the_project_s_editors_change_a_draft_until_it_is_submitted(app: TestApp
         ]
     );
     let elsewhere = organisation(&app, &stranger, "Entreprise Ba", "company").await;
-    let refused = patch_at(&app, &path, &scene.owner, 2, json!({"organisation_id": elsewhere})).await;
+    let refused = patch_at(
+        &app,
+        &path,
+        &scene.owner,
+        2,
+        json!({"organisation_id": elsewhere}),
+    )
+    .await;
     assert_eq!(
         broken(refused).await,
         pairs(&[("organisation_id", "not_a_member")])
@@ -1229,17 +1246,35 @@ async fn the_project_s_editors_change_a_draft_until_it_is_submitted(app: TestApp
     )
     .await;
     assert_eq!(saved["version"], 3);
-    let saved = expect(patch_at(&app, &path, &scene.owner, 3, change.clone()).await, 200).await;
+    let saved = expect(
+        patch_at(&app, &path, &scene.owner, 3, change.clone()).await,
+        200,
+    )
+    .await;
     assert_eq!(saved["amount_requested"], 150_000);
     assert_eq!(saved["project_budget"], 500_000);
     assert_eq!(saved["financing_plan"][0]["funder_name"], "Ville de Lyon");
-    assert_eq!(saved["summary"], "Séchoirs solaires pour trois coopératives");
+    assert_eq!(
+        saved["summary"],
+        "Séchoirs solaires pour trois coopératives"
+    );
     assert_eq!(saved["status"], "draft");
-    assert_eq!(saved["history"].as_array().unwrap().len(), 1, "edits are not steps");
+    assert_eq!(
+        saved["history"].as_array().unwrap().len(),
+        1,
+        "edits are not steps"
+    );
     // Reopened, the draft is as saved.
     let reopened = expect(get(&app, &path, &scene.owner).await, 200).await;
     assert_eq!(reopened, saved);
-    let stale = patch_at(&app, &path, &scene.owner, 3, json!({"amount_requested": 120_000})).await;
+    let stale = patch_at(
+        &app,
+        &path,
+        &scene.owner,
+        3,
+        json!({"amount_requested": 120_000}),
+    )
+    .await;
     assert_eq!(stale.status(), 412);
 
     // Submitted, it no longer changes: 409 for its editors, 403 for the funder who reads it.
@@ -1253,9 +1288,23 @@ async fn the_project_s_editors_change_a_draft_until_it_is_submitted(app: TestApp
         .unwrap();
     let submitted = expect(submitted, 200).await;
     assert_eq!(submitted["status"], "submitted");
-    let late = patch_at(&app, &path, &scene.owner, 5, json!({"amount_requested": 120_000})).await;
+    let late = patch_at(
+        &app,
+        &path,
+        &scene.owner,
+        5,
+        json!({"amount_requested": 120_000}),
+    )
+    .await;
     assert_eq!(late.status(), 409);
-    let funder = patch_at(&app, &path, &scene.funder_editor, 5, json!({"amount_requested": 1})).await;
+    let funder = patch_at(
+        &app,
+        &path,
+        &scene.funder_editor,
+        5,
+        json!({"amount_requested": 1}),
+    )
+    .await;
     assert_eq!(funder.status(), 403);
 }
 

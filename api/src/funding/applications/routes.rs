@@ -16,8 +16,8 @@ use validator::Validate;
 
 use super::{
     dto::{
-        Application, ApplicationChanges, ApplicationDetail, ApplicationEvent, ApplicationPage, ApplicationQuery,
-        ApplicationStatus, EligibilityReport, NewApplication, Review,
+        Application, ApplicationChanges, ApplicationDetail, ApplicationEvent, ApplicationPage,
+        ApplicationQuery, ApplicationStatus, EligibilityReport, NewApplication, Review,
     },
     listing::{Applications, Board, names},
     notices,

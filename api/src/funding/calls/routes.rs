@@ -14,11 +14,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
+    changes::changed_row,
     dto::{
         EligibleCall, FundingCall, FundingCallChanges, FundingCallQuery, FundingCallSearchPage,
         NewFundingCall,
     },
-    changes::changed_row,
     listing::{Calls, funders},
     service,
 };

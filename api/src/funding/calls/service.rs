@@ -73,24 +73,15 @@ pub fn place_and_sector_errors(
 
 /// A call closes on or after the day it opens.
 pub fn window_error(opens_on: NaiveDate, closes_on: NaiveDate) -> Option<FieldError> {
-    (closes_on < opens_on).then(|| {
-        FieldError::new(
-            "closes_on",
-            "range",
-            "close on or after the opening day",
-        )
-    })
+    (closes_on < opens_on)
+        .then(|| FieldError::new("closes_on", "range", "close on or after the opening day"))
 }
 
 /// No grant is larger than the call's whole budget.
 pub fn max_grant_error(max_grant: Option<i64>, total_budget: i64) -> Option<FieldError> {
-    max_grant.is_some_and(|max| max > total_budget).then(|| {
-        FieldError::new(
-            "max_grant",
-            "range",
-            "at most the call's total budget",
-        )
-    })
+    max_grant
+        .is_some_and(|max| max > total_budget)
+        .then(|| FieldError::new("max_grant", "range", "at most the call's total budget"))
 }
 
 /// A known IANA time zone.

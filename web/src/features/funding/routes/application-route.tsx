@@ -37,8 +37,8 @@ export function ApplicationRoute() {
         {application.call_title}
       </h1>
       <Summary application={application} />
-      {application.status === 'draft' && <DraftForm key={record.data.etag} record={record.data} />}
-      <h2>{t('funding.applications.history')}</h2>
+      {application.status === 'draft' && <DraftForm record={record.data} />}
+      <h2 id="application-history">{t('funding.applications.history')}</h2>
       <History application={application} />
     </article>
   );
@@ -78,7 +78,7 @@ function History({ application }: { application: ApplicationDetail }) {
   const { t, i18n } = useTranslation();
   const when = (at: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
   return (
-    <ol className="funding-history">
+    <ol className="funding-history" aria-labelledby="application-history">
       {application.history.map((step, index) => (
         <li key={index}>
           <strong>{t(`funding.applicationStatus.${step.status}`)}</strong> · <time dateTime={step.at}>{when(step.at)}</time>
