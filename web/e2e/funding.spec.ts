@@ -109,8 +109,19 @@ test('a funder publishes a call, a project owner applies, the funder accepts, th
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${shots}/funding-call-fr.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
+  // Saved as a draft, reopened from its page, changed, then submitted from there.
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
+  await page.getByRole('link', { name: 'Ouvrir le brouillon' }).click();
+  await expect(page.getByTestId('application-status')).toHaveText('Brouillon');
+  const asked = page.getByLabel('Montant demandé (EUR)');
+  await expect(asked).toHaveValue('100000');
+  await asked.fill('90000');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
   await page.getByRole('button', { name: 'Déposer la candidature' }).click();
-  await expect(page.getByText('Candidature déposée : le financeur est prévenu.')).toBeVisible();
+  await expect(page.getByTestId('application-status')).toHaveText('Déposée');
+  await expect(page.getByText(/Demande 90/)).toBeVisible();
 
   // The funder takes it up and accepts it with an amount.
   await funderPage.setViewportSize({ width: 1280, height: 900 });
