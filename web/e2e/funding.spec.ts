@@ -51,32 +51,39 @@ test('a funder publishes a call, a project owner applies, the funder accepts, th
     status: 'published',
     organisation_id: town.id,
   });
-  await api(baseURL!, `/api/v1/projects/${project.id}/indicators`, owner, {
-    title: 'Ordinateurs installés',
-    unit: 'ordinateurs',
-    baseline_value: 0,
-    target_value: 30000,
-    due_on: day(365),
-  });
-  // The funder publishes its call (through the API: the web app has no publishing form yet).
-  const call = await api<{ id: string; title: string }>(baseURL!, '/api/v1/funding-calls', funder, {
-    funder_id: agency.id,
-    programme_name: 'Coopération de territoire à territoire',
-    programme_code: 'PCTT-2027',
-    title: `Appel numérique éducatif ${run}`,
-    description: 'Le programme cofinance les projets numériques des collectivités sénégalaises et françaises.',
-    currency: 'EUR',
-    total_budget: 12_500_000,
-    max_grant: 100_000,
-    max_cofinancing_rate: 50,
-    applicant_kinds: ['local_authority'],
-    countries: ['SN'],
-    sectors: ['321'],
-    opens_on: day(-5),
-    closes_on: day(20),
-    time_zone: 'Africa/Dakar',
-    grants_expected: 10,
-  });
+  // The funder publishes its call through the web form, on a phone.
+  const callTitle = `Appel numérique éducatif ${run}`;
+  const funderContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 } });
+  const funderPage = await funderContext.newPage();
+  await logIn(funderPage, funder);
+  await funderPage.goto('/funding');
+  await funderPage.getByRole('link', { name: 'Publier un appel à projets' }).click();
+  await funderPage.getByLabel('Financeur', { exact: true }).selectOption(agency.id);
+  await funderPage.getByLabel('Programme', { exact: true }).fill('Coopération de territoire à territoire');
+  await funderPage.getByLabel('Code du programme (facultatif)', { exact: true }).fill('PCTT-2027');
+  await funderPage.getByLabel('Titre', { exact: true }).fill(callTitle);
+  await funderPage
+    .getByLabel('Description', { exact: true })
+    .fill('Le programme cofinance les projets numériques des collectivités sénégalaises et françaises.');
+  await funderPage.getByLabel('Budget total', { exact: true }).fill('12500000');
+  await funderPage.getByLabel('Subvention maximale par projet (facultatif)', { exact: true }).fill('100000');
+  await funderPage.getByLabel(/Part maximale du budget/).fill('50');
+  await funderPage.getByLabel('Nombre de subventions prévues (facultatif)', { exact: true }).fill('10');
+  await funderPage.getByRole('checkbox', { name: 'collectivités', exact: true }).check();
+  await funderPage.getByLabel('Pays éligibles', { exact: true }).fill('SN');
+  await funderPage.getByLabel('Secteurs éligibles', { exact: true }).fill('321');
+  await funderPage.getByLabel('Ouverture le', { exact: true }).fill(day(-5));
+  // A closing day before the opening one is refused beside its field.
+  await funderPage.getByLabel('Clôture à la fin du', { exact: true }).fill(day(-6));
+  await funderPage.getByLabel('Fuseau horaire', { exact: true }).fill('Africa/Dakar');
+  await funderPage.getByRole('button', { name: 'Publier l’appel' }).click();
+  await expect(funderPage.getByLabel('Clôture à la fin du', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(funderPage.getByText('La clôture suit l’ouverture (ou tombe le même jour).')).toBeVisible();
+  await funderPage.getByLabel('Clôture à la fin du', { exact: true }).fill(day(20));
+  expect(await funderPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await funderPage.getByRole('button', { name: 'Publier l’appel' }).click();
+  await expect(funderPage.getByRole('heading', { level: 1, name: callTitle })).toBeVisible();
+  const call = { id: new URL(funderPage.url()).pathname.split('/').at(-1)!, title: callTitle };
 
   // The owner sees the call among the project's eligible calls.
   await logIn(page, owner);
@@ -102,20 +109,38 @@ test('a funder publishes a call, a project owner applies, the funder accepts, th
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${shots}/funding-call-fr.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
+  // Saved as a draft, reopened from its page, changed, then submitted from there.
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
+  await page.getByRole('link', { name: 'Ouvrir le brouillon' }).click();
+  await expect(page.getByTestId('application-status')).toHaveText('Brouillon');
+  const asked = page.getByLabel('Montant demandé (EUR)');
+  await expect(asked).toHaveValue('100000');
+  await asked.fill('90000');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
   await page.getByRole('button', { name: 'Déposer la candidature' }).click();
-  await expect(page.getByText('Candidature déposée : le financeur est prévenu.')).toBeVisible();
+  await expect(page.getByTestId('application-status')).toHaveText('Déposée');
+  await expect(page.getByText(/Demande 90/)).toBeVisible();
 
   // The funder takes it up and accepts it with an amount.
-  const funderContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  const funderPage = await funderContext.newPage();
-  await logIn(funderPage, funder);
-  await funderPage.goto(`/funding/calls/${call.id}/applications`);
+  await funderPage.setViewportSize({ width: 1280, height: 900 });
+  await funderPage.goto(`/funding/calls/${call.id}`);
+  await funderPage.getByRole('link', { name: /Tableau d.instruction/ }).click();
   const card = funderPage.getByRole('listitem').filter({ hasText: project.title });
   await card.getByRole('button', { name: 'Mettre à l’étude' }).or(card.getByRole('button', { name: "Mettre à l'étude" })).click();
   await card.getByLabel('Montant accordé').fill('80000');
   await funderPage.screenshot({ path: `${shots}/funding-review-board-fr.png`, fullPage: true });
   await card.getByRole('button', { name: 'Retenir', exact: true }).click();
   await expect(card).toContainText('Retenue');
+  // The same board in English, on a phone.
+  await funderPage.evaluate(() => window.localStorage.setItem('marcottage.lang', 'en'));
+  await funderPage.setViewportSize({ width: 360, height: 740 });
+  await funderPage.reload();
+  await expect(funderPage.getByRole('heading', { level: 1, name: 'Review board' })).toBeVisible();
+  await expect(funderPage.getByRole('listitem').filter({ hasText: project.title })).toContainText('Accepted');
+  expect(await funderPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await funderPage.screenshot({ path: `${shots}/funding-review-board-en-360.png`, fullPage: true });
   await funderContext.close();
 
   // The owner is told, and the grant is in the financing plan.
@@ -124,12 +149,40 @@ test('a funder publishes a call, a project owner applies, the funder accepts, th
   await page.goto(`/projects/${project.id}/funding`);
   await expect(page.getByRole('row').filter({ hasText: `Agence de coopération ${run}` })).toContainText('80');
 
+  // The owner adds a co-financer and an indicator to the project.
+  const addLine = page.getByRole('form', { name: 'Ajouter un cofinanceur' });
+  await addLine.getByLabel('Nom du financeur').fill('Ville de Besançon');
+  await addLine.getByLabel('Montant', { exact: true }).fill('30000');
+  await addLine.getByRole('button', { name: 'Ajouter au plan' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Ville de Besançon' })).toContainText('30');
+  const addIndicator = page.getByRole('form', { name: 'Ajouter un indicateur de résultat' });
+  await addIndicator.getByLabel('Indicateur').fill('Ordinateurs installés');
+  await addIndicator.getByLabel('Unité').fill('ordinateurs');
+  await addIndicator.getByLabel('Cible').fill('30000');
+  await addIndicator.getByLabel('Échéance').fill(day(365));
+  await addIndicator.getByRole('button', { name: 'Ajouter l’indicateur' }).click();
+
   // A measurement moves the progress bar.
   const bar = page.getByRole('progressbar', { name: 'Ordinateurs installés' });
   await expect(bar).toHaveAttribute('aria-valuenow', '0');
-  await page.getByLabel('Valeur').fill('500');
+  await page.getByLabel('Valeur', { exact: true }).fill('500');
   await page.getByRole('button', { name: 'Enregistrer une mesure' }).click();
   await expect(bar).toHaveAttribute('aria-valuenow', '1.7');
   await expect(page.getByTestId('indicator-progress')).toContainText('500 sur 30');
   await page.screenshot({ path: `${shots}/funding-indicators-fr-360.png`, fullPage: true });
+
+  // The application's page tells its history; the call page and the indicators in English.
+  await page.goto('/me/funding-applications');
+  await page.getByRole('link', { name: call.title }).click();
+  await expect(page.getByTestId('application-status')).toHaveText('Retenue');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Déposée' })).toBeVisible();
+  await page.evaluate(() => window.localStorage.setItem('marcottage.lang', 'en'));
+  await page.goto(`/funding/calls/${call.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Who may apply' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${shots}/funding-call-en-360.png`, fullPage: true });
+  await page.goto(`/projects/${project.id}/funding`);
+  await expect(page.getByTestId('indicator-progress')).toContainText('500 of 30');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${shots}/funding-indicators-en-360.png`, fullPage: true });
 });

@@ -1046,6 +1046,283 @@ async fn funding_counts_per_organisation_and_year(app: TestApp) {
     assert_eq!(funding[0]["granted"]["EUR"], 40_000);
 }
 
+/// A PATCH made against `version` (`If-Match`).
+async fn patch_at(
+    app: &TestApp,
+    path: &str,
+    who: &Session,
+    version: i64,
+    body: Value,
+) -> reqwest::Response {
+    app.client
+        .patch(app.url(path))
+        .bearer_auth(&who.access)
+        .header("If-Match", format!("\"{version}\""))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The fields of a 422's errors, sorted.
+async fn broken_fields(response: reqwest::Response) -> Vec<String> {
+    let mut fields: Vec<String> = broken(response)
+        .await
+        .into_iter()
+        .map(|(field, _)| field)
+        .collect();
+    fields.sort();
+    fields
+}
+
+async fn a_funder_changes_who_may_apply_and_the_filters_follow(app: TestApp) {
+    let scene = scene(&app).await;
+    let call = publish(&app, &scene.funder_editor, &scene.funder, json!({})).await;
+    let id = call["id"].as_str().unwrap();
+    let path = format!("/api/v1/funding-calls/{id}");
+    let change = json!({"programme_name": "Programme santé communautaire", "programme_code": "",
+        "applicant_kinds": ["company"], "countries": [], "regions": ["1030"], "sectors": ["121"],
+        "time_zone": "Europe/Paris"});
+    let stranger = patch_at(&app, &path, &scene.owner, 1, change.clone()).await;
+    assert_eq!(stranger.status(), 403);
+    let changed = expect(
+        patch_at(&app, &path, &scene.funder_editor, 1, change.clone()).await,
+        200,
+    )
+    .await;
+    assert_eq!(changed["version"], 2);
+    assert_eq!(changed["programme_name"], "Programme santé communautaire");
+    assert_eq!(changed["programme_code"], Value::Null);
+    assert_eq!(changed["applicant_kinds"], json!(["company"]));
+    assert_eq!(changed["regions"], json!(["1030"]));
+    assert_eq!(changed["countries"], json!([]));
+    assert_eq!(changed["sectors"], json!(["121"]));
+    assert_eq!(changed["time_zone"], "Europe/Paris");
+    // Paris is one or two hours ahead of Dakar: the same closing day ends earlier.
+    assert_ne!(changed["closes_at"], call["closes_at"]);
+    assert_eq!(changed["closes_on"], call["closes_on"]);
+
+    // Searches read the new rules: Mali through West Africa, health, companies.
+    assert_eq!(ids(&search(&app, "?country=ML").await), [id]);
+    assert_eq!(search(&app, "?country=BR").await["total"], 0);
+    assert_eq!(search(&app, "?sector=12110").await["total"], 1);
+    assert_eq!(search(&app, "?sector=32161").await["total"], 0);
+    assert_eq!(search(&app, "?applicant_kind=company").await["total"], 1);
+    assert_eq!(search(&app, "?applicant_kind=ngo").await["total"], 0);
+    assert_eq!(search(&app, "?q=communautaire").await["total"], 1);
+    // The local authority's project is no longer of an eligible kind or sector.
+    let eligible = expect(
+        get(
+            &app,
+            &format!("/api/v1/projects/{}/funding-calls", scene.project),
+            &scene.owner,
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(eligible[0]["eligible"], false);
+
+    // A change made against the version before is refused: someone changed it since.
+    let stale = patch_at(&app, &path, &scene.funder_editor, 1, json!({"sectors": []})).await;
+    assert_eq!(stale.status(), 412);
+    let wrong = json!({"countries": ["XX"], "regions": ["9999"], "sectors": ["99999"],
+        "time_zone": "Mars/Olympus", "applicant_kinds": [], "programme_name": "P",
+        "opens_on": day(40), "closes_on": day(35)});
+    let fields = broken_fields(patch_at(&app, &path, &scene.funder_editor, 2, wrong).await).await;
+    assert_eq!(
+        fields,
+        [
+            "applicant_kinds",
+            "closes_on",
+            "countries[0]",
+            "programme_name",
+            "regions[0]",
+            "sectors[0]",
+            "time_zone"
+        ]
+    );
+    let unknown = format!("/api/v1/funding-calls/{}", uuid::Uuid::now_v7());
+    let missing = patch_at(&app, &unknown, &scene.funder_editor, 1, change).await;
+    assert_eq!(missing.status(), 404);
+}
+
+async fn the_project_s_editors_change_a_draft_until_it_is_submitted(app: TestApp) {
+    let scene = scene(&app).await;
+    let call = publish(&app, &scene.funder_editor, &scene.funder, json!({})).await;
+    let draft = expect(
+        apply(
+            &app,
+            &scene,
+            &call,
+            application(&scene, 10_000, 400_000, false),
+        )
+        .await,
+        201,
+    )
+    .await;
+    assert_eq!(draft["status"], "draft");
+    let path = format!(
+        "/api/v1/funding-applications/{}",
+        draft["id"].as_str().unwrap()
+    );
+    let change = json!({"amount_requested": 150_000, "project_budget": 500_000,
+        "financing_plan": [{"funder_name": "Ville de Lyon", "amount": 50_000}],
+        "summary": "Séchoirs solaires pour trois coopératives"});
+
+    // Someone who cannot read it is told there is none; the funder does not see drafts.
+    let stranger = person(&app, "moussa@example.org", "Moussa Ba").await;
+    let refused = patch_at(&app, &path, &stranger, 1, change.clone()).await;
+    assert_eq!(refused.status(), 404);
+    let refused = patch_at(&app, &path, &scene.funder_editor, 1, change.clone()).await;
+    assert_eq!(refused.status(), 404);
+    let unknown = format!("/api/v1/funding-applications/{}", uuid::Uuid::now_v7());
+    assert_eq!(
+        patch_at(&app, &unknown, &scene.owner, 1, change.clone())
+            .await
+            .status(),
+        404
+    );
+    // A member of another organisation applying reads it but does not edit the project.
+    let partner = organisation(&app, &scene.owner, "Association Kassoumay", "ngo").await;
+    let colleague = person(&app, "binta@example.org", "Binta Sow").await;
+    invite_and_accept(
+        &app,
+        &scene.owner,
+        &partner,
+        &colleague,
+        "binta@example.org",
+        "editor",
+    )
+    .await;
+    let moved = expect(
+        patch_at(
+            &app,
+            &path,
+            &scene.owner,
+            1,
+            json!({"organisation_id": partner}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(moved["organisation_id"], partner.as_str());
+    assert_eq!(moved["organisation_name"], "Association Kassoumay");
+    let read = expect(get(&app, &path, &colleague).await, 200).await;
+    assert_eq!(read["version"], 2);
+    let refused = patch_at(&app, &path, &colleague, 2, change.clone()).await;
+    assert_eq!(refused.status(), 403);
+
+    // Bad values are field errors; an organisation the editor is not in is refused.
+    let fields = broken_fields(
+        patch_at(
+            &app,
+            &path,
+            &scene.owner,
+            2,
+            json!({"amount_requested": 900_000, "financing_plan": [{"funder_name": "", "amount": 0}]}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        fields,
+        [
+            "amount_requested",
+            "financing_plan[0].amount",
+            "financing_plan[0].funder_name"
+        ]
+    );
+    let elsewhere = organisation(&app, &stranger, "Entreprise Ba", "company").await;
+    let refused = patch_at(
+        &app,
+        &path,
+        &scene.owner,
+        2,
+        json!({"organisation_id": elsewhere}),
+    )
+    .await;
+    assert_eq!(
+        broken(refused).await,
+        pairs(&[("organisation_id", "not_a_member")])
+    );
+
+    let saved = expect(
+        patch_at(
+            &app,
+            &path,
+            &scene.owner,
+            2,
+            json!({"organisation_id": scene.applicant}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(saved["version"], 3);
+    let saved = expect(
+        patch_at(&app, &path, &scene.owner, 3, change.clone()).await,
+        200,
+    )
+    .await;
+    assert_eq!(saved["amount_requested"], 150_000);
+    assert_eq!(saved["project_budget"], 500_000);
+    assert_eq!(saved["financing_plan"][0]["funder_name"], "Ville de Lyon");
+    assert_eq!(
+        saved["summary"],
+        "Séchoirs solaires pour trois coopératives"
+    );
+    assert_eq!(saved["status"], "draft");
+    assert_eq!(
+        saved["history"].as_array().unwrap().len(),
+        1,
+        "edits are not steps"
+    );
+    // Reopened, the draft is as saved.
+    let reopened = expect(get(&app, &path, &scene.owner).await, 200).await;
+    assert_eq!(reopened, saved);
+    let stale = patch_at(
+        &app,
+        &path,
+        &scene.owner,
+        3,
+        json!({"amount_requested": 120_000}),
+    )
+    .await;
+    assert_eq!(stale.status(), 412);
+
+    // Submitted, it no longer changes: 409 for its editors, 403 for the funder who reads it.
+    let submitted = app
+        .client
+        .post(app.url(&format!("{path}/submit")))
+        .bearer_auth(&scene.owner.access)
+        .header("If-Match", "\"4\"")
+        .send()
+        .await
+        .unwrap();
+    let submitted = expect(submitted, 200).await;
+    assert_eq!(submitted["status"], "submitted");
+    let late = patch_at(
+        &app,
+        &path,
+        &scene.owner,
+        5,
+        json!({"amount_requested": 120_000}),
+    )
+    .await;
+    assert_eq!(late.status(), 409);
+    let funder = patch_at(
+        &app,
+        &path,
+        &scene.funder_editor,
+        5,
+        json!({"amount_requested": 1}),
+    )
+    .await;
+    assert_eq!(funder.status(), 403);
+}
+
 async fn the_index_answers_calls_and_boards_exactly_as_the_database(app: TestApp) {
     let scene = scene(&app).await;
     let calls = [
@@ -1128,5 +1405,7 @@ on_both_databases!(
     a_project_sees_the_calls_it_may_apply_to_and_funders_the_projects,
     a_financing_plan_sums_each_currency_on_its_own,
     indicators_show_progress_from_their_measurements,
-    funding_counts_per_organisation_and_year
+    funding_counts_per_organisation_and_year,
+    a_funder_changes_who_may_apply_and_the_filters_follow,
+    the_project_s_editors_change_a_draft_until_it_is_submitted
 );

@@ -65,6 +65,18 @@ const CallRoute = lazy(() =>
 const ReviewBoardRoute = lazy(() =>
   import('@/features/funding/routes/review-board-route').then((m) => ({ default: m.ReviewBoardRoute })),
 );
+const PublishCallRoute = lazy(() =>
+  import('@/features/funding/routes/publish-call-route').then((m) => ({ default: m.PublishCallRoute })),
+);
+const EditCallRoute = lazy(() =>
+  import('@/features/funding/routes/edit-call-route').then((m) => ({ default: m.EditCallRoute })),
+);
+const ApplicationRoute = lazy(() =>
+  import('@/features/funding/routes/application-route').then((m) => ({ default: m.ApplicationRoute })),
+);
+const MyApplicationsRoute = lazy(() =>
+  import('@/features/funding/routes/my-applications-route').then((m) => ({ default: m.MyApplicationsRoute })),
+);
 const ProjectFundingRoute = lazy(() =>
   import('@/features/funding/routes/project-funding-route').then((m) => ({ default: m.ProjectFundingRoute })),
 );
@@ -165,10 +177,13 @@ export function AppRoutes() {
           </Route>
           <Route path="funding">
             <Route index element={<CallsRoute />} />
-            <Route path="calls/:id" element={<CallRoute />} />
             <Route element={<RequireSession />}>
+              <Route path="calls/new" element={<PublishCallRoute />} />
+              <Route path="calls/:id/edit" element={<EditCallRoute />} />
               <Route path="calls/:id/applications" element={<ReviewBoardRoute />} />
+              <Route path="applications/:id" element={<ApplicationRoute />} />
             </Route>
+            <Route path="calls/:id" element={<CallRoute />} />
           </Route>
           <Route path="opportunities">
             <Route index element={<Navigate to="/search?type=opportunities" replace />} />
@@ -182,6 +197,7 @@ export function AppRoutes() {
             <Route path="projects" element={<MyProjectsRoute />} />
             <Route path="opportunities" element={<MyOpportunitiesRoute />} />
             <Route path="saved-searches" element={<SavedSearchesRoute />} />
+            <Route path="funding-applications" element={<MyApplicationsRoute />} />
           </Route>
           <Route element={<RequireSession />}>
             <Route path="interests" element={<InterestsRoute />} />

@@ -101,6 +101,29 @@ pub struct NewApplication {
     pub submit: bool,
 }
 
+/// Changes to a draft (the project's editors); absent fields are unchanged. Once submitted,
+/// an application is the funder's to judge and no longer changes.
+#[derive(Debug, Default, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationChanges {
+    /// The organisation applying, of which the caller is a member.
+    pub organisation_id: Option<Uuid>,
+    #[validate(range(min = 1, max = 1_000_000_000_000_i64))]
+    #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
+    pub amount_requested: Option<i64>,
+    #[validate(range(min = 1, max = 1_000_000_000_000_i64))]
+    #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
+    pub project_budget: Option<i64>,
+    /// The project's other funders, all of them (the list replaces the one saved).
+    #[validate(length(max = 20), nested)]
+    #[schema(max_items = 20)]
+    pub financing_plan: Option<Vec<PlanLine>>,
+    /// An empty text removes the summary.
+    #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
+    pub summary: Option<String>,
+}
+
 /// A funder's decision.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

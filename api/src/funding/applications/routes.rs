@@ -1,11 +1,11 @@
 //! `/api/v1/funding-calls/{id}/applications` (apply, check, the funder's board),
-//! `/api/v1/funding-applications/{id}` (read, submit, review) and
+//! `/api/v1/funding-applications/{id}` (read, change a draft, submit, review) and
 //! `/api/v1/me/funding-applications`.
 
 use actix_web::{
     HttpRequest, HttpResponse, get,
     http::header::ETAG,
-    post,
+    patch, post,
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
@@ -16,8 +16,8 @@ use validator::Validate;
 
 use super::{
     dto::{
-        Application, ApplicationDetail, ApplicationEvent, ApplicationPage, ApplicationQuery,
-        ApplicationStatus, EligibilityReport, NewApplication, Review,
+        Application, ApplicationChanges, ApplicationDetail, ApplicationEvent, ApplicationPage,
+        ApplicationQuery, ApplicationStatus, EligibilityReport, NewApplication, Review,
     },
     listing::{Applications, Board, names},
     notices,
@@ -50,6 +50,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(review_board)
         .service(my_applications)
         .service(get_application)
+        .service(update_application)
         .service(submit_application)
         .service(review_application);
 }
@@ -336,6 +337,59 @@ async fn get_application(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
     let detail = detail(&db, &row, &call, &project).await?;
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, version_etag(row.version)))
+        .json(detail))
+}
+
+/// Changes a draft (the project's editors): the amounts, the financing plan, the summary or
+/// the organisation applying. 409 once submitted; someone who reads the application without
+/// editing the project (its funder, another member of the organisation applying) is refused
+/// (403), anyone else is told there is none (404), as on reading.
+#[utoipa::path(
+    tag = "funding",
+    request_body = ApplicationChanges,
+    params(
+        ("id" = Uuid, Path, description = "The application's id"),
+        IfMatch,
+    ),
+    responses(
+        (status = 200, description = "Changed", body = ApplicationDetail, headers(("ETag" = String))),
+        responses::BodyRefusals,
+        responses::ItemRefusals,
+        (status = 409, response = responses::Conflict),
+        (status = 412, response = responses::PreconditionFailed),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/funding-applications/{id}")]
+async fn update_application(
+    request: HttpRequest,
+    db: Data<Db>,
+    member: Member,
+    id: Path<Uuid>,
+    body: Json<ApplicationChanges>,
+) -> Result<HttpResponse> {
+    let (row, call, project, _) = readable(&db, &member, *id).await?;
+    editable(&db, &member, project.id).await?;
+    let changes = body.into_inner();
+    let mut errors = ApiError::field_errors_of(changes.validate());
+    errors.extend(service::amount_errors(
+        changes.amount_requested.unwrap_or(row.amount_requested),
+        changes.project_budget.unwrap_or(row.project_budget),
+    ));
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    if let Some(organisation) = changes.organisation_id {
+        service::check_organisation(db.get_ref(), member.id(), organisation).await?;
+    }
+    check_if_match(&request, &version_etag(row.version))?;
+    let txn = db::write_transaction(&db).await?;
+    let changed = service::change_draft(&txn, &row, changes, Utc::now()).await?;
+    changes::record(&txn, ChangeKind::FundingApplication, changed.id).await?;
+    txn.commit().await?;
+    let detail = detail(&db, &changed, &call, &project).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, version_etag(changed.version)))
         .json(detail))
 }
 

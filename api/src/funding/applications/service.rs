@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{ApplicationStatus, NewApplication};
+use super::dto::{ApplicationChanges, ApplicationStatus, NewApplication};
 use crate::{
     db,
     entities::{
@@ -198,6 +198,51 @@ pub async fn history<C: ConnectionTrait>(
         .order_by_asc(funding_application_event::Column::Id)
         .all(db)
         .await?)
+}
+
+/// Saves checked changes to a draft: 409 once it is submitted, 412 when someone saved it
+/// first. A draft's edits are not steps of its history.
+pub async fn change_draft<C: ConnectionTrait>(
+    db: &C,
+    current: &funding_application::Model,
+    changes: ApplicationChanges,
+    now: DateTime<Utc>,
+) -> Result<funding_application::Model> {
+    if ApplicationStatus::of(current) != ApplicationStatus::Draft {
+        return Err(ApiError::Conflict(
+            "only a draft application can be changed".into(),
+        ));
+    }
+    let mut row = funding_application::ActiveModel {
+        version: Set(current.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    if let Some(organisation) = changes.organisation_id {
+        row.organisation_id = Set(organisation);
+    }
+    if let Some(amount) = changes.amount_requested {
+        row.amount_requested = Set(amount);
+    }
+    if let Some(budget) = changes.project_budget {
+        row.project_budget = Set(budget);
+    }
+    if let Some(plan) = changes.financing_plan {
+        row.financing_plan = Set(serde_json::json!(plan));
+    }
+    if let Some(summary) = changes.summary {
+        row.summary = Set(Some(summary).filter(|s| !s.trim().is_empty()));
+    }
+    db::update_versioned::<ApplicationEntity, _>(
+        db,
+        row,
+        funding_application::Column::Id,
+        funding_application::Column::Version,
+        current.id,
+        current.version,
+    )
+    .await?;
+    find(db, current.id).await
 }
 
 /// A move of an application, as asked.

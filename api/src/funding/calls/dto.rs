@@ -78,10 +78,18 @@ pub struct NewFundingCall {
     pub grants_expected: Option<i32>,
 }
 
-/// Changes to a call (its funder's editors). Absent fields are unchanged.
+/// Changes to a call (its funder's editors). Absent fields are unchanged. The funder and the
+/// currency stay as published: applications are made to them.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundingCallChanges {
+    #[validate(length(min = 2, max = 200))]
+    #[schema(min_length = 2, max_length = 200)]
+    pub programme_name: Option<String>,
+    /// An empty string removes the code.
+    #[validate(length(max = 50))]
+    #[schema(max_length = 50)]
+    pub programme_code: Option<String>,
     #[validate(length(min = 3, max = 200))]
     #[schema(min_length = 3, max_length = 200)]
     pub title: Option<String>,
@@ -97,8 +105,26 @@ pub struct FundingCallChanges {
     #[validate(range(min = 1, max = 100))]
     #[schema(minimum = 1, maximum = 100)]
     pub max_cofinancing_rate: Option<i32>,
+    #[validate(length(min = 1, max = 8))]
+    #[schema(min_items = 1, max_items = 8)]
+    pub applicant_kinds: Option<Vec<OrganisationKind>>,
+    /// ISO 3166-1 alpha-2 codes; with `regions` empty too, anywhere.
+    #[validate(length(max = 60))]
+    #[schema(max_items = 60)]
+    pub countries: Option<Vec<String>>,
+    /// OECD-DAC region codes naming a place.
+    #[validate(length(max = 20))]
+    #[schema(max_items = 20)]
+    pub regions: Option<Vec<String>>,
+    /// DAC 5-digit codes or 3-digit categories; empty for any sector.
+    #[validate(length(max = 30))]
+    #[schema(max_items = 30)]
+    pub sectors: Option<Vec<String>>,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
+    /// An IANA time zone; the opening and closing instants move with it.
+    #[schema(max_length = 64, example = "Africa/Dakar")]
+    pub time_zone: Option<String>,
     #[validate(range(min = 1, max = 100000))]
     #[schema(minimum = 1, maximum = 100000)]
     pub grants_expected: Option<i32>,

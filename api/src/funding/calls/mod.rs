@@ -1,5 +1,6 @@
 //! Calls for projects: published by funders, searched by everyone (a listing kind).
 
+pub mod changes;
 pub mod dto;
 pub mod listing;
 pub mod routes;

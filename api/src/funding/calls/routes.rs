@@ -8,12 +8,13 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
+    changes::changed_row,
     dto::{
         EligibleCall, FundingCall, FundingCallChanges, FundingCallQuery, FundingCallSearchPage,
         NewFundingCall,
@@ -28,7 +29,7 @@ use crate::{
     accounts::Member,
     db,
     entities::funding_call::{self, Entity as FundingCallEntity},
-    error::{ApiError, FieldError, Result, responses},
+    error::{ApiError, Result, responses},
     funding::{
         eligibility::{self, Rules},
         eligible::{self, EligibleProjectsQuery},
@@ -38,7 +39,7 @@ use crate::{
         idempotency::{self, StoredResponse},
     },
     projects::{access::visible, dto::ProjectSearchPage, listing::Projects},
-    search::{ChangeKind, Listing, changes, text::title_text},
+    search::{ChangeKind, Listing, changes},
     taxonomies::Taxonomies,
 };
 
@@ -165,106 +166,34 @@ async fn get_call(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
 async fn update_call(
     request: HttpRequest,
     db: Data<Db>,
+    taxonomies: Data<Taxonomies>,
     member: Member,
     id: Path<Uuid>,
     body: Json<FundingCallChanges>,
 ) -> Result<HttpResponse> {
     let current = service::find(db.get_ref(), *id).await?;
     service::require_funder_editor(db.get_ref(), member.id(), &current).await?;
-    let row = changed_row(&current, &body)?;
+    let changed = changed_row(&current, &body, &taxonomies)?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;
     db::update_versioned::<FundingCallEntity, _>(
         &txn,
-        row,
+        changed.row,
         funding_call::Column::Id,
         funding_call::Column::Version,
         current.id,
         current.version,
     )
     .await?;
+    if changed.links_changed {
+        service::replace_link_rows(&txn, &service::find(&txn, current.id).await?).await?;
+    }
     changes::record(&txn, ChangeKind::FundingCall, current.id).await?;
     txn.commit().await?;
     let (row, call) = call_of(&db, current.id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, version_etag(row.version)))
         .json(call))
-}
-
-fn changed_row(
-    current: &funding_call::Model,
-    changes: &FundingCallChanges,
-) -> Result<funding_call::ActiveModel> {
-    let mut errors = ApiError::field_errors_of(changes.validate());
-    let mut row = funding_call::ActiveModel {
-        version: Set(current.version + 1),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    let title = changes
-        .title
-        .clone()
-        .unwrap_or_else(|| current.title.clone());
-    let description = changes
-        .description
-        .clone()
-        .unwrap_or_else(|| current.description.clone());
-    if changes.title.is_some() || changes.description.is_some() {
-        row.search_text = Set(service::indexed_text(
-            &current.programme_name,
-            current.programme_code.as_deref(),
-            &title,
-            &description,
-        ));
-        row.search_title = Set(title_text(&title));
-        row.title = Set(title.trim().to_owned());
-        row.description = Set(description);
-    }
-    let budget = changes.total_budget.unwrap_or(current.total_budget);
-    if changes
-        .max_grant
-        .or(current.max_grant)
-        .is_some_and(|max| max > budget)
-    {
-        errors.push(FieldError::new(
-            "max_grant",
-            "range",
-            "at most the call's total budget",
-        ));
-    }
-    if let Some(budget) = changes.total_budget {
-        row.total_budget = Set(budget);
-    }
-    if let Some(max) = changes.max_grant {
-        row.max_grant = Set(Some(max));
-    }
-    if let Some(rate) = changes.max_cofinancing_rate {
-        row.max_rate = Set(Some(rate));
-    }
-    if let Some(grants) = changes.grants_expected {
-        row.grants_expected = Set(Some(grants));
-    }
-    let opens_on = changes.opens_on.unwrap_or(current.opens_on);
-    let closes_on = changes.closes_on.unwrap_or(current.closes_on);
-    if closes_on < opens_on {
-        errors.push(FieldError::new(
-            "closes_on",
-            "range",
-            "close on or after the opening day",
-        ));
-    } else if changes.opens_on.is_some() || changes.closes_on.is_some() {
-        let zone = Rules::of(current).zone;
-        let (opens_at, closes_at) = eligibility::window(opens_on, closes_on, zone);
-        row.opens_on = Set(opens_on);
-        row.closes_on = Set(closes_on);
-        row.opens_at = Set(opens_at);
-        row.closes_at = Set(closes_at);
-    }
-    if errors.is_empty() {
-        Ok(row)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
 }
 
 /// Published projects that meet the call's rules on who may apply (kind, country, sector):

@@ -1,6 +1,6 @@
 //! Checks and writes of calls for projects, shared by the routes and the demo seed.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -34,10 +34,32 @@ pub const ANY: &str = "any";
 pub fn errors(new: &NewFundingCall, taxonomies: &Taxonomies) -> Vec<FieldError> {
     let mut errors = CodeCheck::new(taxonomies)
         .one(Code::Currency, "currency", &new.currency)
-        .each(Code::Country, "countries", &new.countries)
-        .each(Code::SectorOrCategory, "sectors", &new.sectors)
         .errors();
-    for (index, region) in new.regions.iter().enumerate() {
+    errors.extend(place_and_sector_errors(
+        taxonomies,
+        Some(&new.countries),
+        Some(&new.regions),
+        Some(&new.sectors),
+    ));
+    errors.extend(time_zone(&new.time_zone).err());
+    errors.extend(window_error(new.opens_on, new.closes_on));
+    errors.extend(max_grant_error(new.max_grant, new.total_budget));
+    errors
+}
+
+/// The errors of the eligible places and sectors a call is given, new or changed (`None`: not
+/// given).
+pub fn place_and_sector_errors(
+    taxonomies: &Taxonomies,
+    countries: Option<&[String]>,
+    regions: Option<&[String]>,
+    sectors: Option<&[String]>,
+) -> Vec<FieldError> {
+    let mut errors = CodeCheck::new(taxonomies)
+        .each_optional(Code::Country, "countries", countries)
+        .each_optional(Code::SectorOrCategory, "sectors", sectors)
+        .errors();
+    for (index, region) in regions.unwrap_or_default().iter().enumerate() {
         if crate::taxonomies::regions::countries_in(region).is_none() {
             errors.push(FieldError::new(
                 format!("regions[{index}]"),
@@ -46,22 +68,20 @@ pub fn errors(new: &NewFundingCall, taxonomies: &Taxonomies) -> Vec<FieldError> 
             ));
         }
     }
-    errors.extend(time_zone(&new.time_zone).err());
-    if new.closes_on < new.opens_on {
-        errors.push(FieldError::new(
-            "closes_on",
-            "range",
-            "close on or after the opening day",
-        ));
-    }
-    if new.max_grant.is_some_and(|max| max > new.total_budget) {
-        errors.push(FieldError::new(
-            "max_grant",
-            "range",
-            "at most the call's total budget",
-        ));
-    }
     errors
+}
+
+/// A call closes on or after the day it opens.
+pub fn window_error(opens_on: NaiveDate, closes_on: NaiveDate) -> Option<FieldError> {
+    (closes_on < opens_on)
+        .then(|| FieldError::new("closes_on", "range", "close on or after the opening day"))
+}
+
+/// No grant is larger than the call's whole budget.
+pub fn max_grant_error(max_grant: Option<i64>, total_budget: i64) -> Option<FieldError> {
+    max_grant
+        .is_some_and(|max| max > total_budget)
+        .then(|| FieldError::new("max_grant", "range", "at most the call's total budget"))
 }
 
 /// A known IANA time zone.

@@ -398,7 +398,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Changes a draft (the project's editors): the amounts, the financing plan, the summary or
+         *     the organisation applying. 409 once submitted; someone who reads the application without
+         *     editing the project (its funder, another member of the organisation applying) is refused
+         *     (403), anyone else is told there is none (404), as on reading.
+         */
+        patch: operations["update_application"];
         trace?: never;
     };
     "/api/v1/funding-applications/{id}/review": {
@@ -1776,6 +1782,25 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description Changes to a draft (the project's editors); absent fields are unchanged. Once submitted,
+         *     an application is the funder's to judge and no longer changes.
+         */
+        ApplicationChanges: {
+            /** Format: int64 */
+            amount_requested?: number | null;
+            /** @description The project's other funders, all of them (the list replaces the one saved). */
+            financing_plan?: components["schemas"]["PlanLine"][] | null;
+            /**
+             * Format: uuid
+             * @description The organisation applying, of which the caller is a member.
+             */
+            organisation_id?: string | null;
+            /** Format: int64 */
+            project_budget?: number | null;
+            /** @description An empty text removes the summary. */
+            summary?: string | null;
+        };
         /** @description An application with its history and how it stands against the call's rules. */
         ApplicationDetail: components["schemas"]["Application"] & {
             history: components["schemas"]["ApplicationEvent"][];
@@ -2189,10 +2214,16 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Changes to a call (its funder's editors). Absent fields are unchanged. */
+        /**
+         * @description Changes to a call (its funder's editors). Absent fields are unchanged. The funder and the
+         *     currency stay as published: applications are made to them.
+         */
         FundingCallChanges: {
+            applicant_kinds?: components["schemas"]["OrganisationKind"][] | null;
             /** Format: date */
             closes_on?: string | null;
+            /** @description ISO 3166-1 alpha-2 codes; with `regions` empty too, anywhere. */
+            countries?: string[] | null;
             description?: string | null;
             /** Format: int32 */
             grants_expected?: number | null;
@@ -2202,6 +2233,18 @@ export interface components {
             max_grant?: number | null;
             /** Format: date */
             opens_on?: string | null;
+            /** @description An empty string removes the code. */
+            programme_code?: string | null;
+            programme_name?: string | null;
+            /** @description OECD-DAC region codes naming a place. */
+            regions?: string[] | null;
+            /** @description DAC 5-digit codes or 3-digit categories; empty for any sector. */
+            sectors?: string[] | null;
+            /**
+             * @description An IANA time zone; the opening and closing instants move with it.
+             * @example Africa/Dakar
+             */
+            time_zone?: string | null;
             title?: string | null;
             /** Format: int64 */
             total_budget?: number | null;
@@ -4456,6 +4499,46 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    update_application: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read; 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The application's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     review_application: {

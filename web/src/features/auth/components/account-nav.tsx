@@ -88,6 +88,9 @@ function AccountMenu() {
             <Link to="/me/saved-searches">{t('account.savedSearches')}</Link>
           </li>
           <li>
+            <Link to="/me/funding-applications">{t('account.fundingApplications')}</Link>
+          </li>
+          <li>
             <Link to="/interests">{t('account.interests')}</Link>
           </li>
           <li>

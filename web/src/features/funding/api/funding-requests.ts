@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '@/features/auth';
-import { api, unwrap } from '@/lib/api/client';
+import { api, unwrap, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
 export type FundingCall = components['schemas']['FundingCall'];
@@ -14,11 +14,28 @@ export type Review = components['schemas']['Review'];
 export type FinancingPlan = components['schemas']['FinancingPlan'];
 export type Indicator = components['schemas']['Indicator'];
 export type NewMeasurement = components['schemas']['NewMeasurement'];
+export type NewFundingCall = components['schemas']['NewFundingCall'];
+export type FundingCallChanges = components['schemas']['FundingCallChanges'];
+export type OrganisationKind = components['schemas']['OrganisationKind'];
+export type ApplicationChanges = components['schemas']['ApplicationChanges'];
+export type ApplicationDetail = components['schemas']['ApplicationDetail'];
+export type NewFinancingLine = components['schemas']['NewFinancingLine'];
+export type FinancingLine = components['schemas']['FinancingLine'];
+export type FinancingLineChanges = components['schemas']['FinancingLineChanges'];
+export type NewIndicator = components['schemas']['NewIndicator'];
+
+/** An item and the `ETag` to send back in `If-Match` when changing it. */
+export interface Versioned<T> {
+  item: T;
+  etag: string | null;
+}
 
 export const fundingKeys = {
   all: ['funding'] as const,
   calls: (filters: CallFilters) => [...fundingKeys.all, 'calls', filters] as const,
   call: (id: string) => [...fundingKeys.all, 'call', id] as const,
+  callRecord: (id: string) => [...fundingKeys.all, 'call', id, 'record'] as const,
+  application: (id: string) => [...fundingKeys.all, 'application', id] as const,
   board: (id: string, status: ApplicationStatus | '') => [...fundingKeys.all, 'board', id, status] as const,
   mine: () => [...fundingKeys.all, 'mine'] as const,
   eligible: (project: string) => [...fundingKeys.all, 'eligible', project] as const,
@@ -156,6 +173,149 @@ export function useAddMeasurement(project: string) {
       unwrap(
         await api.POST('/api/v1/projects/{id}/indicators/{indicator_id}/measurements', {
           params: { path: { id: project, indicator_id: indicator }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: fundingKeys.indicators(project) }),
+  });
+}
+
+/** A call with its `ETag`, for the form that changes it. */
+export function useCallRecord(id: string) {
+  return useQuery({
+    queryKey: fundingKeys.callRecord(id),
+    queryFn: async ({ signal }): Promise<Versioned<FundingCall>> => {
+      const result = await api.GET('/api/v1/funding-calls/{id}', { params: { path: { id } }, signal });
+      return { item: unwrap(result), etag: result.response.headers.get('ETag') };
+    },
+    staleTime: 0,
+  });
+}
+
+/** Publishes a call for one of the member's funding organisations. */
+export function usePublishCall() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, idempotencyKey }: { body: NewFundingCall; idempotencyKey: string }) =>
+      unwrap(await api.POST('/api/v1/funding-calls', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: fundingKeys.all }),
+  });
+}
+
+/** Changes a call against the version it was read at (`If-Match`; 412 when someone saved first). */
+export function useUpdateCall(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ changes, etag }: { changes: FundingCallChanges; etag: string | null }) =>
+      unwrap(
+        await api.PATCH('/api/v1/funding-calls/{id}', {
+          params: { path: { id }, header: { 'If-Match': etag ?? undefined } },
+          body: changes,
+        }),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: fundingKeys.all }),
+  });
+}
+
+/** One application with its history, and its `ETag` for changing a draft. */
+export function useApplication(id: string) {
+  return useQuery({
+    queryKey: fundingKeys.application(id),
+    queryFn: async ({ signal }): Promise<Versioned<ApplicationDetail>> => {
+      const result = await api.GET('/api/v1/funding-applications/{id}', { params: { path: { id } }, signal });
+      return { item: unwrap(result), etag: result.response.headers.get('ETag') };
+    },
+    retry: false,
+  });
+}
+
+/** Saves changes to a draft application against the version it was read at. */
+export function useUpdateDraft(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ changes, etag }: { changes: ApplicationChanges; etag: string | null }) => {
+      const result = await api.PATCH('/api/v1/funding-applications/{id}', {
+        params: { path: { id }, header: { 'If-Match': etag ?? undefined } },
+        body: changes,
+      });
+      return { item: unwrap(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (record) => {
+      queryClient.setQueryData(fundingKeys.application(id), record);
+      void queryClient.invalidateQueries({ queryKey: fundingKeys.mine() });
+    },
+  });
+}
+
+/** Submits a saved draft (the call's rules are checked then). */
+export function useSubmitDraft(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ etag }: { etag: string | null }) => {
+      const result = await api.POST('/api/v1/funding-applications/{id}/submit', {
+        params: { path: { id }, header: { 'If-Match': etag ?? undefined } },
+      });
+      return { item: unwrap(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (record) => {
+      queryClient.setQueryData(fundingKeys.application(id), record);
+      void queryClient.invalidateQueries({ queryKey: fundingKeys.mine() });
+    },
+  });
+}
+
+/** Adds a co-financer to a project's plan. */
+export function useAddFinancingLine(project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, idempotencyKey }: { body: NewFinancingLine; idempotencyKey: string }) =>
+      unwrap(
+        await api.POST('/api/v1/projects/{id}/financing', {
+          params: { path: { id: project }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: fundingKeys.financing(project) }),
+  });
+}
+
+/** Changes a line's amount or status, against the version the plan showed. */
+export function useChangeFinancingLine(project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ line, changes }: { line: FinancingLine; changes: FinancingLineChanges }) =>
+      unwrap(
+        await api.PATCH('/api/v1/projects/{id}/financing/{line_id}', {
+          params: { path: { id: project, line_id: line.id }, header: { 'If-Match': `"${line.version}"` } },
+          body: changes,
+        }),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: fundingKeys.financing(project) }),
+  });
+}
+
+/** Removes a line, against the version the plan showed. */
+export function useDeleteFinancingLine(project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (line: FinancingLine) =>
+      unwrapEmpty(
+        await api.DELETE('/api/v1/projects/{id}/financing/{line_id}', {
+          params: { path: { id: project, line_id: line.id }, header: { 'If-Match': `"${line.version}"` } },
+        }),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: fundingKeys.financing(project) }),
+  });
+}
+
+/** Adds a result indicator to a project. */
+export function useAddIndicator(project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, idempotencyKey }: { body: NewIndicator; idempotencyKey: string }) =>
+      unwrap(
+        await api.POST('/api/v1/projects/{id}/indicators', {
+          params: { path: { id: project }, header: { 'Idempotency-Key': idempotencyKey } },
           body,
         }),
       ),

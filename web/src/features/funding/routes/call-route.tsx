@@ -16,6 +16,7 @@ import {
   useApply,
   useCall,
   useCheckApplication,
+  useMyApplications,
 } from '../api/funding-requests';
 import { formatAmount } from '../components/amount';
 import { RuleList } from '../components/rules';
@@ -27,17 +28,38 @@ export function CallRoute() {
   const { id = '' } = useParams();
   const call = useCall(id);
   const { status } = useSession();
+  const organisations = useMyOrganisations();
+  const mine = useMyApplications();
   if (call.isPending) return <LoadingNotice />;
   if (!call.data) return <ErrorNotice error={call.error} onRetry={() => void call.refetch()} />;
+  // The API decides who edits and reviews; the links show only to the funder's members.
+  const funderMember = organisations.data?.some((membership) => membership.organisation_id === call.data.funder.id) ?? false;
+  const applications = mine.data?.filter((application) => application.call_id === id) ?? [];
   return (
     <article aria-labelledby="call-title" className="narrow">
       <p>
         <Link to="/funding">{t('funding.calls.back')}</Link>
       </p>
       <CallDetails call={call.data} />
-      <p>
-        <Link to={`/funding/calls/${id}/applications`}>{t('funding.board.link')}</Link>
-      </p>
+      {funderMember && (
+        <p className="funding-actions">
+          <Link to={`/funding/calls/${id}/edit`}>{t('funding.callForm.edit')}</Link>
+          <Link to={`/funding/calls/${id}/applications`}>{t('funding.board.link')}</Link>
+        </p>
+      )}
+      {applications.length > 0 && (
+        <>
+          <h2>{t('funding.applications.yours')}</h2>
+          <ul>
+            {applications.map((application) => (
+              <li key={application.id}>
+                <Link to={`/funding/applications/${application.id}`}>{application.project_title}</Link> ·{' '}
+                {t(`funding.applicationStatus.${application.status}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {status === 'authenticated' ? <ApplyForm call={call.data} /> : <p>{t('funding.apply.logIn')}</p>}
     </article>
   );
@@ -136,7 +158,10 @@ function ApplyForm({ call }: { call: FundingCall }) {
   if (apply.isSuccess) {
     return (
       <p role="status" className="funding-verdict funding-verdict--yes">
-        {t(apply.data.status === 'draft' ? 'funding.apply.saved' : 'funding.apply.sent')}
+        {t(apply.data.status === 'draft' ? 'funding.apply.saved' : 'funding.apply.sent')}{' '}
+        <Link to={`/funding/applications/${apply.data.id}`}>
+          {t(apply.data.status === 'draft' ? 'funding.apply.openDraft' : 'funding.apply.follow')}
+        </Link>
       </p>
     );
   }

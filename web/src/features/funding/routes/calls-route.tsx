@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { useSession } from '@/features/auth';
 import { useFundingTexts } from '@/lib/i18n-funding';
 import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import { useCalls, type CallFilters, type CallStatus } from '../api/funding-requests';
@@ -19,6 +20,7 @@ export function CallsRoute() {
   const set = <K extends keyof CallFilters>(key: K) => (value: CallFilters[K]) =>
     setFilters((current) => ({ ...current, [key]: value }));
   const calls = useCalls(filters);
+  const { status } = useSession();
   const countries = useTermLabels('countries');
   const sectors = useTermLabels('sectors');
   const facets = calls.data?.facets;
@@ -26,6 +28,11 @@ export function CallsRoute() {
     <section aria-labelledby="calls-title">
       <h1 id="calls-title">{t('funding.calls.title')}</h1>
       <p>{t('funding.calls.intro')}</p>
+      {status === 'authenticated' && (
+        <p>
+          <Link to="/funding/calls/new">{t('funding.callForm.publishLink')}</Link>
+        </p>
+      )}
       <form className="funding-filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('funding.calls.words')}

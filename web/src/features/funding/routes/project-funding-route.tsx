@@ -1,10 +1,12 @@
 import '../components/funding.css';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useSession } from '@/features/auth';
+import { projectQueryOptions, useMayEdit } from '@/features/projects';
 import { newIdempotencyKey } from '@/lib/api/idempotency';
 import { useFundingTexts } from '@/lib/i18n-funding';
 import {
@@ -16,6 +18,8 @@ import {
   useIndicators,
 } from '../api/funding-requests';
 import { formatAmount } from '../components/amount';
+import { AddLineForm, EditLine } from '../components/financing-forms';
+import { AddIndicatorForm } from '../components/indicator-form';
 import { ProgressBar } from '../components/progress-bar';
 import { RuleList } from '../components/rules';
 
@@ -27,6 +31,9 @@ export function ProjectFundingRoute() {
   const financing = useFinancing(id);
   const indicators = useIndicators(id);
   const calls = useEligibleCalls(id);
+  const project = useQuery(projectQueryOptions(id));
+  // The forms show to the project's editors; the API decides all the same.
+  const editor = useMayEdit(project.data?.project) === true;
   return (
     <article aria-labelledby="project-funding-title" className="narrow">
       <p>
@@ -36,10 +43,11 @@ export function ProjectFundingRoute() {
       <h2>{t('funding.project.plan')}</h2>
       {financing.isPending && <LoadingNotice />}
       {financing.error && <ErrorNotice error={financing.error} onRetry={() => void financing.refetch()} />}
-      {financing.data && <Plan plan={financing.data} />}
+      {financing.data && <Plan plan={financing.data} project={id} editor={editor} />}
       <h2>{t('funding.project.results')}</h2>
       {indicators.isPending && <LoadingNotice />}
       {indicators.data?.map((indicator) => <IndicatorCard key={indicator.id} project={id} indicator={indicator} />)}
+      {editor && <AddIndicatorForm project={id} />}
       <h2>{t('funding.project.calls')}</h2>
       <ul className="funding-list">
         {calls.data?.map((entry) => (
@@ -56,7 +64,7 @@ export function ProjectFundingRoute() {
   );
 }
 
-function Plan({ plan }: { plan: FinancingPlan }) {
+function Plan({ plan, project, editor }: { plan: FinancingPlan; project: string; editor: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -64,13 +72,35 @@ function Plan({ plan }: { plan: FinancingPlan }) {
         <tbody>
           {plan.lines.map((line) => (
             <tr key={line.id}>
-              <td>{line.funder_name}</td>
+              <td>
+                {line.funder_name}
+                {line.application_id && (
+                  <>
+                    {' '}
+                    <Link className="funding-meta" to={`/funding/applications/${line.application_id}`}>
+                      {t('funding.financing.fromApplication')}
+                    </Link>
+                  </>
+                )}
+              </td>
               <td>{formatAmount(line.amount, line.currency, i18n.language)}</td>
               <td>{t(`funding.line.${line.status}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editor && plan.lines.length > 0 && (
+        <details className="funding-card">
+          <summary>{t('funding.financing.edit')}</summary>
+          {plan.lines.map((line) => (
+            <section key={`${line.id}-${line.version}`} aria-label={line.funder_name}>
+              <h3>{line.funder_name}</h3>
+              <EditLine project={project} line={line} />
+            </section>
+          ))}
+        </details>
+      )}
+      {editor && <AddLineForm project={project} currency={plan.budget_currency ?? 'EUR'} />}
       <ul>
         {plan.totals.map((total) => (
           <li key={total.currency}>
