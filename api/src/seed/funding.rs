@@ -16,7 +16,7 @@ use crate::{
         users::{self, NewMember},
     },
     db::{self, Db},
-    entities::{funding_call, user},
+    entities::{funding_call, organisation, project, user},
     error::Result,
     funding::{
         applications::{
@@ -357,6 +357,46 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
         return Ok(counts);
     }
     let today = Utc::now().date_naive();
+    let published = funders_and_calls(txn, password_hash, today).await?;
+    counts.calls = published.len();
+    let [
+        (ministry_editor, pctt),
+        (_, num),
+        _,
+        (region_editor, asso),
+        (foundation_editor, schools),
+        _,
+    ] = &published[..]
+    else {
+        return Ok(counts);
+    };
+    let applicants = demo_applicants(txn, owner).await?;
+    let projects = demo_projects(txn, owner, &applicants).await?;
+    let reviewers = Reviewers {
+        ministry: *ministry_editor,
+        region: *region_editor,
+        foundation: *foundation_editor,
+    };
+    let calls = DemoCalls {
+        pctt,
+        num,
+        asso,
+        schools,
+    };
+    counts.applications =
+        demo_applications(txn, owner, &calls, &applicants, &projects, &reviewers).await?;
+    school_computers_plan(txn, projects.computers.id).await?;
+    counts.indicators = school_computers_results(txn, owner, projects.computers.id, today).await?;
+    Ok(counts)
+}
+
+/// The three funders (a ministry's programme, a region, a foundation) and their calls, each
+/// with the editor who published it.
+async fn funders_and_calls(
+    txn: &DatabaseTransaction,
+    password_hash: &str,
+    today: NaiveDate,
+) -> Result<Vec<(Uuid, funding_call::Model)>> {
     let (ministry_editor, ministry) = funder(
         txn,
         password_hash,
@@ -407,20 +447,16 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
             published.push((editor, publish(txn, editor, funder, call, today).await?));
         }
     }
-    counts.calls = published.len();
-    let [
-        (ministry_editor, pctt),
-        (_, num),
-        _,
-        (region_editor, asso),
-        (foundation_editor, schools),
-        _,
-    ] = &published[..]
-    else {
-        return Ok(counts);
-    };
+    Ok(published)
+}
 
-    // The applicants: a Senegalese town, a French town, a diaspora association.
+/// The demo's applicants: a Senegalese town and a diaspora association in France.
+struct Applicants {
+    thies: organisation::Model,
+    diaspora: organisation::Model,
+}
+
+async fn demo_applicants(txn: &DatabaseTransaction, owner: Uuid) -> Result<Applicants> {
     let thies = organisations::insert(
         txn,
         owner,
@@ -447,10 +483,28 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
         },
     )
     .await?;
+    Ok(Applicants { thies, diaspora })
+}
+
+/// The projects that apply: Thiès' school computers and civil registry, the association's
+/// mango dryers and health post.
+struct DemoProjects {
+    computers: project::Model,
+    civil: project::Model,
+    mangoes: project::Model,
+    clinic: project::Model,
+}
+
+async fn demo_projects(
+    txn: &DatabaseTransaction,
+    owner: Uuid,
+    applicants: &Applicants,
+) -> Result<DemoProjects> {
+    let (thies, diaspora) = (applicants.thies.id, applicants.diaspora.id);
     let computers = project(
         txn,
         owner,
-        thies.id,
+        thies,
         (
             "Ordinateurs pour les écoles du Sénégal",
             "30 000 ordinateurs installés dans les écoles élémentaires, avec la formation des enseignants et une maintenance locale.",
@@ -464,7 +518,7 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     let civil = project(
         txn,
         owner,
-        thies.id,
+        thies,
         (
             "État civil numérique à Thiès",
             "Numériser les registres d'état civil de la commune et ouvrir un guichet en ligne pour les actes.",
@@ -478,7 +532,7 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     let mangoes = project(
         txn,
         owner,
-        diaspora.id,
+        diaspora,
         (
             "Solar mango drying in Casamance",
             "A women's cooperative dries mangoes with solar dryers and sells them in Dakar and Europe.",
@@ -492,7 +546,7 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     let clinic = project(
         txn,
         owner,
-        diaspora.id,
+        diaspora,
         (
             "Case de santé de Bignona",
             "Rénover et équiper la case de santé du quartier, former deux agents de santé communautaire.",
@@ -503,14 +557,47 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
         (25_000, "EUR"),
     )
     .await?;
+    Ok(DemoProjects {
+        computers,
+        civil,
+        mangoes,
+        clinic,
+    })
+}
 
+/// The editors who review each funder's applications.
+struct Reviewers {
+    ministry: Uuid,
+    region: Uuid,
+    foundation: Uuid,
+}
+
+/// The calls the demo applies to.
+struct DemoCalls<'a> {
+    pctt: &'a funding_call::Model,
+    num: &'a funding_call::Model,
+    asso: &'a funding_call::Model,
+    schools: &'a funding_call::Model,
+}
+
+/// Applications in every state: draft, submitted (two), under review, accepted and rejected;
+/// returns how many.
+async fn demo_applications(
+    txn: &DatabaseTransaction,
+    owner: Uuid,
+    calls: &DemoCalls<'_>,
+    applicants: &Applicants,
+    projects: &DemoProjects,
+    reviewers: &Reviewers,
+) -> Result<usize> {
     use ApplicationStatus::{Accepted, Rejected, UnderReview};
+    let (thies, diaspora) = (applicants.thies.id, applicants.diaspora.id);
     // The school computers: accepted by the ministry's closed ICT call, then by the open one.
     application(
         txn,
-        num,
-        &computers,
-        (owner, thies.id, *ministry_editor),
+        calls.num,
+        &projects.computers,
+        (owner, thies, reviewers.ministry),
         (50_000, 4_573_000),
         vec![
             line("Présidence de la République du Sénégal", 3_000_000),
@@ -529,9 +616,9 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     .await?;
     application(
         txn,
-        pctt,
-        &computers,
-        (owner, thies.id, *ministry_editor),
+        calls.pctt,
+        &projects.computers,
+        (owner, thies, reviewers.ministry),
         (400_000, 4_573_000),
         vec![line("Présidence de la République du Sénégal", 3_000_000)],
         true,
@@ -540,9 +627,9 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     .await?;
     application(
         txn,
-        pctt,
-        &civil,
-        (owner, thies.id, *ministry_editor),
+        calls.pctt,
+        &projects.civil,
+        (owner, thies, reviewers.ministry),
         (60_000, 120_000),
         vec![line("Commune de Thiès", 60_000)],
         true,
@@ -551,9 +638,9 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     .await?;
     application(
         txn,
-        asso,
-        &mangoes,
-        (owner, diaspora.id, *region_editor),
+        calls.asso,
+        &projects.mangoes,
+        (owner, diaspora, reviewers.region),
         (15_000, 40_000),
         vec![line("Crédit coopératif", 20_000)],
         false,
@@ -562,9 +649,9 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     .await?;
     application(
         txn,
-        asso,
-        &clinic,
-        (owner, diaspora.id, *region_editor),
+        calls.asso,
+        &projects.clinic,
+        (owner, diaspora, reviewers.region),
         (12_000, 25_000),
         vec![],
         true,
@@ -580,9 +667,9 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
     .await?;
     application(
         txn,
-        schools,
-        &computers,
-        (owner, thies.id, *foundation_editor),
+        calls.schools,
+        &projects.computers,
+        (owner, thies, reviewers.foundation),
         (60_000_000, 3_000_000_000),
         vec![line(
             "Présidence de la République du Sénégal",
@@ -592,10 +679,13 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
         &[],
     )
     .await?;
-    // Draft, submitted (two), under review, accepted and rejected.
-    counts.applications = 6;
+    Ok(6)
+}
 
-    // The school computers' plan besides the ministry's grant, and their results.
+/// The school computers' financing plan besides the ministry's grant.
+async fn school_computers_plan(txn: &DatabaseTransaction, project: Uuid) -> Result<()> {
+    use crate::entities::financing_line::{ActiveModel, Entity};
+    use sea_orm::ActiveValue::Set;
     for (funder, amount, currency, status) in [
         (
             "Présidence de la République du Sénégal",
@@ -605,24 +695,33 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
         ),
         ("Ville de Besançon", 30_000, "EUR", "pledged"),
     ] {
-        crate::entities::financing_line::Entity::insert(
-            crate::entities::financing_line::ActiveModel {
-                id: sea_orm::ActiveValue::Set(Uuid::now_v7()),
-                project_id: sea_orm::ActiveValue::Set(computers.id),
-                organisation_id: sea_orm::ActiveValue::Set(None),
-                funder_name: sea_orm::ActiveValue::Set(funder.into()),
-                amount: sea_orm::ActiveValue::Set(amount),
-                currency: sea_orm::ActiveValue::Set(currency.into()),
-                status: sea_orm::ActiveValue::Set(status.into()),
-                application_id: sea_orm::ActiveValue::Set(None),
-                version: sea_orm::ActiveValue::Set(1),
-                created_at: sea_orm::ActiveValue::Set(Utc::now()),
-                updated_at: sea_orm::ActiveValue::Set(Utc::now()),
-            },
-        )
+        Entity::insert(ActiveModel {
+            id: Set(Uuid::now_v7()),
+            project_id: Set(project),
+            organisation_id: Set(None),
+            funder_name: Set(funder.into()),
+            amount: Set(amount),
+            currency: Set(currency.into()),
+            status: Set(status.into()),
+            application_id: Set(None),
+            version: Set(1),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+        })
         .exec_without_returning(txn)
         .await?;
     }
+    Ok(())
+}
+
+/// The school computers' results: 0, then 500, then 1 000 of 30 000 computers installed, and
+/// two more indicators with their history; returns how many indicators.
+async fn school_computers_results(
+    txn: &DatabaseTransaction,
+    owner: Uuid,
+    project: Uuid,
+    today: NaiveDate,
+) -> Result<usize> {
     let indicators: [Indicator; 3] = [
         (
             "Ordinateurs installés dans les écoles",
@@ -661,6 +760,7 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
             &[(-120, 80.0, "Première session à Thiès"), (-10, 210.0, "")],
         ),
     ];
+    let indicators_count = indicators.len();
     for (title, unit, target, due, measurements) in indicators {
         let new = NewIndicator {
             title: title.into(),
@@ -671,7 +771,7 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
             target_value: target,
             due_on: day(today, due),
         };
-        let indicator = results::insert_indicator(txn, computers.id, new, Utc::now()).await?;
+        let indicator = results::insert_indicator(txn, project, new, Utc::now()).await?;
         for (offset, value, note) in measurements {
             let new = NewMeasurement {
                 measured_on: day(today, *offset),
@@ -680,7 +780,6 @@ pub async fn demo(txn: &DatabaseTransaction, owner: Uuid, password_hash: &str) -
             };
             results::insert_measurement(txn, indicator.id, owner, new, Utc::now()).await?;
         }
-        counts.indicators += 1;
     }
-    Ok(counts)
+    Ok(indicators_count)
 }
