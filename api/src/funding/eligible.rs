@@ -1,14 +1,25 @@
 //! Who is eligible to what: the applicant a project makes (its organisation's kind, its
 //! countries and sectors), and a call's rules as a request to the projects listing.
 
-use sea_orm::ConnectionTrait;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::eligibility::{Applicant, Rules};
+use super::{
+    calls::{
+        dto::{EligibleCall, FundingCall},
+        listing::funders,
+    },
+    eligibility::{self, Applicant, Rules},
+};
 use crate::{
-    entities::project,
+    db::Db,
+    entities::{
+        funding_call::{self, Entity as FundingCallEntity},
+        project,
+    },
     error::Result,
     organisations::queries,
     projects::{dto::Territory, service::listed_countries},
@@ -21,6 +32,43 @@ use crate::{
 
 /// The applicant a project makes when `organisation` (else the project's own organisation)
 /// applies for it.
+/// Open calls considered for a project's "calls you could apply to", soonest closing first.
+const OPEN_CALLS: u64 = 100;
+
+/// The open calls a project could apply to, each with the rules it meets and those it does
+/// not: those it may apply to first, each group soonest closing first.
+pub async fn open_calls_for(
+    db: &Db,
+    project: &project::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<EligibleCall>> {
+    let applicant = applicant_of(db, project, None).await?;
+    let rows = FundingCallEntity::find()
+        .filter(funding_call::Column::OpensAt.lte(now))
+        .filter(funding_call::Column::ClosesAt.gt(now))
+        .order_by_asc(funding_call::Column::ClosesAt)
+        .limit(OPEN_CALLS)
+        .all(db)
+        .await?;
+    let funders = funders(db, rows.iter().map(|row| row.funder_id)).await?;
+    let mut report: Vec<EligibleCall> = rows
+        .iter()
+        .filter_map(|row| {
+            let funder = funders.get(&row.funder_id)?.clone();
+            let rules = Rules::of(row);
+            let verdicts = eligibility::applicant_rules(&rules, &applicant, now);
+            Some(EligibleCall {
+                eligible: verdicts.iter().all(|verdict| verdict.met),
+                days_left: eligibility::days_left(&rules, now),
+                call: FundingCall::from_row(row, funder, now),
+                rules: verdicts,
+            })
+        })
+        .collect();
+    report.sort_by_key(|entry| !entry.eligible);
+    Ok(report)
+}
+
 pub async fn applicant_of<C: ConnectionTrait>(
     db: &C,
     project: &project::Model,

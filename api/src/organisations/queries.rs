@@ -11,11 +11,13 @@ use uuid::Uuid;
 
 use super::{dto::NewOrganisation, listing};
 use crate::{
+    db::{self, Db},
     entities::{
         organisation::{self, Entity as Organisation},
         organisation_member::{self, Entity as OrganisationMember},
     },
     error::{ApiError, Result},
+    search::{ChangeKind, changes},
 };
 
 /// A member's role in an organisation.
@@ -55,6 +57,34 @@ pub async fn membership<C: ConnectionTrait>(
         .one(db)
         .await?
         .map(|member| MemberRole::from_stored(&member.role)))
+}
+
+/// Marks `current` verified by `facilitator`, or no longer verified (`None`); the listings
+/// follow (the verification counts in matching).
+pub async fn set_verified(
+    db: &Db,
+    current: &organisation::Model,
+    facilitator: Option<Uuid>,
+) -> Result<organisation::Model> {
+    let now = Utc::now();
+    let row = organisation::ActiveModel {
+        verified: Set(facilitator.is_some()),
+        verified_at: Set(facilitator.map(|_| now)),
+        verified_by: Set(facilitator),
+        version: Set(current.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let txn = db::write_transaction(db).await?;
+    Organisation::update_many()
+        .set(row)
+        .filter(organisation::Column::Id.eq(current.id))
+        .exec(&txn)
+        .await?;
+    let row = find(&txn, current.id).await?;
+    changes::record(&txn, ChangeKind::Organisation, current.id).await?;
+    txn.commit().await?;
+    Ok(row)
 }
 
 /// The organisations `user` acts for (every member is an owner or an editor).

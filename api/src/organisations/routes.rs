@@ -7,7 +7,7 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::ActiveValue::Set;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -383,22 +383,6 @@ async fn set_verified(
     if verified && membership(db, id, facilitator.id()).await?.is_some() {
         return Err(ApiError::Forbidden);
     }
-    let row = organisation::ActiveModel {
-        verified: Set(verified),
-        verified_at: Set(verified.then(Utc::now)),
-        verified_by: Set(verified.then(|| facilitator.id())),
-        version: Set(current.version + 1),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    let txn = db::write_transaction(db).await?;
-    OrganisationEntity::update_many()
-        .set(row)
-        .filter(organisation::Column::Id.eq(id))
-        .exec(&txn)
-        .await?;
-    let row = queries::find(&txn, id).await?;
-    changes::record(&txn, ChangeKind::Organisation, id).await?;
-    txn.commit().await?;
+    let row = queries::set_verified(db, &current, verified.then(|| facilitator.id())).await?;
     Ok(organisation_response(StatusCode::OK, &row))
 }

@@ -8,7 +8,6 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -31,7 +30,7 @@ use crate::{
     entities::funding_call::{self, Entity as FundingCallEntity},
     error::{ApiError, Result, responses},
     funding::{
-        eligibility::{self, Rules},
+        eligibility::Rules,
         eligible::{self, EligibleProjectsQuery},
     },
     http::{
@@ -221,9 +220,6 @@ async fn eligible_projects(
     Ok(projects.answer(&db, &request).await?.respond())
 }
 
-/// How many open calls a project's report weighs at most.
-const OPEN_CALLS: u64 = 100;
-
 /// The open calls a project could apply to, soonest closing first, each with the rules it
 /// meets and those it does not.
 #[utoipa::path(
@@ -243,31 +239,6 @@ async fn eligible_calls(
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
     let project = visible(&db, reader.as_ref(), *id).await?;
-    let applicant = eligible::applicant_of(db.get_ref(), &project, None).await?;
-    let now = Utc::now();
-    let rows = FundingCallEntity::find()
-        .filter(funding_call::Column::OpensAt.lte(now))
-        .filter(funding_call::Column::ClosesAt.gt(now))
-        .order_by_asc(funding_call::Column::ClosesAt)
-        .limit(OPEN_CALLS)
-        .all(db.get_ref())
-        .await?;
-    let funders = funders(&db, rows.iter().map(|row| row.funder_id)).await?;
-    let mut report: Vec<EligibleCall> = rows
-        .iter()
-        .filter_map(|row| {
-            let funder = funders.get(&row.funder_id)?.clone();
-            let rules = Rules::of(row);
-            let verdicts = eligibility::applicant_rules(&rules, &applicant, now);
-            Some(EligibleCall {
-                eligible: verdicts.iter().all(|verdict| verdict.met),
-                days_left: eligibility::days_left(&rules, now),
-                call: FundingCall::from_row(row, funder, now),
-                rules: verdicts,
-            })
-        })
-        .collect();
-    // Those the project may apply to first, each group soonest closing first.
-    report.sort_by_key(|entry| !entry.eligible);
+    let report = eligible::open_calls_for(&db, &project, Utc::now()).await?;
     Ok(HttpResponse::Ok().json(report))
 }
