@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// The caller's notifications, newest first, with the number still unread.
 #[utoipa::path(
     tag = "notifications",
+    operation_id = "listNotifications",
     params(NotificationQuery),
     responses(
         (status = 200, description = "A page of notifications", body = NotificationPage),
@@ -71,6 +72,7 @@ async fn list_notifications(
 /// Marks one of the caller's notifications read (again is harmless).
 #[utoipa::path(
     tag = "notifications",
+    operation_id = "markNotificationRead",
     params(("id" = Uuid, Path, description = "The notification's id")),
     responses(
         (status = 200, description = "The notification, read", body = Notification),
@@ -100,6 +102,7 @@ async fn mark_read(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpR
 /// Marks all the caller's notifications read.
 #[utoipa::path(
     tag = "notifications",
+    operation_id = "markAllNotificationsRead",
     path = "/notifications/read-all",
     responses(
         (status = 204, description = "All read"),

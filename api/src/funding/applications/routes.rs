@@ -81,6 +81,7 @@ async fn applying(
 /// call (409).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "applyToFundingCall",
     path = "/funding-calls/{id}/applications",
     request_body = NewApplication,
     params(
@@ -158,6 +159,7 @@ async fn names_of<C: sea_orm::ConnectionTrait>(
 /// form's live eligibility.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "checkFundingApplication",
     path = "/funding-calls/{id}/applications/check",
     request_body = NewApplication,
     params(("id" = Uuid, Path, description = "The call's id")),
@@ -194,6 +196,7 @@ async fn check_application(
 /// drafts never show).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "getReviewBoard",
     path = "/funding-calls/{id}/applications",
     params(("id" = Uuid, Path, description = "The call's id"), ApplicationQuery),
     responses(
@@ -223,6 +226,7 @@ async fn review_board(
 /// The applications of the caller and of the organisations they belong to, newest first.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "listMyFundingApplications",
     path = "/me/funding-applications",
     responses(
         (status = 200, description = "The caller's applications", body = Vec<Application>),
@@ -320,6 +324,7 @@ async fn detail(
 /// One application with its history and how it stands against the call's rules.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "getFundingApplication",
     params(("id" = Uuid, Path, description = "The application's id")),
     responses(
         (status = 200, description = "The application", body = ApplicationDetail, headers(("ETag" = String))),
@@ -341,6 +346,7 @@ async fn get_application(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
 /// one a field error of its own; 409 unless it is a draft.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "submitFundingApplication",
     path = "/funding-applications/{id}/submit",
     params(
         ("id" = Uuid, Path, description = "The application's id"),
@@ -401,6 +407,7 @@ async fn submit_application(
 /// Any other move is a 409. The applicant is notified.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "reviewFundingApplication",
     path = "/funding-applications/{id}/review",
     request_body = Review,
     params(

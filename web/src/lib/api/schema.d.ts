@@ -18,7 +18,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Changes a member's role or suspends them (admins only). Suspension ends their sessions. */
-        patch: operations["administer_user"];
+        patch: operations["administerUser"];
         trace?: never;
     };
     "/api/v1/auth/login": {
@@ -69,7 +69,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ends every session of the caller, on every device. */
-        post: operations["logout_all"];
+        post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -86,7 +86,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sends a password-reset link. The answer is the same whether or not the address is known. */
-        post: operations["request_password_reset"];
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -103,7 +103,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sets a new password with the token from the reset e-mail; every session ends. */
-        post: operations["confirm_password_reset"];
+        post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -123,7 +123,7 @@ export interface paths {
          * Exchanges a refresh token for a new pair. A refresh token works once: presenting it again
          *     ends its session.
          */
-        post: operations["refresh"];
+        post: operations["refreshSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -162,7 +162,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirms the e-mail address with the token sent at registration. */
-        post: operations["verify_email"];
+        post: operations["verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -179,7 +179,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sends the verification e-mail again. */
-        post: operations["resend_verification"];
+        post: operations["resendVerificationEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,7 +194,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's conversations, most recent activity first, each with its unread count. */
-        get: operations["list_conversations"];
+        get: operations["listConversations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -211,7 +211,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of the caller's conversations. */
-        get: operations["get_conversation"];
+        get: operations["getConversation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -231,10 +231,10 @@ export interface paths {
          * A conversation's messages, newest first. Reading a page marks the messages up to its newest
          *     read for the caller (the first page: the whole conversation).
          */
-        get: operations["list_messages"];
+        get: operations["listMessages"];
         put?: never;
         /** Writes a message in one of the caller's conversations. */
-        post: operations["post_message"];
+        post: operations["postMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -252,13 +252,13 @@ export interface paths {
          * Searches the atlas of cooperation links: words, filters, cursor pagination, total and
          *     facets.
          */
-        get: operations["search_links"];
+        get: operations["searchCooperationLinks"];
         put?: never;
         /**
          * Records a link between two authorities. The recorder belongs to one side's organisation
          *     (whose agreement comes with the recording) or is a facilitator; the other side confirms.
          */
-        post: operations["create_link"];
+        post: operations["createCooperationLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -276,7 +276,7 @@ export interface paths {
          * Counts of links and of their linked projects per country, subdivision (`region`) or
          *     theme: what the atlas map and charts draw. Cached briefly, with an ETag.
          */
-        get: operations["link_aggregates"];
+        get: operations["getCooperationLinkAggregates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -293,18 +293,18 @@ export interface paths {
             cookie?: never;
         };
         /** One cooperation link. */
-        get: operations["get_link"];
+        get: operations["getCooperationLink"];
         put?: never;
         post?: never;
         /** Deletes a link (members of either side's organisation, and facilitators). */
-        delete: operations["delete_link"];
+        delete: operations["deleteCooperationLink"];
         options?: never;
         head?: never;
         /**
          * Changes a link's themes, start, status, description or projects (members of either
          *     side's organisation, and facilitators).
          */
-        patch: operations["update_link"];
+        patch: operations["updateCooperationLink"];
         trace?: never;
     };
     "/api/v1/cooperation-links/{id}/confirmation": {
@@ -320,7 +320,7 @@ export interface paths {
          * Confirms a link for the side(s) whose organisation the caller belongs to. Only a side's
          *     own members speak for it: facilitators manage links but do not confirm them for others.
          */
-        post: operations["confirm_link"];
+        post: operations["confirmCooperationLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,7 +392,7 @@ export interface paths {
             cookie?: never;
         };
         /** One application with its history and how it stands against the call's rules. */
-        get: operations["get_application"];
+        get: operations["getFundingApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -415,7 +415,7 @@ export interface paths {
          *     amount granted, added to the project's financing plan) or `rejected`, with a comment.
          *     Any other move is a 409. The applicant is notified.
          */
-        post: operations["review_application"];
+        post: operations["reviewFundingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -435,7 +435,7 @@ export interface paths {
          * Submits a draft (the applicant's side): every rule of the call is checked, each broken
          *     one a field error of its own; 409 unless it is a draft.
          */
-        post: operations["submit_application"];
+        post: operations["submitFundingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,10 +453,10 @@ export interface paths {
          * Searches calls for projects: words, status, country or region, sector, applicant kind,
          *     funder; sorted by closing date with `sort=closing_soon`.
          */
-        get: operations["search_calls"];
+        get: operations["searchFundingCalls"];
         put?: never;
         /** Publishes a call for projects for a funder the caller belongs to. */
-        post: operations["create_call"];
+        post: operations["createFundingCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -471,14 +471,14 @@ export interface paths {
             cookie?: never;
         };
         /** One call for projects. */
-        get: operations["get_call"];
+        get: operations["getFundingCall"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Changes a call (its funder's editors). */
-        patch: operations["update_call"];
+        patch: operations["updateFundingCall"];
         trace?: never;
     };
     "/api/v1/funding-calls/{id}/applications": {
@@ -492,7 +492,7 @@ export interface paths {
          * The funder's review board: a call's applications by status (its funder's editors only;
          *     drafts never show).
          */
-        get: operations["review_board"];
+        get: operations["getReviewBoard"];
         put?: never;
         /**
          * Applies to a call for a project the caller may edit, on behalf of an organisation they
@@ -500,7 +500,7 @@ export interface paths {
          *     then checked, each broken one a field error of its own). One application per project and
          *     call (409).
          */
-        post: operations["apply"];
+        post: operations["applyToFundingCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -520,7 +520,7 @@ export interface paths {
          * Checks an application against the call's rules without saving it: the application
          *     form's live eligibility.
          */
-        post: operations["check_application"];
+        post: operations["checkFundingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -538,7 +538,7 @@ export interface paths {
          * Published projects that meet the call's rules on who may apply (kind, country, sector):
          *     for funders scouting. Answered by the projects listing.
          */
-        get: operations["eligible_projects"];
+        get: operations["listEligibleProjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -555,14 +555,14 @@ export interface paths {
             cookie?: never;
         };
         /** The interests the caller sent, or received on items they may edit, newest first. */
-        get: operations["list_interests"];
+        get: operations["listInterests"];
         put?: never;
         /**
          * Expresses interest in a published project or an open opportunity. The owner is told in
          *     the app and by e-mail and answers by `answer_by`. One's own items are refused with 422
          *     (`own_item`), closed or expired ones with 422 (`not_open`), drafts are not found.
          */
-        post: operations["express_interest"];
+        post: operations["expressInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -577,7 +577,7 @@ export interface paths {
             cookie?: never;
         };
         /** One interest, for its sender and those who may edit its target only. */
-        get: operations["get_interest"];
+        get: operations["getInterest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -599,7 +599,7 @@ export interface paths {
          * Accepts a pending interest (the target's owner or an editor of its organisation): opens a
          *     conversation and shows each side the other's name and e-mail address.
          */
-        post: operations["accept_interest"];
+        post: operations["acceptInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -616,7 +616,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declines a pending interest (the target's owner or an editor of its organisation). */
-        post: operations["decline_interest"];
+        post: operations["declineInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -633,7 +633,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraws a pending interest (its sender only). */
-        post: operations["withdraw_interest"];
+        post: operations["withdrawInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -648,7 +648,7 @@ export interface paths {
             cookie?: never;
         };
         /** The introductions the caller is a side of or made, newest first. */
-        get: operations["list_introductions"];
+        get: operations["listIntroductions"];
         put?: never;
         /**
          * Proposes that two sides meet (facilitators and admins only). A side is a member, or a
@@ -656,7 +656,7 @@ export interface paths {
          *     a conversation opens between them and the facilitator. Introducing someone to themself,
          *     or oneself to someone, is refused with 422.
          */
-        post: operations["introduce"];
+        post: operations["introduceMembers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -671,7 +671,7 @@ export interface paths {
             cookie?: never;
         };
         /** One introduction, for its sides and its facilitator only. */
-        get: operations["get_introduction"];
+        get: operations["getIntroduction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -690,7 +690,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accepts an introduction as one of its sides; the second acceptance opens the conversation. */
-        post: operations["accept_introduction"];
+        post: operations["acceptIntroduction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -707,7 +707,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declines an introduction as one of its sides; it is then declined for both. */
-        post: operations["decline_introduction"];
+        post: operations["declineIntroduction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,7 +727,7 @@ export interface paths {
          * Accepts an invitation sent to the caller's confirmed address: they join the organisation
          *     with the invited role (a member already keeps their role), and the owner who invited is told.
          */
-        post: operations["accept_invitation"];
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -744,7 +744,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declines an invitation sent to the caller's confirmed address; the owner who invited is told. */
-        post: operations["decline_invitation"];
+        post: operations["declineInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -759,18 +759,18 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own profile, with private fields. */
-        get: operations["get_me"];
+        get: operations["getMe"];
         put?: never;
         post?: never;
         /**
          * Deletes the caller's account: personal data is erased and the account anonymised, so that
          *     what others built with the member stays intact.
          */
-        delete: operations["delete_me"];
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         /** Changes the caller's profile. Codes are checked against the taxonomies. */
-        patch: operations["update_me"];
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/export": {
@@ -781,7 +781,7 @@ export interface paths {
             cookie?: never;
         };
         /** All the personal data Marcottage holds about the caller, as JSON. */
-        get: operations["export_me"];
+        get: operations["exportMyData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,7 +798,7 @@ export interface paths {
             cookie?: never;
         };
         /** The applications of the caller and of the organisations they belong to, newest first. */
-        get: operations["my_applications"];
+        get: operations["listMyFundingApplications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -819,7 +819,7 @@ export interface paths {
          * @description Only a confirmed address sees the invitations sent to it (403 `email_not_verified`
          *     otherwise): registering with someone else's address shows nothing.
          */
-        get: operations["my_invitations"];
+        get: operations["listMyInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -836,7 +836,7 @@ export interface paths {
             cookie?: never;
         };
         /** Open offers for the caller's profile: their sectors, countries, skills and languages. */
-        get: operations["my_matches"];
+        get: operations["listMyMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -853,7 +853,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own opportunities, whatever their status, newest first. */
-        get: operations["my_opportunities"];
+        get: operations["listMyOpportunities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -872,7 +872,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Changes the caller's password and ends their other sessions. */
-        post: operations["change_password"];
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -887,7 +887,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own projects, drafts included, newest first. */
-        get: operations["my_projects"];
+        get: operations["listMyProjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -904,7 +904,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's notifications, newest first, with the number still unread. */
-        get: operations["list_notifications"];
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -923,7 +923,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks all the caller's notifications read. */
-        post: operations["mark_all_read"];
+        post: operations["markAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -940,7 +940,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks one of the caller's notifications read (again is harmless). */
-        post: operations["mark_read"];
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -955,10 +955,10 @@ export interface paths {
             cookie?: never;
         };
         /** Searches open opportunities: words, filters, sort, cursor pagination, total and facets. */
-        get: operations["search_opportunities"];
+        get: operations["searchOpportunities"];
         put?: never;
         /** Publishes an opportunity (open at once). */
-        post: operations["create_opportunity"];
+        post: operations["createOpportunity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -976,15 +976,15 @@ export interface paths {
          * One opportunity. The author of an anonymous one is shown to those who may edit it and to
          *     members whose interest in it was accepted.
          */
-        get: operations["get_opportunity"];
+        get: operations["getOpportunity"];
         put?: never;
         post?: never;
         /** Deletes an opportunity (its author, or editors of its organisation). */
-        delete: operations["delete_opportunity"];
+        delete: operations["deleteOpportunity"];
         options?: never;
         head?: never;
         /** Changes an opportunity (its author, or editors of its organisation). */
-        patch: operations["update_opportunity"];
+        patch: operations["updateOpportunity"];
         trace?: never;
     };
     "/api/v1/opportunities/{id}/matches": {
@@ -998,7 +998,7 @@ export interface paths {
          * Complementary opportunities: offers for a request and requests for an offer, of the same
          *     category, open, never the author's own (nor the reader's).
          */
-        get: operations["opportunity_matches"];
+        get: operations["listOpportunityMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1018,10 +1018,10 @@ export interface paths {
          * Searches organisations: words, filters, cursor pagination, total and facets (newest first
          *     without words).
          */
-        get: operations["list_organisations"];
+        get: operations["listOrganisations"];
         put?: never;
         /** Creates an organisation; the caller becomes its owner. */
-        post: operations["create_organisation"];
+        post: operations["createOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1036,15 +1036,15 @@ export interface paths {
             cookie?: never;
         };
         /** One organisation. */
-        get: operations["get_organisation"];
+        get: operations["getOrganisation"];
         put?: never;
         post?: never;
         /** Deletes an organisation (its owners only). */
-        delete: operations["delete_organisation"];
+        delete: operations["deleteOrganisation"];
         options?: never;
         head?: never;
         /** Changes an organisation (its owners and editors only). */
-        patch: operations["update_organisation"];
+        patch: operations["updateOrganisation"];
         trace?: never;
     };
     "/api/v1/organisations/{id}/api-keys": {
@@ -1100,7 +1100,7 @@ export interface paths {
          * The organisation's pending invitations, newest first (owners only). Expired ones are left
          *     out: inviting the address again renews them.
          */
-        get: operations["list_invitations"];
+        get: operations["listOrganisationInvitations"];
         put?: never;
         /**
          * Invites an address to join the organisation with a role (owners only).
@@ -1111,7 +1111,7 @@ export interface paths {
          *     more days). E-mails to one address are limited per hour; past the limit, none is sent and
          *     the answer does not change.
          */
-        post: operations["create_invitation"];
+        post: operations["inviteToOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1129,7 +1129,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Withdraws a pending invitation (owners only): it can no longer be accepted. */
-        delete: operations["withdraw_invitation"];
+        delete: operations["withdrawOrganisationInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1143,7 +1143,7 @@ export interface paths {
             cookie?: never;
         };
         /** The members of an organisation and their roles. */
-        get: operations["list_members"];
+        get: operations["listOrganisationMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1166,11 +1166,11 @@ export interface paths {
          * Removes a member (owners), or leaves (any member removing themselves). The last owner
          *     cannot leave.
          */
-        delete: operations["remove_member"];
+        delete: operations["removeOrganisationMember"];
         options?: never;
         head?: never;
         /** Changes a member's role (owners only). The last owner cannot step down. */
-        patch: operations["change_member"];
+        patch: operations["changeOrganisationMember"];
         trace?: never;
     };
     "/api/v1/organisations/{id}/territory": {
@@ -1185,7 +1185,7 @@ export interface paths {
          *     territory and its partners', internships and jobs offered there, partnerships formed by
          *     its members, per year and in total. Who took part is shown to its members only.
          */
-        get: operations["territory_dashboard"];
+        get: operations["getTerritoryDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1204,9 +1204,9 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks an organisation as verified (facilitators only). */
-        post: operations["verify_organisation"];
+        post: operations["verifyOrganisation"];
         /** Withdraws an organisation's verification (facilitators only). */
-        delete: operations["unverify_organisation"];
+        delete: operations["unverifyOrganisation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1310,13 +1310,13 @@ export interface paths {
             cookie?: never;
         };
         /** Searches published projects: words, filters, sort, cursor pagination, total and facets. */
-        get: operations["search_projects"];
+        get: operations["searchProjects"];
         put?: never;
         /**
          * Creates a project (a draft unless `status` says `published`), at the `idea` stage unless
          *     told otherwise; its first milestone records the start.
          */
-        post: operations["create_project"];
+        post: operations["createProject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1331,18 +1331,18 @@ export interface paths {
             cookie?: never;
         };
         /** One project. */
-        get: operations["get_project"];
+        get: operations["getProject"];
         put?: never;
         post?: never;
         /**
          * Deletes a project (its author, or editors of its organisation). Archiving keeps its
          *     history public instead.
          */
-        delete: operations["delete_project"];
+        delete: operations["deleteProject"];
         options?: never;
         head?: never;
         /** Changes a project (its author, or editors of its organisation). */
-        patch: operations["update_project"];
+        patch: operations["updateProject"];
         trace?: never;
     };
     "/api/v1/projects/{id}/financing": {
@@ -1353,10 +1353,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's financing plan: public for a published project, like the project. */
-        get: operations["get_plan"];
+        get: operations["getFinancingPlan"];
         put?: never;
         /** Adds a co-financer to a project's plan (its editors). */
-        post: operations["add_line"];
+        post: operations["addFinancingLine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1374,11 +1374,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Removes a line from the plan (the project's editors). */
-        delete: operations["delete_line"];
+        delete: operations["deleteFinancingLine"];
         options?: never;
         head?: never;
         /** Changes a line's amount or status, e.g. once the money is received (the project's editors). */
-        patch: operations["change_line"];
+        patch: operations["updateFinancingLine"];
         trace?: never;
     };
     "/api/v1/projects/{id}/funding-calls": {
@@ -1392,7 +1392,7 @@ export interface paths {
          * The open calls a project could apply to, soonest closing first, each with the rules it
          *     meets and those it does not.
          */
-        get: operations["eligible_calls"];
+        get: operations["listEligibleFundingCalls"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1409,10 +1409,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's result indicators and their measurements: public for a published project. */
-        get: operations["list_indicators"];
+        get: operations["listResultIndicators"];
         put?: never;
         /** Adds a result indicator to a project (its editors). */
-        post: operations["add_indicator"];
+        post: operations["addResultIndicator"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1429,7 +1429,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Records a measurement of an indicator (the project's editors). */
-        post: operations["add_measurement"];
+        post: operations["addIndicatorMeasurement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1444,7 +1444,7 @@ export interface paths {
             cookie?: never;
         };
         /** Offers in the categories the project needs (or the one asked for, if it is a need). */
-        get: operations["project_matches"];
+        get: operations["listProjectMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1461,10 +1461,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's milestones, oldest first. */
-        get: operations["list_milestones"];
+        get: operations["listMilestones"];
         put?: never;
         /** Records a milestone; with `stage`, the project moves to that stage (one step at a time). */
-        post: operations["add_milestone"];
+        post: operations["addMilestone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1479,10 +1479,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's saved searches, newest first. */
-        get: operations["list_saved_searches"];
+        get: operations["listSavedSearches"];
         put?: never;
         /** Saves a search; new results published from now on are announced. */
-        post: operations["create_saved_search"];
+        post: operations["createSavedSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1497,15 +1497,15 @@ export interface paths {
             cookie?: never;
         };
         /** One saved search of the caller's. */
-        get: operations["get_saved_search"];
+        get: operations["getSavedSearch"];
         put?: never;
         post?: never;
         /** Deletes a saved search; its alerts stop. */
-        delete: operations["delete_saved_search"];
+        delete: operations["deleteSavedSearch"];
         options?: never;
         head?: never;
         /** Changes a saved search's name, criteria, frequency or channels. */
-        patch: operations["update_saved_search"];
+        patch: operations["updateSavedSearch"];
         trace?: never;
     };
     "/api/v1/search": {
@@ -1519,7 +1519,7 @@ export interface paths {
          * Searches published projects, open opportunities and organisations at once; the best
          *     matches of each kind, with the totals to link to the full lists.
          */
-        get: operations["search_everything"];
+        get: operations["searchEverything"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1536,7 +1536,7 @@ export interface paths {
             cookie?: never;
         };
         /** Public statistics of the marketplace, for the statistics page and for anyone's charts. */
-        get: operations["public_stats"];
+        get: operations["getPublicStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1557,7 +1557,7 @@ export interface paths {
          * @description Sectors are the OECD-DAC codes (3-digit categories, then their 5-digit codes with `parent`
          *     set); countries, currencies and languages are the ISO codes with CLDR names.
          */
-        get: operations["get_taxonomy"];
+        get: operations["getTaxonomy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1577,7 +1577,7 @@ export interface paths {
          * The diaspora of a territory: members who live there and agreed to be counted, by country
          *     of origin, never named; counts under 5 are shown as "fewer than 5".
          */
-        get: operations["territory_diaspora"];
+        get: operations["getTerritoryDiaspora"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1594,7 +1594,7 @@ export interface paths {
             cookie?: never;
         };
         /** What an unsubscribe link is about, for the page it opens (no login). */
-        get: operations["read_unsubscription"];
+        get: operations["getUnsubscription"];
         put?: never;
         /**
          * Stops the e-mails of one saved search, without logging in: the link of every alert e-mail,
@@ -1616,7 +1616,7 @@ export interface paths {
             cookie?: never;
         };
         /** A member's public profile; never their e-mail address. */
-        get: operations["get_user"];
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1633,7 +1633,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process answers. */
-        get: operations["healthz"];
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1654,7 +1654,7 @@ export interface paths {
          *     production only for the scraper's token (`MARCOTTAGE_METRICS_TOKEN`): they tell which
          *     routes are used and how, nobody else's business.
          */
-        get: operations["metrics"];
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1675,7 +1675,7 @@ export interface paths {
          *     are answered from the database, slowly). A load balancer takes the replica out while this
          *     is 503.
          */
-        get: operations["readyz"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1692,6 +1692,11 @@ export interface components {
         Accepted: {
             status: string;
         };
+        /**
+         * @example {
+         *       "password": "mangues de Casamance 2026"
+         *     }
+         */
         AccountDeletion: {
             /** Format: password */
             password: string;
@@ -1897,6 +1902,10 @@ export interface components {
         /**
          * @description Changes to a link. The sides are not changed (record another link instead): a side's
          *     confirmation is for the link it saw.
+         * @example {
+         *       "description": "En pause depuis 2024, reprise prévue avec le nouveau mandat.",
+         *       "status": "dormant"
+         *     }
          */
         CooperationLinkChanges: {
             description?: string | null;
@@ -1929,6 +1938,12 @@ export interface components {
             /** @description The whole key. Shown once: store it now (send it as `Authorization: Bearer <key>`). */
             secret: string;
         };
+        /**
+         * @example {
+         *       "email": "awa.diop@example.sn",
+         *       "password": "mangues de Casamance 2026"
+         *     }
+         */
         Credentials: {
             email: string;
             /** Format: password */
@@ -2110,6 +2125,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @example {
+         *       "status": "received"
+         *     }
+         */
         FinancingLineChanges: {
             /** Format: int64 */
             amount?: number | null;
@@ -2189,7 +2209,13 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Changes to a call (its funder's editors). Absent fields are unchanged. */
+        /**
+         * @description Changes to a call (its funder's editors). Absent fields are unchanged.
+         * @example {
+         *       "closes_on": "2027-05-15",
+         *       "grants_expected": 70
+         *     }
+         */
         FundingCallChanges: {
             /** Format: date */
             closes_on?: string | null;
@@ -2446,7 +2472,13 @@ export interface components {
             /** Format: double */
             value: number;
         };
-        /** @description What an admin may change about a member. */
+        /**
+         * @description What an admin may change about a member.
+         * @example {
+         *       "role": "facilitator",
+         *       "suspended": false
+         *     }
+         */
         MemberAdministration: {
             role?: components["schemas"]["Role"] | null;
             suspended?: boolean | null;
@@ -2462,6 +2494,11 @@ export interface components {
          * @enum {string}
          */
         MemberRole: "owner" | "editor";
+        /**
+         * @example {
+         *       "role": "owner"
+         *     }
+         */
         MembershipChange: {
             role: components["schemas"]["MemberRole"];
         };
@@ -2539,7 +2576,23 @@ export interface components {
             requests_per_minute?: number | null;
             scopes: components["schemas"]["Scope"][];
         };
-        /** @description An application to a call, in the call's currency. */
+        /**
+         * @description An application to a call, in the call's currency.
+         * @example {
+         *       "amount_requested": 150000,
+         *       "financing_plan": [
+         *         {
+         *           "amount": 80000,
+         *           "funder_name": "Ville de Besançon"
+         *         }
+         *       ],
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "project_budget": 400000,
+         *       "project_id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+         *       "submit": false,
+         *       "summary": "Trois séchoirs solaires pour la coopérative de Bignona et la formation de 40 productrices."
+         *     }
+         */
         NewApplication: {
             /**
              * Format: int64
@@ -2601,6 +2654,31 @@ export interface components {
              */
             subdivision?: string | null;
         };
+        /**
+         * @example {
+         *       "description": "Accès à l'eau potable et appui aux maraîchers de Ziguinchor.",
+         *       "north": {
+         *         "level": "municipality",
+         *         "organisation_id": "e9a04b6c-1d7f-4a52-93e8-6c2b5f8a0d17"
+         *       },
+         *       "project_ids": [
+         *         "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53"
+         *       ],
+         *       "south": {
+         *         "country": "SN",
+         *         "level": "municipality",
+         *         "name": "Commune de Ziguinchor",
+         *         "place": "Ziguinchor",
+         *         "subdivision": "SN-ZG"
+         *       },
+         *       "started": 2009,
+         *       "status": "active",
+         *       "themes": [
+         *         "14030",
+         *         "31120"
+         *       ]
+         *     }
+         */
         NewCooperationLink: {
             description?: string;
             /** @description The northern side (a French authority, most often). */
@@ -2619,6 +2697,14 @@ export interface components {
             /** @description OECD-DAC 5-digit sector codes. */
             themes?: string[];
         };
+        /**
+         * @example {
+         *       "amount": 5000000,
+         *       "currency": "XOF",
+         *       "funder_name": "Ville de Besançon",
+         *       "status": "pledged"
+         *     }
+         */
         NewFinancingLine: {
             /** Format: int64 */
             amount: number;
@@ -2639,7 +2725,39 @@ export interface components {
             organisation_id?: string | null;
             status: components["schemas"]["LineStatus"];
         };
-        /** @description A call for projects as its funder publishes it. Amounts are whole units of `currency`. */
+        /**
+         * @description A call for projects as its funder publishes it. Amounts are whole units of `currency`.
+         * @example {
+         *       "applicant_kinds": [
+         *         "local_authority",
+         *         "ngo",
+         *         "diaspora_association"
+         *       ],
+         *       "closes_on": "2027-04-30",
+         *       "countries": [
+         *         "SN",
+         *         "ML",
+         *         "BF"
+         *       ],
+         *       "currency": "EUR",
+         *       "description": "Cofinancement de projets portés par des collectivités et des associations de la diaspora avec leurs partenaires africains.",
+         *       "funder_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "grants_expected": 60,
+         *       "max_cofinancing_rate": 50,
+         *       "max_grant": 200000,
+         *       "opens_on": "2027-01-15",
+         *       "programme_code": "PCTT-2027",
+         *       "programme_name": "Programme de coopération de territoire à territoire",
+         *       "regions": [],
+         *       "sectors": [
+         *         "311",
+         *         "14030"
+         *       ],
+         *       "time_zone": "Europe/Paris",
+         *       "title": "Appel à projets 2027 : agriculture et eau en Afrique de l'Ouest",
+         *       "total_budget": 12500000
+         *     }
+         */
         NewFundingCall: {
             /** @description Who may apply: kinds of organisation. */
             applicant_kinds: components["schemas"]["OrganisationKind"][];
@@ -2697,6 +2815,17 @@ export interface components {
              */
             total_budget: number;
         };
+        /**
+         * @example {
+         *       "baseline_date": "2026-09-01",
+         *       "baseline_value": 0,
+         *       "description": "Postes en service dans les écoles élémentaires de la région de Thiès.",
+         *       "due_on": "2029-06-30",
+         *       "target_value": 30000,
+         *       "title": "Ordinateurs installés dans les écoles",
+         *       "unit": "ordinateurs"
+         *     }
+         */
         NewIndicator: {
             /** Format: date */
             baseline_date?: string | null;
@@ -2718,6 +2847,16 @@ export interface components {
             /** @example ordinateurs */
             unit: string;
         };
+        /**
+         * @example {
+         *       "message": "Notre coopérative sèche déjà des mangues à Bignona ; parlons-en.",
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "target": {
+         *         "id": "c41a7e02-9d6b-4f38-8a5c-2b7e1f0d9c64",
+         *         "kind": "opportunity"
+         *       }
+         *     }
+         */
         NewInterest: {
             /**
              * @description Who the sender is and what they propose.
@@ -2731,6 +2870,19 @@ export interface components {
             organisation_id?: string | null;
             target: components["schemas"]["TargetRef"];
         };
+        /**
+         * @example {
+         *       "a": {
+         *         "id": "5b8e3c71-2a9f-4e06-bd14-9c6a0f7e2d38",
+         *         "kind": "member"
+         *       },
+         *       "b": {
+         *         "id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+         *         "kind": "project"
+         *       },
+         *       "note": "Vous cherchez tous deux à sécher des mangues en Casamance."
+         *     }
+         */
         NewIntroduction: {
             a: components["schemas"]["SideRef"];
             b: components["schemas"]["SideRef"];
@@ -2740,7 +2892,13 @@ export interface components {
              */
             note: string;
         };
-        /** @description An invitation to join an organisation, sent by one of its owners. */
+        /**
+         * @description An invitation to join an organisation, sent by one of its owners.
+         * @example {
+         *       "email": "moussa@example.sn",
+         *       "role": "editor"
+         *     }
+         */
         NewInvitation: {
             /**
              * Format: email
@@ -2752,6 +2910,13 @@ export interface components {
             /** @description The role the invitee gets on accepting. */
             role: components["schemas"]["MemberRole"];
         };
+        /**
+         * @example {
+         *       "measured_on": "2027-06-30",
+         *       "note": "Premières écoles équipées à Thiès",
+         *       "value": 500
+         *     }
+         */
         NewMeasurement: {
             /** Format: date */
             measured_on: string;
@@ -2763,10 +2928,22 @@ export interface components {
              */
             value: number;
         };
+        /**
+         * @example {
+         *       "body": "Bonjour, pouvons-nous en parler jeudi ?"
+         *     }
+         */
         NewMessage: {
             /** @example Bonjour, pouvons-nous en parler jeudi ? */
             body: string;
         };
+        /**
+         * @example {
+         *       "note": "Premier lot de mangues séchées vendu à Dakar",
+         *       "occurred_on": "2027-05-12",
+         *       "stage": "venture"
+         *     }
+         */
         NewMilestone: {
             /** @example Premier lot de mangues séchées vendu à Dakar */
             note: string;
@@ -2777,6 +2954,29 @@ export interface components {
             occurred_on?: string | null;
             stage?: components["schemas"]["ProjectStage"] | null;
         };
+        /**
+         * @example {
+         *       "anonymous": false,
+         *       "category": "technical_partnership",
+         *       "city": "Bignona",
+         *       "country": "SN",
+         *       "description": "Nous cherchons une entreprise ou une ONG qui maîtrise le séchage solaire pour former 40 productrices et dimensionner trois séchoirs.",
+         *       "direction": "request",
+         *       "duration_months": 6,
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "project_id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+         *       "remote": false,
+         *       "sectors": [
+         *         "32161"
+         *       ],
+         *       "skills": [
+         *         "séchage",
+         *         "énergie solaire"
+         *       ],
+         *       "starts_on": "2027-03-01",
+         *       "title": "Partenaire technique pour une unité de séchage de mangues"
+         *     }
+         */
         NewOpportunity: {
             /** @description Hide the author's identity in public reads. */
             anonymous?: boolean;
@@ -2815,6 +3015,16 @@ export interface components {
             /** @example Partenaire technique pour une unité de séchage de mangues */
             title: string;
         };
+        /**
+         * @example {
+         *       "city": "Lyon",
+         *       "country": "FR",
+         *       "description": "Association de la diaspora sénégalaise de Lyon qui accompagne des projets agricoles en Casamance.",
+         *       "kind": "diaspora_association",
+         *       "name": "Association Teranga Lyon",
+         *       "website": "https://teranga-lyon.org"
+         *     }
+         */
         NewOrganisation: {
             city?: string | null;
             /**
@@ -2828,6 +3038,36 @@ export interface components {
             name: string;
             website?: string | null;
         };
+        /**
+         * @example {
+         *       "budget_amount": 26000000,
+         *       "budget_currency": "XOF",
+         *       "countries": [
+         *         "SN"
+         *       ],
+         *       "description": "La moitié des mangues de Casamance se perdent faute de transformation. Le projet équipe la coopérative de trois séchoirs et forme 40 productrices.",
+         *       "language": "fr",
+         *       "needs": [
+         *         "technical_partnership",
+         *         "financial_partnership"
+         *       ],
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "sectors": [
+         *         "32161",
+         *         "31120"
+         *       ],
+         *       "stage": "project",
+         *       "status": "published",
+         *       "summary": "Trois séchoirs solaires pour que les productrices de Bignona vendent des mangues séchées toute l'année.",
+         *       "territories": [
+         *         {
+         *           "country": "SN",
+         *           "place": "Bignona"
+         *         }
+         *       ],
+         *       "title": "Séchage solaire de mangues en Casamance"
+         *     }
+         */
         NewProject: {
             /** Format: int64 */
             budget_amount?: number | null;
@@ -2857,6 +3097,22 @@ export interface components {
             /** @example Séchage solaire de mangues en Casamance */
             title: string;
         };
+        /**
+         * @example {
+         *       "channels": [
+         *         "in_app",
+         *         "email"
+         *       ],
+         *       "criteria": {
+         *         "category": "internship",
+         *         "country": "SN",
+         *         "q": "agronomie"
+         *       },
+         *       "frequency": "weekly",
+         *       "kind": "opportunities",
+         *       "name": "Stages au Sénégal"
+         *     }
+         */
         NewSavedSearch: {
             /** @description At least one; both by default. */
             channels?: components["schemas"]["Channel"][];
@@ -2970,7 +3226,15 @@ export interface components {
          * @enum {string}
          */
         OpportunityCategory: "technical_partnership" | "industrial_partnership" | "commercial_partnership" | "financial_partnership" | "internship" | "job" | "volunteering" | "authority_cooperation";
-        /** @description Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one. */
+        /**
+         * @description Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one.
+         * @example {
+         *       "city": null,
+         *       "remote": true,
+         *       "status": "filled",
+         *       "title": "Technical partner for a solar mango-drying unit"
+         *     }
+         */
         OpportunityChanges: {
             anonymous?: boolean | null;
             city?: string | null;
@@ -3037,6 +3301,11 @@ export interface components {
         /**
          * @description Changes to an organisation. Absent fields are unchanged; `null` clears a nullable one.
          *     `verified` is not here: only facilitators verify, through `/verification`.
+         * @example {
+         *       "city": "Villeurbanne",
+         *       "description": "Diaspora association supporting farming ventures in Casamance.",
+         *       "website": null
+         *     }
          */
         OrganisationChanges: {
             city?: string | null;
@@ -3125,17 +3394,34 @@ export interface components {
             /** @description `interest` or `introduction`. */
             kind: string;
         };
+        /**
+         * @example {
+         *       "current_password": "mangues de Casamance 2026",
+         *       "new_password": "un nouveau mot de passe solide"
+         *     }
+         */
         PasswordChange: {
             /** Format: password */
             current_password: string;
             /** Format: password */
             new_password: string;
         };
+        /**
+         * @example {
+         *       "password": "un nouveau mot de passe solide",
+         *       "token": "Qm7rT2vX9cLp4sWd8nBz3kHf6JyA0uEg"
+         *     }
+         */
         PasswordResetConfirmation: {
             /** Format: password */
             password: string;
             token: string;
         };
+        /**
+         * @example {
+         *       "email": "awa.diop@example.sn"
+         *     }
+         */
         PasswordResetRequest: {
             /** Format: email */
             email: string;
@@ -3179,7 +3465,36 @@ export interface components {
             /** @description A URI reference naming the kind of problem (`urn:marcottage:problem:<code>`). */
             type: string;
         };
-        /** @description Changes to one's own profile. Absent fields are unchanged; `null` clears a nullable one. */
+        /**
+         * @description Changes to one's own profile. Absent fields are unchanged; `null` clears a nullable one.
+         * @example {
+         *       "bio": "Ingénieure agronome à Lyon, originaire de Ziguinchor ; je conseille des coopératives de transformation.",
+         *       "countries": [
+         *         "SN",
+         *         "GM"
+         *       ],
+         *       "country_of_origin": "SN",
+         *       "country_of_residence": "FR",
+         *       "diaspora_counted": true,
+         *       "display_name": "Awa Diop",
+         *       "languages": [
+         *         "fr",
+         *         "wo",
+         *         "en"
+         *       ],
+         *       "locale": "fr",
+         *       "residence_subdivision": "FR-ARA",
+         *       "sectors": [
+         *         "31120",
+         *         "32161"
+         *       ],
+         *       "skills": [
+         *         "séchage",
+         *         "agronomie",
+         *         "gestion de coopérative"
+         *       ]
+         *     }
+         */
         ProfileChanges: {
             bio?: string | null;
             /** @description ISO 3166-1 alpha-2 codes of the countries of interest. */
@@ -3226,6 +3541,14 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @example {
+         *       "budget_amount": null,
+         *       "budget_currency": null,
+         *       "status": "closed",
+         *       "summary": "Three solar dryers so that the women growers of Bignona sell dried mango all year round."
+         *     }
+         */
         ProjectChanges: {
             /** Format: int64 */
             budget_amount?: number | null;
@@ -3343,9 +3666,22 @@ export interface components {
             role: components["schemas"]["MemberRole"];
             status: components["schemas"]["InvitationStatus"];
         };
+        /**
+         * @example {
+         *       "refresh_token": "Yp3kq8Vd0sLr2mXw9TzN4bHc6JfA1uGe"
+         *     }
+         */
         RefreshRequest: {
             refresh_token: string;
         };
+        /**
+         * @example {
+         *       "display_name": "Awa Diop",
+         *       "email": "awa.diop@example.sn",
+         *       "locale": "fr",
+         *       "password": "mangues de Casamance 2026"
+         *     }
+         */
         Registration: {
             /** @example Awa Diop */
             display_name: string;
@@ -3358,7 +3694,14 @@ export interface components {
             /** Format: password */
             password: string;
         };
-        /** @description A funder's decision. */
+        /**
+         * @description A funder's decision.
+         * @example {
+         *       "amount_granted": 120000,
+         *       "comment": "Dossier solide ; subvention plafonnée à 30 % du budget.",
+         *       "status": "accepted"
+         *     }
+         */
         Review: {
             /**
              * Format: int64
@@ -3401,7 +3744,15 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Every field is optional; the kind cannot change (save a new search instead). */
+        /**
+         * @description Every field is optional; the kind cannot change (save a new search instead).
+         * @example {
+         *       "channels": [
+         *         "in_app"
+         *       ],
+         *       "frequency": "daily"
+         *     }
+         */
         SavedSearchChanges: {
             channels?: components["schemas"]["Channel"][] | null;
             criteria?: components["schemas"]["Criteria"] | null;
@@ -3569,6 +3920,11 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * @example {
+         *       "token": "Hk4nW8pZ1rTd6vLq3mXs9bCf2JyA7uEg"
+         *     }
+         */
         TokenRequest: {
             /** @description The token received by e-mail. */
             token: string;
@@ -3737,7 +4093,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    administer_user: {
+    administerUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -3828,7 +4184,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    logout_all: {
+    logoutEverywhere: {
         parameters: {
             query?: never;
             header?: never;
@@ -3847,7 +4203,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    request_password_reset: {
+    requestPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -3875,7 +4231,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    confirm_password_reset: {
+    confirmPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -3901,7 +4257,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    refresh: {
+    refreshSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -3959,7 +4315,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    verify_email: {
+    verifyEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -3985,7 +4341,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    resend_verification: {
+    resendVerificationEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -4006,7 +4362,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    list_conversations: {
+    listConversations: {
         parameters: {
             query?: {
                 /** @description 1 to 100, default 20. */
@@ -4034,7 +4390,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_conversation: {
+    getConversation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4059,7 +4415,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_messages: {
+    listMessages: {
         parameters: {
             query?: {
                 /** @description 1 to 100, default 20. */
@@ -4091,7 +4447,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    post_message: {
+    postMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -4129,7 +4485,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    search_links: {
+    searchCooperationLinks: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -4173,7 +4529,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_link: {
+    createCooperationLink: {
         parameters: {
             query?: never;
             header?: {
@@ -4210,7 +4566,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    link_aggregates: {
+    getCooperationLinkAggregates: {
         parameters: {
             query: {
                 by: components["schemas"]["AggregateBy"];
@@ -4242,7 +4598,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
         };
     };
-    get_link: {
+    getCooperationLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -4267,7 +4623,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_link: {
+    deleteCooperationLink: {
         parameters: {
             query?: never;
             header?: {
@@ -4295,7 +4651,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_link: {
+    updateCooperationLink: {
         parameters: {
             query?: never;
             header?: {
@@ -4334,7 +4690,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    confirm_link: {
+    confirmCooperationLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -4432,7 +4788,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    get_application: {
+    getFundingApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -4458,7 +4814,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    review_application: {
+    reviewFundingApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -4498,7 +4854,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    submit_application: {
+    submitFundingApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -4531,7 +4887,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    search_calls: {
+    searchFundingCalls: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -4571,7 +4927,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_call: {
+    createFundingCall: {
         parameters: {
             query?: never;
             header?: {
@@ -4608,7 +4964,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_call: {
+    getFundingCall: {
         parameters: {
             query?: never;
             header?: never;
@@ -4633,7 +4989,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    update_call: {
+    updateFundingCall: {
         parameters: {
             query?: never;
             header?: {
@@ -4672,7 +5028,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    review_board: {
+    getReviewBoard: {
         parameters: {
             query?: {
                 /** @description Default: every status but drafts (which the funder never sees). */
@@ -4705,7 +5061,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    apply: {
+    applyToFundingCall: {
         parameters: {
             query?: never;
             header?: {
@@ -4746,7 +5102,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    check_application: {
+    checkFundingApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -4780,7 +5136,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    eligible_projects: {
+    listEligibleProjects: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4809,7 +5165,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    list_interests: {
+    listInterests: {
         parameters: {
             query: {
                 box: components["schemas"]["InterestBox"];
@@ -4839,7 +5195,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    express_interest: {
+    expressInterest: {
         parameters: {
             query?: never;
             header?: {
@@ -4877,7 +5233,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    get_interest: {
+    getInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -4902,7 +5258,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    accept_interest: {
+    acceptInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -4929,7 +5285,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    decline_interest: {
+    declineInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -4956,7 +5312,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    withdraw_interest: {
+    withdrawInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -4983,7 +5339,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    list_introductions: {
+    listIntroductions: {
         parameters: {
             query?: {
                 /** @description 1 to 100, default 20. */
@@ -5011,7 +5367,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    introduce: {
+    introduceMembers: {
         parameters: {
             query?: never;
             header?: {
@@ -5047,7 +5403,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_introduction: {
+    getIntroduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -5072,7 +5428,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    accept_introduction: {
+    acceptIntroduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -5099,7 +5455,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    decline_introduction: {
+    declineIntroduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -5126,7 +5482,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    accept_invitation: {
+    acceptInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -5153,7 +5509,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    decline_invitation: {
+    declineInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -5180,7 +5536,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    get_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -5203,7 +5559,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    delete_me: {
+    deleteMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -5231,7 +5587,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    update_me: {
+    updateMe: {
         parameters: {
             query?: never;
             header?: {
@@ -5264,7 +5620,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    export_me: {
+    exportMyData: {
         parameters: {
             query?: never;
             header?: never;
@@ -5285,7 +5641,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    my_applications: {
+    listMyFundingApplications: {
         parameters: {
             query?: never;
             header?: never;
@@ -5306,7 +5662,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    my_invitations: {
+    listMyInvitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -5328,7 +5684,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
-    my_matches: {
+    listMyMatches: {
         parameters: {
             query?: {
                 /** @description How many matches, 1 to 50 (default 10). */
@@ -5359,7 +5715,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    my_opportunities: {
+    listMyOpportunities: {
         parameters: {
             query?: never;
             header?: never;
@@ -5380,7 +5736,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    change_password: {
+    changePassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -5407,7 +5763,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    my_projects: {
+    listMyProjects: {
         parameters: {
             query?: never;
             header?: never;
@@ -5428,7 +5784,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    list_notifications: {
+    listNotifications: {
         parameters: {
             query?: {
                 /** @description Only the unread ones. */
@@ -5458,7 +5814,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    mark_all_read: {
+    markAllNotificationsRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -5477,7 +5833,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    mark_read: {
+    markNotificationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -5502,7 +5858,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    search_opportunities: {
+    searchOpportunities: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -5542,7 +5898,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_opportunity: {
+    createOpportunity: {
         parameters: {
             query?: never;
             header?: {
@@ -5579,7 +5935,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_opportunity: {
+    getOpportunity: {
         parameters: {
             query?: never;
             header?: never;
@@ -5604,7 +5960,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_opportunity: {
+    deleteOpportunity: {
         parameters: {
             query?: never;
             header?: {
@@ -5632,7 +5988,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_opportunity: {
+    updateOpportunity: {
         parameters: {
             query?: never;
             header?: {
@@ -5671,7 +6027,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    opportunity_matches: {
+    listOpportunityMatches: {
         parameters: {
             query?: {
                 /** @description How many matches, 1 to 50 (default 10). */
@@ -5705,7 +6061,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_organisations: {
+    listOrganisations: {
         parameters: {
             query?: {
                 kind?: components["schemas"]["OrganisationKind"];
@@ -5743,7 +6099,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_organisation: {
+    createOrganisation: {
         parameters: {
             query?: never;
             header?: {
@@ -5779,7 +6135,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_organisation: {
+    getOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -5804,7 +6160,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_organisation: {
+    deleteOrganisation: {
         parameters: {
             query?: never;
             header?: {
@@ -5832,7 +6188,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_organisation: {
+    updateOrganisation: {
         parameters: {
             query?: never;
             header?: {
@@ -5957,7 +6313,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_invitations: {
+    listOrganisationInvitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -5983,7 +6339,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    create_invitation: {
+    inviteToOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6017,7 +6373,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    withdraw_invitation: {
+    withdrawOrganisationInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6043,7 +6399,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_members: {
+    listOrganisationMembers: {
         parameters: {
             query?: never;
             header?: never;
@@ -6067,7 +6423,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    remove_member: {
+    removeOrganisationMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -6094,7 +6450,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    change_member: {
+    changeOrganisationMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -6131,7 +6487,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    territory_dashboard: {
+    getTerritoryDashboard: {
         parameters: {
             query?: never;
             header?: never;
@@ -6155,7 +6511,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    verify_organisation: {
+    verifyOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6181,7 +6537,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    unverify_organisation: {
+    unverifyOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6431,7 +6787,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    search_projects: {
+    searchProjects: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -6471,7 +6827,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_project: {
+    createProject: {
         parameters: {
             query?: never;
             header?: {
@@ -6508,7 +6864,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_project: {
+    getProject: {
         parameters: {
             query?: never;
             header?: never;
@@ -6533,7 +6889,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_project: {
+    deleteProject: {
         parameters: {
             query?: never;
             header?: {
@@ -6561,7 +6917,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_project: {
+    updateProject: {
         parameters: {
             query?: never;
             header?: {
@@ -6600,7 +6956,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_plan: {
+    getFinancingPlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -6624,7 +6980,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    add_line: {
+    addFinancingLine: {
         parameters: {
             query?: never;
             header?: {
@@ -6663,7 +7019,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    delete_line: {
+    deleteFinancingLine: {
         parameters: {
             query?: never;
             header?: {
@@ -6693,7 +7049,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    change_line: {
+    updateFinancingLine: {
         parameters: {
             query?: never;
             header?: {
@@ -6734,7 +7090,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    eligible_calls: {
+    listEligibleFundingCalls: {
         parameters: {
             query?: never;
             header?: never;
@@ -6758,7 +7114,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_indicators: {
+    listResultIndicators: {
         parameters: {
             query?: never;
             header?: never;
@@ -6782,7 +7138,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    add_indicator: {
+    addResultIndicator: {
         parameters: {
             query?: never;
             header?: {
@@ -6820,7 +7176,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    add_measurement: {
+    addIndicatorMeasurement: {
         parameters: {
             query?: never;
             header?: {
@@ -6860,7 +7216,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    project_matches: {
+    listProjectMatches: {
         parameters: {
             query?: {
                 /** @description How many matches, 1 to 50 (default 10). */
@@ -6894,7 +7250,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_milestones: {
+    listMilestones: {
         parameters: {
             query?: never;
             header?: never;
@@ -6918,7 +7274,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    add_milestone: {
+    addMilestone: {
         parameters: {
             query?: never;
             header?: never;
@@ -6952,7 +7308,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    list_saved_searches: {
+    listSavedSearches: {
         parameters: {
             query?: never;
             header?: never;
@@ -6973,7 +7329,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    create_saved_search: {
+    createSavedSearch: {
         parameters: {
             query?: never;
             header?: never;
@@ -7004,7 +7360,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_saved_search: {
+    getSavedSearch: {
         parameters: {
             query?: never;
             header?: never;
@@ -7030,7 +7386,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_saved_search: {
+    deleteSavedSearch: {
         parameters: {
             query?: never;
             header?: {
@@ -7057,7 +7413,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_saved_search: {
+    updateSavedSearch: {
         parameters: {
             query?: never;
             header?: {
@@ -7095,7 +7451,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    search_everything: {
+    searchEverything: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -7124,7 +7480,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    public_stats: {
+    getPublicStats: {
         parameters: {
             query?: never;
             header?: never;
@@ -7153,7 +7509,7 @@ export interface operations {
             };
         };
     };
-    get_taxonomy: {
+    getTaxonomy: {
         parameters: {
             query?: {
                 /** @description Label language; when absent, `Accept-Language` decides, else English. */
@@ -7190,7 +7546,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    territory_diaspora: {
+    getTerritoryDiaspora: {
         parameters: {
             query?: never;
             header?: never;
@@ -7232,7 +7588,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    read_unsubscription: {
+    getUnsubscription: {
         parameters: {
             query?: never;
             header?: never;
@@ -7280,7 +7636,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    get_user: {
+    getUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -7304,7 +7660,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    healthz: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -7324,7 +7680,7 @@ export interface operations {
             };
         };
     };
-    metrics: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -7344,7 +7700,7 @@ export interface operations {
             };
         };
     };
-    readyz: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
