@@ -3,25 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::{entities::notification, http::fields::parse_code};
+use super::payloads::NotificationContent;
+use crate::{entities::notification, error::ApiError};
 
-/// What a notification is about. Every payload has `title` and `link`; the other keys:
-/// - `interest_received`: `interest_id`, `target_kind`, `target_id`;
-/// - `interest_answered`: `interest_id`, `status` (`accepted`, `declined` or `withdrawn`),
-///   and `conversation_id` when accepted;
-/// - `message_received`: `conversation_id`, `message_id` (sent for the first unread message
-///   of a conversation only: its `unread` count tells the rest);
-/// - `introduction_proposed`: `introduction_id`;
-/// - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
-///   side's answer), and `conversation_id` once both sides accepted;
-/// - `saved_search_hit`: `saved_search_id` and what was found;
-/// - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
-///   `role` (`owner` or `editor`), for the invitee to accept or decline;
-/// - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
-///   `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited;
-/// - `funding_application_submitted`: `application_id`, `call_id`, for the funder's members;
-/// - `funding_application_reviewed`: `application_id`, `call_id` and `status`
-///   (`under_review`, `accepted` or `rejected`), for the applicant.
+/// What a notification is about; each kind's payload is in [`super::payloads`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
@@ -57,25 +42,33 @@ impl NotificationKind {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Notification {
     pub id: Uuid,
-    pub kind: NotificationKind,
-    /// An object with `title` and `link` (a web app path) and the kind's own keys.
-    #[schema(value_type = Object, example = json!({"title": "Nouvelle marque d'intérêt", "link": "/interests/0193…", "interest_id": "0193…", "target_kind": "opportunity", "target_id": "0193…"}))]
-    pub payload: serde_json::Value,
+    /// `kind` and the kind's `payload`, which always has `title` and `link` (a web app path).
+    #[serde(flatten)]
+    pub content: NotificationContent,
     pub read: bool,
     pub read_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<&notification::Model> for Notification {
-    fn from(row: &notification::Model) -> Self {
-        Self {
+impl TryFrom<&notification::Model> for Notification {
+    type Error = ApiError;
+
+    /// A stored notification that no longer fits its kind's type is an error, not an open
+    /// object that clients cannot read.
+    fn try_from(row: &notification::Model) -> Result<Self, ApiError> {
+        let content = NotificationContent::read(&row.kind, &row.payload).map_err(|error| {
+            ApiError::Internal(anyhow::anyhow!(
+                "notification {} does not fit its kind: {error}",
+                row.id
+            ))
+        })?;
+        Ok(Self {
             id: row.id,
-            kind: parse_code(&row.kind).unwrap_or(NotificationKind::SavedSearchHit),
-            payload: row.payload.clone(),
+            content,
             read: row.read_at.is_some(),
             read_at: row.read_at,
             created_at: row.created_at,
-        }
+        })
     }
 }
 

@@ -64,7 +64,10 @@ async fn list_notifications(
         .await?;
     Ok(HttpResponse::Ok().json(NotificationPage {
         unread,
-        items: rows.iter().map(Notification::from).collect(),
+        items: rows
+            .iter()
+            .map(Notification::try_from)
+            .collect::<Result<_>>()?,
         next_cursor,
     }))
 }
@@ -96,7 +99,7 @@ async fn mark_read(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpR
         .one(db.get_ref())
         .await?
         .ok_or(ApiError::NotFound("notification"))?;
-    Ok(HttpResponse::Ok().json(Notification::from(&row)))
+    Ok(HttpResponse::Ok().json(Notification::try_from(&row)?))
 }
 
 /// Marks all the caller's notifications read.

@@ -2151,6 +2151,11 @@ export interface components {
             /** @description One total per currency, the budget's first. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
+        /** @description One new result of a saved search. */
+        FoundItem: {
+            link: string;
+            title: string;
+        };
         /**
          * @description How often to hear about new results.
          * @enum {string}
@@ -2163,6 +2168,26 @@ export interface components {
             id: string;
             kind: string;
             name: string;
+        };
+        /** @description The funder moved the recipient's application. */
+        FundingApplicationReviewed: {
+            /** Format: uuid */
+            application_id: string;
+            /** Format: uuid */
+            call_id: string;
+            link: string;
+            /** @description `under_review`, `accepted` or `rejected`. */
+            status: components["schemas"]["ApplicationStatus"];
+            title: string;
+        };
+        /** @description An application to one of the funder's calls, for the funder's members. */
+        FundingApplicationSubmitted: {
+            /** Format: uuid */
+            application_id: string;
+            /** Format: uuid */
+            call_id: string;
+            link: string;
+            title: string;
         };
         FundingCall: {
             applicant_kinds: string[];
@@ -2329,6 +2354,20 @@ export interface components {
             status: components["schemas"]["InterestStatus"];
             target: components["schemas"]["Target"];
         };
+        /** @description The other side accepted, declined or withdrew an interest. */
+        InterestAnswered: {
+            /**
+             * Format: uuid
+             * @description The conversation the acceptance opened; absent otherwise.
+             */
+            conversation_id?: string | null;
+            /** Format: uuid */
+            interest_id: string;
+            link: string;
+            /** @description `accepted`, `declined` or `withdrawn`. */
+            status: components["schemas"]["InterestStatus"];
+            title: string;
+        };
         /**
          * @description Which interests to list.
          * @enum {string}
@@ -2338,6 +2377,16 @@ export interface components {
             items: components["schemas"]["Interest"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description Someone expressed interest in one of the recipient's items. */
+        InterestReceived: {
+            /** Format: uuid */
+            interest_id: string;
+            link: string;
+            /** Format: uuid */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
+            title: string;
         };
         /** @enum {string} */
         InterestStatus: "pending" | "accepted" | "declined" | "withdrawn";
@@ -2357,10 +2406,31 @@ export interface components {
             note: string;
             status: components["schemas"]["IntroductionStatus"];
         };
+        /** @description A side answered an introduction. */
+        IntroductionAnswered: {
+            /**
+             * Format: uuid
+             * @description Once both sides accepted.
+             */
+            conversation_id?: string | null;
+            /** Format: uuid */
+            introduction_id: string;
+            link: string;
+            /** @description That side's answer: `accepted` or `declined`. */
+            status: components["schemas"]["IntroductionStatus"];
+            title: string;
+        };
         IntroductionPage: {
             items: components["schemas"]["Introduction"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description A facilitator proposes that the recipient meet someone. */
+        IntroductionProposed: {
+            /** Format: uuid */
+            introduction_id: string;
+            link: string;
+            title: string;
         };
         IntroductionSide: {
             answer: components["schemas"]["IntroductionStatus"];
@@ -2530,6 +2600,18 @@ export interface components {
             items: components["schemas"]["Message"][];
             /** @description Pass it as `cursor` for older messages; absent on the oldest page. */
             next_cursor?: string | null;
+        };
+        /**
+         * @description A new message, for the first unread one of a conversation only: its `unread` count tells
+         *     the rest.
+         */
+        MessageReceived: {
+            /** Format: uuid */
+            conversation_id: string;
+            link: string;
+            /** Format: uuid */
+            message_id: string;
+            title: string;
         };
         Milestone: {
             /** Format: uuid */
@@ -3136,39 +3218,57 @@ export interface components {
             /** @description An `https://` (or `http://`) address on the public internet. */
             url: string;
         };
-        Notification: {
+        Notification: components["schemas"]["NotificationContent"] & {
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
             id: string;
-            kind: components["schemas"]["NotificationKind"];
-            /** @description An object with `title` and `link` (a web app path) and the kind's own keys. */
-            payload: Record<string, never>;
             read: boolean;
             /** Format: date-time */
             read_at?: string | null;
         };
-        /**
-         * @description What a notification is about. Every payload has `title` and `link`; the other keys:
-         *     - `interest_received`: `interest_id`, `target_kind`, `target_id`;
-         *     - `interest_answered`: `interest_id`, `status` (`accepted`, `declined` or `withdrawn`),
-         *       and `conversation_id` when accepted;
-         *     - `message_received`: `conversation_id`, `message_id` (sent for the first unread message
-         *       of a conversation only: its `unread` count tells the rest);
-         *     - `introduction_proposed`: `introduction_id`;
-         *     - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
-         *       side's answer), and `conversation_id` once both sides accepted;
-         *     - `saved_search_hit`: `saved_search_id` and what was found;
-         *     - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
-         *       `role` (`owner` or `editor`), for the invitee to accept or decline;
-         *     - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
-         *       `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited;
-         *     - `funding_application_submitted`: `application_id`, `call_id`, for the funder's members;
-         *     - `funding_application_reviewed`: `application_id`, `call_id` and `status`
-         *       (`under_review`, `accepted` or `rejected`), for the applicant.
-         * @enum {string}
-         */
-        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit" | "organisation_invitation" | "organisation_invitation_answered" | "funding_application_submitted" | "funding_application_reviewed";
+        /** @description A notification's `kind` and its `payload`, whose keys depend on the kind. */
+        NotificationContent: {
+            /** @enum {string} */
+            kind: "interest_received";
+            payload: components["schemas"]["InterestReceived"];
+        } | {
+            /** @enum {string} */
+            kind: "interest_answered";
+            payload: components["schemas"]["InterestAnswered"];
+        } | {
+            /** @enum {string} */
+            kind: "message_received";
+            payload: components["schemas"]["MessageReceived"];
+        } | {
+            /** @enum {string} */
+            kind: "introduction_proposed";
+            payload: components["schemas"]["IntroductionProposed"];
+        } | {
+            /** @enum {string} */
+            kind: "introduction_answered";
+            payload: components["schemas"]["IntroductionAnswered"];
+        } | {
+            /** @enum {string} */
+            kind: "saved_search_hit";
+            payload: components["schemas"]["SavedSearchHit"];
+        } | {
+            /** @enum {string} */
+            kind: "organisation_invitation";
+            payload: components["schemas"]["OrganisationInvitation"];
+        } | {
+            /** @enum {string} */
+            kind: "organisation_invitation_answered";
+            payload: components["schemas"]["OrganisationInvitationAnswered"];
+        } | {
+            /** @enum {string} */
+            kind: "funding_application_submitted";
+            payload: components["schemas"]["FundingApplicationSubmitted"];
+        } | {
+            /** @enum {string} */
+            kind: "funding_application_reviewed";
+            payload: components["schemas"]["FundingApplicationReviewed"];
+        };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
@@ -3318,6 +3418,29 @@ export interface components {
         OrganisationFacets: {
             country: components["schemas"]["FacetCount"][];
             kind: components["schemas"]["FacetCount"][];
+        };
+        /** @description An invitation to join an organisation, for the invitee to accept or decline. */
+        OrganisationInvitation: {
+            /** Format: uuid */
+            invitation_id: string;
+            link: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            role: components["schemas"]["MemberRole"];
+            title: string;
+        };
+        /** @description The invitee answered, for the owner who invited. */
+        OrganisationInvitationAnswered: {
+            /** Format: uuid */
+            invitation_id: string;
+            link: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            /** @description `accepted` or `declined`. */
+            status: components["schemas"]["InvitationStatus"];
+            title: string;
         };
         /**
          * @description What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
@@ -3758,6 +3881,21 @@ export interface components {
             criteria?: components["schemas"]["Criteria"] | null;
             frequency?: components["schemas"]["Frequency"] | null;
             name?: string | null;
+        };
+        /** @description New results of a saved search. */
+        SavedSearchHit: {
+            /**
+             * Format: int32
+             * @description How many new results; the alert worker always sends it and `items`, but a client
+             *     should not fail without them.
+             */
+            count?: number | null;
+            /** @description The new results' titles and links. */
+            items?: components["schemas"]["FoundItem"][] | null;
+            link: string;
+            /** Format: uuid */
+            saved_search_id: string;
+            title: string;
         };
         /**
          * @description A permission given to an API key.
