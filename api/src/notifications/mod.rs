@@ -30,7 +30,7 @@ pub async fn notify<C: ConnectionTrait>(
     kind: NotificationKind,
     payload: Value,
 ) -> Result<(), DbErr> {
-    if let Err(error) = payloads::NotificationContent::read(kind.as_str(), &payload) {
+    if let Err(error) = dto::check_payload(kind, &payload) {
         return Err(DbErr::Custom(format!(
             "a {} notification does not fit its type: {error}",
             kind.as_str()

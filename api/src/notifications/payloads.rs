@@ -1,7 +1,7 @@
 //! What each kind of notification carries. Every payload has `title` (a short text in the
 //! recipient's language) and `link` (the web app path to open); the other keys are the kind's.
 //! [`super::notify`] checks a payload against its kind's type before storing it, so what the
-//! API sends is what the spec says.
+//! API sends is what the spec says. `super::dto` ties each kind to its payload.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -13,22 +13,6 @@ use crate::{
     introductions::dto::IntroductionStatus,
     organisations::{dto::InvitationStatus, queries::MemberRole},
 };
-
-/// A notification's `kind` and its `payload`, whose keys depend on the kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
-pub enum NotificationContent {
-    InterestReceived(InterestReceived),
-    InterestAnswered(InterestAnswered),
-    MessageReceived(MessageReceived),
-    IntroductionProposed(IntroductionProposed),
-    IntroductionAnswered(IntroductionAnswered),
-    SavedSearchHit(SavedSearchHit),
-    OrganisationInvitation(OrganisationInvitation),
-    OrganisationInvitationAnswered(OrganisationInvitationAnswered),
-    FundingApplicationSubmitted(FundingApplicationSubmitted),
-    FundingApplicationReviewed(FundingApplicationReviewed),
-}
 
 /// Someone expressed interest in one of the recipient's items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -158,11 +142,4 @@ pub struct FundingApplicationReviewed {
     pub call_id: Uuid,
     /// `under_review`, `accepted` or `rejected`.
     pub status: ApplicationStatus,
-}
-
-impl NotificationContent {
-    /// Reads a stored `kind` and `payload` as their type: an error names what does not fit.
-    pub fn read(kind: &str, payload: &serde_json::Value) -> serde_json::Result<Self> {
-        serde_json::from_value(serde_json::json!({"kind": kind, "payload": payload}))
-    }
 }

@@ -229,6 +229,47 @@ fn request_examples_are_bodies_the_api_accepts() {
     accepted::<saved_searches::SavedSearchChanges>("SavedSearchChanges");
 }
 
+/// A notification's payload is typed by its kind: a oneOf of one schema per kind, discriminated
+/// by `kind`, each payload with its `title` and `link`.
+#[test]
+fn a_notification_is_a_union_discriminated_by_kind() {
+    let document = serde_json::to_value(marcottage::openapi::document()).unwrap();
+    let schemas = &document["components"]["schemas"];
+    let notification = &schemas["Notification"];
+    assert_eq!(notification["discriminator"]["propertyName"], "kind");
+    let mapping = notification["discriminator"]["mapping"]
+        .as_object()
+        .unwrap();
+    let variants = notification["oneOf"].as_array().unwrap();
+    assert_eq!(mapping.len(), variants.len());
+    assert!(
+        mapping.len() >= 10,
+        "every kind of notification has its schema"
+    );
+    for (kind, reference) in mapping {
+        let name = reference
+            .as_str()
+            .unwrap()
+            .trim_start_matches("#/components/schemas/");
+        let variant = &schemas[name];
+        assert_eq!(
+            variant["properties"]["kind"]["enum"],
+            serde_json::json!([kind])
+        );
+        let payload = variant["properties"]["payload"]["$ref"].as_str().unwrap();
+        let payload = &schemas[payload.trim_start_matches("#/components/schemas/")];
+        for key in ["title", "link"] {
+            assert!(
+                payload["required"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&key.into()),
+                "a {kind} payload lacks {key}"
+            );
+        }
+    }
+}
+
 async fn the_spec_is_served_as_json_and_yaml_with_offline_docs(app: TestApp) {
     let json: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     assert_eq!(json["openapi"], "3.1.0");

@@ -2180,6 +2180,21 @@ export interface components {
             status: components["schemas"]["ApplicationStatus"];
             title: string;
         };
+        FundingApplicationReviewedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "funding_application_reviewed";
+            payload: components["schemas"]["FundingApplicationReviewed"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         /** @description An application to one of the funder's calls, for the funder's members. */
         FundingApplicationSubmitted: {
             /** Format: uuid */
@@ -2188,6 +2203,21 @@ export interface components {
             call_id: string;
             link: string;
             title: string;
+        };
+        FundingApplicationSubmittedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "funding_application_submitted";
+            payload: components["schemas"]["FundingApplicationSubmitted"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         FundingCall: {
             applicant_kinds: string[];
@@ -2368,6 +2398,21 @@ export interface components {
             status: components["schemas"]["InterestStatus"];
             title: string;
         };
+        InterestAnsweredNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "interest_answered";
+            payload: components["schemas"]["InterestAnswered"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         /**
          * @description Which interests to list.
          * @enum {string}
@@ -2387,6 +2432,21 @@ export interface components {
             target_id: string;
             target_kind: components["schemas"]["TargetKind"];
             title: string;
+        };
+        InterestReceivedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "interest_received";
+            payload: components["schemas"]["InterestReceived"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         /** @enum {string} */
         InterestStatus: "pending" | "accepted" | "declined" | "withdrawn";
@@ -2420,6 +2480,21 @@ export interface components {
             status: components["schemas"]["IntroductionStatus"];
             title: string;
         };
+        IntroductionAnsweredNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "introduction_answered";
+            payload: components["schemas"]["IntroductionAnswered"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         IntroductionPage: {
             items: components["schemas"]["Introduction"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
@@ -2431,6 +2506,21 @@ export interface components {
             introduction_id: string;
             link: string;
             title: string;
+        };
+        IntroductionProposedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "introduction_proposed";
+            payload: components["schemas"]["IntroductionProposed"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         IntroductionSide: {
             answer: components["schemas"]["IntroductionStatus"];
@@ -2612,6 +2702,21 @@ export interface components {
             /** Format: uuid */
             message_id: string;
             title: string;
+        };
+        MessageReceivedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "message_received";
+            payload: components["schemas"]["MessageReceived"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         Milestone: {
             /** Format: uuid */
@@ -3218,57 +3323,11 @@ export interface components {
             /** @description An `https://` (or `http://`) address on the public internet. */
             url: string;
         };
-        Notification: components["schemas"]["NotificationContent"] & {
-            /** Format: date-time */
-            created_at: string;
-            /** Format: uuid */
-            id: string;
-            read: boolean;
-            /** Format: date-time */
-            read_at?: string | null;
-        };
-        /** @description A notification's `kind` and its `payload`, whose keys depend on the kind. */
-        NotificationContent: {
-            /** @enum {string} */
-            kind: "interest_received";
-            payload: components["schemas"]["InterestReceived"];
-        } | {
-            /** @enum {string} */
-            kind: "interest_answered";
-            payload: components["schemas"]["InterestAnswered"];
-        } | {
-            /** @enum {string} */
-            kind: "message_received";
-            payload: components["schemas"]["MessageReceived"];
-        } | {
-            /** @enum {string} */
-            kind: "introduction_proposed";
-            payload: components["schemas"]["IntroductionProposed"];
-        } | {
-            /** @enum {string} */
-            kind: "introduction_answered";
-            payload: components["schemas"]["IntroductionAnswered"];
-        } | {
-            /** @enum {string} */
-            kind: "saved_search_hit";
-            payload: components["schemas"]["SavedSearchHit"];
-        } | {
-            /** @enum {string} */
-            kind: "organisation_invitation";
-            payload: components["schemas"]["OrganisationInvitation"];
-        } | {
-            /** @enum {string} */
-            kind: "organisation_invitation_answered";
-            payload: components["schemas"]["OrganisationInvitationAnswered"];
-        } | {
-            /** @enum {string} */
-            kind: "funding_application_submitted";
-            payload: components["schemas"]["FundingApplicationSubmitted"];
-        } | {
-            /** @enum {string} */
-            kind: "funding_application_reviewed";
-            payload: components["schemas"]["FundingApplicationReviewed"];
-        };
+        /**
+         * @description A notification: `kind` says which `payload` it carries; every payload has `title`
+         *     and `link` (a web app path).
+         */
+        Notification: components["schemas"]["InterestReceivedNotification"] | components["schemas"]["InterestAnsweredNotification"] | components["schemas"]["MessageReceivedNotification"] | components["schemas"]["IntroductionProposedNotification"] | components["schemas"]["IntroductionAnsweredNotification"] | components["schemas"]["SavedSearchHitNotification"] | components["schemas"]["OrganisationInvitationNotification"] | components["schemas"]["OrganisationInvitationAnsweredNotification"] | components["schemas"]["FundingApplicationSubmittedNotification"] | components["schemas"]["FundingApplicationReviewedNotification"];
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
@@ -3441,6 +3500,36 @@ export interface components {
             /** @description `accepted` or `declined`. */
             status: components["schemas"]["InvitationStatus"];
             title: string;
+        };
+        OrganisationInvitationAnsweredNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "organisation_invitation_answered";
+            payload: components["schemas"]["OrganisationInvitationAnswered"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        OrganisationInvitationNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "organisation_invitation";
+            payload: components["schemas"]["OrganisationInvitation"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         /**
          * @description What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
@@ -3896,6 +3985,21 @@ export interface components {
             /** Format: uuid */
             saved_search_id: string;
             title: string;
+        };
+        SavedSearchHitNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "saved_search_hit";
+            payload: components["schemas"]["SavedSearchHit"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         /**
          * @description A permission given to an API key.
