@@ -14,6 +14,8 @@ started=$(date +%s)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+python3 "$here/check-docs.py"
+
 # TypeScript: the journey next to its generated types and the web app's packages, type-checked.
 mkdir -p "$work/ts"
 cp "$here/ts/journey.mjs" "$here/ts/tsconfig.json" "$work/ts/"
