@@ -270,6 +270,25 @@ fn a_notification_is_a_union_discriminated_by_kind() {
     }
 }
 
+/// The operations that answer with `Deprecation` and `Sunset` are those the spec marks
+/// `deprecated`, and only those.
+#[test]
+fn deprecated_operations_are_marked_in_the_spec_and_announced_by_the_server() {
+    let document = serde_json::to_value(marcottage::openapi::document()).unwrap();
+    let mut marked: Vec<(String, String)> = operations(&document)
+        .into_iter()
+        .filter(|(_, _, operation)| operation["deprecated"] == true)
+        .map(|(method, path, _)| (method.to_uppercase(), path))
+        .collect();
+    let mut announced: Vec<(String, String)> = marcottage::http::deprecation::DEPRECATED
+        .iter()
+        .map(|entry| (entry.method.to_string(), entry.path.to_owned()))
+        .collect();
+    marked.sort();
+    announced.sort();
+    assert_eq!(marked, announced);
+}
+
 async fn the_spec_is_served_as_json_and_yaml_with_offline_docs(app: TestApp) {
     let json: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     assert_eq!(json["openapi"], "3.1.0");
