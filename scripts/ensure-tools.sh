@@ -4,7 +4,8 @@
 #
 #   - Debian packages: chromium (Playwright e2e), docker-compose (v1, validates docker-compose.yml),
 #     libxml2-utils (xmllint: the IATI export is validated against the IATI 2.03 XSD)
-#   - .venv/ with the pinned Python tools of scripts/requirements-test.txt (schemathesis)
+#   - .venv/ with the pinned Python tools of scripts/requirements-test.txt (schemathesis,
+#     openapi-python-client)
 #   - web/node_modules via `npm ci` when missing or older than web/package-lock.json
 #
 # Environment: ENSURE_TOOLS_SKIP_APT=1 skips the Debian packages (for machines without apt).

@@ -40,6 +40,9 @@ trap 'psql -q -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -c 
 step "api: schemathesis against the running server"
 scripts/schemathesis.sh
 
+step "api: generated TypeScript and Python clients complete their journey"
+scripts/clients/run.sh
+
 step "deploy: docker-compose.yml is valid"
 MARCOTTAGE_JWT_SECRET=ci-validation-secret-of-at-least-32-chars \
   docker-compose -f docker-compose.yml config --quiet

@@ -2,13 +2,15 @@
 # Runs a command against a freshly started API: a debug build of `marcottage serve` on a free
 # port with its own SQLite file. The command sees the base URL in $MARCOTTAGE_URL.
 #   scripts/with-server.sh <command> [args...]
+# MARCOTTAGE_PORT chooses the port (a free one otherwise).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 binary="$root/target/debug/marcottage"
 [[ -x "$binary" ]] || { echo "with-server: build first: cargo build -p marcottage-api" >&2; exit 1; }
 
 workdir="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+port="${MARCOTTAGE_PORT:-}"
+[[ -n "$port" ]] || port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 MARCOTTAGE_BIND="127.0.0.1:$port" \
 MARCOTTAGE_DATABASE_URL="sqlite://$workdir/api.db?mode=rwc" \
 MARCOTTAGE_LOG_LEVEL=warn \

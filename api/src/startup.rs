@@ -261,6 +261,7 @@ fn server(
                 !shared.config.cors_origins.is_empty(),
                 cors(&shared.config),
             ))
+            .wrap(from_fn(http::deprecation::announce_deprecations))
             .wrap(from_fn(integrations::gate::api_keys))
             .wrap(from_fn(sync::follow_changes))
             .wrap(from_fn(http::shedding::shed_load))

@@ -11,6 +11,7 @@ use crate::{entities::user, taxonomies::Lang};
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "awa.diop@example.sn", "password": "mangues de Casamance 2026", "display_name": "Awa Diop", "locale": "fr"}))]
 pub struct Registration {
     #[schema(format = Email, max_length = 254, example = "awa.diop@example.sn")]
     pub email: String,
@@ -24,6 +25,7 @@ pub struct Registration {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "awa.diop@example.sn", "password": "mangues de Casamance 2026"}))]
 pub struct Credentials {
     #[validate(length(max = 254))]
     #[schema(max_length = 254)]
@@ -35,6 +37,7 @@ pub struct Credentials {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"refresh_token": "Yp3kq8Vd0sLr2mXw9TzN4bHc6JfA1uGe"}))]
 pub struct RefreshRequest {
     #[validate(length(max = 256))]
     #[schema(max_length = 256)]
@@ -43,6 +46,7 @@ pub struct RefreshRequest {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"token": "Hk4nW8pZ1rTd6vLq3mXs9bCf2JyA7uEg"}))]
 pub struct TokenRequest {
     /// The token received by e-mail.
     #[validate(length(max = 256))]
@@ -52,6 +56,7 @@ pub struct TokenRequest {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "awa.diop@example.sn"}))]
 pub struct PasswordResetRequest {
     #[validate(length(max = 254))]
     #[schema(format = Email, max_length = 254)]
@@ -60,6 +65,7 @@ pub struct PasswordResetRequest {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"token": "Qm7rT2vX9cLp4sWd8nBz3kHf6JyA0uEg", "password": "un nouveau mot de passe solide"}))]
 pub struct PasswordResetConfirmation {
     #[validate(length(max = 256))]
     #[schema(max_length = 256)]
@@ -70,6 +76,7 @@ pub struct PasswordResetConfirmation {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"current_password": "mangues de Casamance 2026", "new_password": "un nouveau mot de passe solide"}))]
 pub struct PasswordChange {
     #[validate(length(max = 1024))]
     #[schema(max_length = 1024, format = Password)]
@@ -80,6 +87,7 @@ pub struct PasswordChange {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"password": "mangues de Casamance 2026"}))]
 pub struct AccountDeletion {
     #[validate(length(max = 1024))]
     #[schema(max_length = 1024, format = Password)]
@@ -116,6 +124,19 @@ impl Default for Accepted {
 /// Changes to one's own profile. Absent fields are unchanged; `null` clears a nullable one.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "display_name": "Awa Diop",
+    "bio": "Ingénieure agronome à Lyon, originaire de Ziguinchor ; je conseille des coopératives de transformation.",
+    "skills": ["séchage", "agronomie", "gestion de coopérative"],
+    "sectors": ["31120", "32161"],
+    "countries": ["SN", "GM"],
+    "languages": ["fr", "wo", "en"],
+    "country_of_origin": "SN",
+    "country_of_residence": "FR",
+    "residence_subdivision": "FR-ARA",
+    "diaspora_counted": true,
+    "locale": "fr"
+}))]
 pub struct ProfileChanges {
     #[validate(length(min = 1, max = 100))]
     #[schema(min_length = 1, max_length = 100)]
@@ -269,6 +290,7 @@ pub struct MembershipExport {
 /// What an admin may change about a member.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "facilitator", "suspended": false}))]
 pub struct MemberAdministration {
     pub role: Option<Role>,
     pub suspended: Option<bool>,

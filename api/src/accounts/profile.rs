@@ -63,6 +63,7 @@ fn own_profile_response(user: &user::Model) -> HttpResponse {
 /// The caller's own profile, with private fields.
 #[utoipa::path(
     tag = "me",
+    operation_id = "getMe",
     responses(
         (status = 200, description = "The caller's profile", body = OwnProfile,
             headers(("ETag" = String, description = "The profile's version, for `If-Match`"))),
@@ -78,6 +79,7 @@ async fn get_me(member: Member) -> HttpResponse {
 /// Changes the caller's profile. Codes are checked against the taxonomies.
 #[utoipa::path(
     tag = "me",
+    operation_id = "updateMe",
     request_body = ProfileChanges,
     params(IfMatch),
     responses(
@@ -260,6 +262,7 @@ fn residence(
 /// Changes the caller's password and ends their other sessions.
 #[utoipa::path(
     tag = "me",
+    operation_id = "changePassword",
     path = "/me/password",
     request_body = PasswordChange,
     responses(
@@ -296,6 +299,7 @@ async fn change_password(
 /// All the personal data Marcottage holds about the caller, as JSON.
 #[utoipa::path(
     tag = "me",
+    operation_id = "exportMyData",
     path = "/me/export",
     responses(
         (status = 200, description = "The caller's personal data", body = PersonalDataExport),
@@ -357,6 +361,7 @@ async fn export_me(db: Data<Db>, member: Member) -> Result<HttpResponse> {
 /// what others built with the member stays intact.
 #[utoipa::path(
     tag = "me",
+    operation_id = "deleteMe",
     request_body = AccountDeletion,
     responses(
         (status = 204, description = "The account is deleted"),
@@ -397,6 +402,7 @@ async fn delete_me(
 /// A member's public profile; never their e-mail address.
 #[utoipa::path(
     tag = "users",
+    operation_id = "getUser",
     params(("id" = Uuid, Path, description = "The member's id")),
     responses(
         (status = 200, description = "The public profile", body = PublicProfile),
@@ -415,6 +421,7 @@ async fn get_user(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
 /// Changes a member's role or suspends them (admins only). Suspension ends their sessions.
 #[utoipa::path(
     tag = "admin",
+    operation_id = "administerUser",
     path = "/admin/users/{id}",
     params(("id" = Uuid, Path, description = "The member's id")),
     request_body = MemberAdministration,

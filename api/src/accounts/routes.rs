@@ -52,6 +52,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// afterwards to get tokens.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "register",
     request_body = Registration,
     responses(
         (status = 202, description = "Accepted; a message is on its way to the address", body = Accepted),
@@ -122,6 +123,7 @@ async fn register(
 /// `Retry-After`).
 #[utoipa::path(
     tag = "auth",
+    operation_id = "login",
     request_body = Credentials,
     responses(
         (status = 200, description = "Logged in", body = TokenPair),
@@ -167,6 +169,7 @@ async fn login(
 /// ends its session.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "refreshSession",
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new token pair", body = TokenPair),
@@ -205,6 +208,7 @@ async fn refresh(
 /// Ends the session the refresh token belongs to.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "logout",
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Logged out"),
@@ -222,6 +226,7 @@ async fn logout(db: Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse
 /// Ends every session of the caller, on every device.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "logoutEverywhere",
     responses(
         (status = 204, description = "All sessions ended"),
         (status = 401, response = responses::Unauthorized),
@@ -237,6 +242,7 @@ async fn logout_all(db: Data<Db>, member: Member) -> Result<HttpResponse> {
 /// Confirms the e-mail address with the token sent at registration.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "verifyEmail",
     request_body = TokenRequest,
     responses(
         (status = 204, description = "The address is verified"),
@@ -259,6 +265,7 @@ async fn verify_email(db: Data<Db>, body: Json<TokenRequest>) -> Result<HttpResp
 /// Sends the verification e-mail again.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "resendVerificationEmail",
     responses(
         (status = 202, description = "A new message is on its way", body = Accepted),
         (status = 401, response = responses::Unauthorized),
@@ -292,6 +299,7 @@ async fn resend_verification(
 /// Sends a password-reset link. The answer is the same whether or not the address is known.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "requestPasswordReset",
     request_body = PasswordResetRequest,
     responses(
         (status = 202, description = "If the address has an account, a link is on its way", body = Accepted),
@@ -332,6 +340,7 @@ async fn request_password_reset(
 /// Sets a new password with the token from the reset e-mail; every session ends.
 #[utoipa::path(
     tag = "auth",
+    operation_id = "confirmPasswordReset",
     path = "/auth/password-reset/confirm",
     request_body = PasswordResetConfirmation,
     responses(

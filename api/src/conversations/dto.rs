@@ -43,6 +43,7 @@ pub struct ConversationQuery {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"body": "Bonjour, pouvons-nous en parler jeudi ?"}))]
 pub struct NewMessage {
     #[validate(length(min = 1, max = 5000))]
     #[schema(

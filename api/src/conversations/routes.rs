@@ -43,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// The caller's conversations, most recent activity first, each with its unread count.
 #[utoipa::path(
     tag = "conversations",
+    operation_id = "listConversations",
     params(ConversationQuery),
     responses(
         (status = 200, description = "A page of conversations", body = ConversationPage),
@@ -111,6 +112,7 @@ async fn list_conversations(
 /// One of the caller's conversations.
 #[utoipa::path(
     tag = "conversations",
+    operation_id = "getConversation",
     params(("id" = Uuid, Path, description = "The conversation's id")),
     responses(
         (status = 200, description = "The conversation", body = super::dto::Conversation),
@@ -131,6 +133,7 @@ async fn get_conversation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 /// read for the caller (the first page: the whole conversation).
 #[utoipa::path(
     tag = "conversations",
+    operation_id = "listMessages",
     params(("id" = Uuid, Path, description = "The conversation's id"), MessageQuery),
     responses(
         (status = 200, description = "A page of messages", body = MessagePage),
@@ -182,6 +185,7 @@ async fn list_messages(
 /// Writes a message in one of the caller's conversations.
 #[utoipa::path(
     tag = "conversations",
+    operation_id = "postMessage",
     params(
         ("id" = Uuid, Path, description = "The conversation's id"),
         IdempotencyKey,

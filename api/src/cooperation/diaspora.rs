@@ -186,6 +186,7 @@ async fn seeking_partners<C: ConnectionTrait>(
 /// of origin, never named; counts under 5 are shown as "fewer than 5".
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "getTerritoryDiaspora",
     path = "/territories/{country}/{subdivision}/diaspora",
     params(
         ("country" = String, Path, description = "ISO 3166-1 alpha-2", example = "FR"),

@@ -80,6 +80,15 @@ pub struct NewAuthority {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "north": {"organisation_id": "e9a04b6c-1d7f-4a52-93e8-6c2b5f8a0d17", "level": "municipality"},
+    "south": {"name": "Commune de Ziguinchor", "country": "SN", "level": "municipality", "subdivision": "SN-ZG", "place": "Ziguinchor"},
+    "themes": ["14030", "31120"],
+    "started": 2009,
+    "status": "active",
+    "description": "Accès à l'eau potable et appui aux maraîchers de Ziguinchor.",
+    "project_ids": ["7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53"]
+}))]
 pub struct NewCooperationLink {
     /// The northern side (a French authority, most often).
     #[validate(nested)]
@@ -113,6 +122,7 @@ pub struct NewCooperationLink {
 /// confirmation is for the link it saw.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "dormant", "description": "En pause depuis 2024, reprise prévue avec le nouveau mandat."}))]
 pub struct CooperationLinkChanges {
     #[validate(length(max = 10))]
     #[schema(max_items = 10)]

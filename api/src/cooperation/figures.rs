@@ -102,6 +102,7 @@ pub async fn aggregate<C: ConnectionTrait>(db: &C, by: AggregateBy) -> Result<Ve
 /// theme: what the atlas map and charts draw. Cached briefly, with an ETag.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "getCooperationLinkAggregates",
     path = "/cooperation-links/aggregates",
     params(AggregateQuery),
     responses(

@@ -70,6 +70,7 @@ fn answer(link: &CooperationLink) -> HttpResponse {
 /// (whose agreement comes with the recording) or is a facilitator; the other side confirms.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "createCooperationLink",
     request_body = NewCooperationLink,
     params(IdempotencyKey),
     responses(
@@ -135,6 +136,7 @@ async fn create_link(
 /// facets.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "searchCooperationLinks",
     params(CooperationLinkQuery),
     responses(
         (status = 200, description = "A page of results", body = CooperationLinkSearchPage),
@@ -154,6 +156,7 @@ async fn search_links(
 /// One cooperation link.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "getCooperationLink",
     params(("id" = Uuid, Path, description = "The link's id")),
     responses(
         (status = 200, description = "The link", body = CooperationLink, headers(("ETag" = String))),
@@ -171,6 +174,7 @@ async fn get_link(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
 /// side's organisation, and facilitators).
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "updateCooperationLink",
     params(
         ("id" = Uuid, Path, description = "The link's id"),
         IfMatch,
@@ -280,6 +284,7 @@ async fn validated_changes(
 /// Deletes a link (members of either side's organisation, and facilitators).
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "deleteCooperationLink",
     params(
         ("id" = Uuid, Path, description = "The link's id"),
         IfMatch,
@@ -319,6 +324,7 @@ async fn delete_link(
 /// own members speak for it: facilitators manage links but do not confirm them for others.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "confirmCooperationLink",
     params(("id" = Uuid, Path, description = "The link's id")),
     responses(
         (status = 200, description = "The link, confirmed by the caller's side", body = CooperationLink, headers(("ETag" = String))),

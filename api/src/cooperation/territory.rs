@@ -445,6 +445,7 @@ async fn partnerships<C: ConnectionTrait>(
 /// its members, per year and in total. Who took part is shown to its members only.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "getTerritoryDashboard",
     path = "/organisations/{id}/territory",
     params(("id" = Uuid, Path, description = "A local authority's id")),
     responses(

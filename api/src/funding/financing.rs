@@ -68,6 +68,7 @@ impl LineStatus {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"funder_name": "Ville de Besançon", "amount": 5000000, "currency": "XOF", "status": "pledged"}))]
 pub struct NewFinancingLine {
     /// An organisation of the platform; its name is shown.
     pub organisation_id: Option<Uuid>,
@@ -86,6 +87,7 @@ pub struct NewFinancingLine {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "received"}))]
 pub struct FinancingLineChanges {
     #[validate(range(min = 1, max = 1_000_000_000_000_i64))]
     #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
@@ -232,6 +234,7 @@ pub async fn add_grant<C: ConnectionTrait>(
 /// A project's financing plan: public for a published project, like the project.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "getFinancingPlan",
     path = "/projects/{id}/financing",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
@@ -250,6 +253,7 @@ async fn get_plan(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Resul
 /// Adds a co-financer to a project's plan (its editors).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "addFinancingLine",
     path = "/projects/{id}/financing",
     request_body = NewFinancingLine,
     params(
@@ -350,6 +354,7 @@ async fn find_line<C: ConnectionTrait>(
 /// Changes a line's amount or status, e.g. once the money is received (the project's editors).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "updateFinancingLine",
     path = "/projects/{id}/financing/{line_id}",
     request_body = FinancingLineChanges,
     params(
@@ -412,6 +417,7 @@ async fn change_line(
 /// Removes a line from the plan (the project's editors).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "deleteFinancingLine",
     path = "/projects/{id}/financing/{line_id}",
     params(
         ("id" = Uuid, Path, description = "The project's id"),

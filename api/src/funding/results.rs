@@ -40,6 +40,15 @@ const MAX_VALUE: f64 = 1e12;
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Ordinateurs installés dans les écoles",
+    "description": "Postes en service dans les écoles élémentaires de la région de Thiès.",
+    "unit": "ordinateurs",
+    "baseline_value": 0,
+    "baseline_date": "2026-09-01",
+    "target_value": 30000,
+    "due_on": "2029-06-30"
+}))]
 pub struct NewIndicator {
     #[validate(length(min = 3, max = 200))]
     #[schema(
@@ -67,6 +76,7 @@ pub struct NewIndicator {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"measured_on": "2027-06-30", "value": 500, "note": "Premières écoles équipées à Thiès"}))]
 pub struct NewMeasurement {
     pub measured_on: NaiveDate,
     #[validate(range(min = -1e12, max = 1e12))]
@@ -179,6 +189,7 @@ pub async fn indicators_of<C: ConnectionTrait>(db: &C, project: Uuid) -> Result<
 /// A project's result indicators and their measurements: public for a published project.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "listResultIndicators",
     path = "/projects/{id}/indicators",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
@@ -205,6 +216,7 @@ fn finite(field: &str, value: f64) -> Option<FieldError> {
 /// Adds a result indicator to a project (its editors).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "addResultIndicator",
     path = "/projects/{id}/indicators",
     request_body = NewIndicator,
     params(
@@ -306,6 +318,7 @@ pub async fn insert_measurement<C: ConnectionTrait>(
 /// Records a measurement of an indicator (the project's editors).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "addIndicatorMeasurement",
     path = "/projects/{id}/indicators/{indicator_id}/measurements",
     request_body = NewMeasurement,
     params(

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod conditional;
+pub mod deprecation;
 pub mod fallback;
 pub mod fields;
 pub mod headers;

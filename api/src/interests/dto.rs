@@ -17,6 +17,7 @@ pub struct TargetRef {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"target": {"kind": "opportunity", "id": "c41a7e02-9d6b-4f38-8a5c-2b7e1f0d9c64"}, "message": "Notre coopérative sèche déjà des mangues à Bignona ; parlons-en.", "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26"}))]
 pub struct NewInterest {
     pub target: TargetRef,
     /// Who the sender is and what they propose.

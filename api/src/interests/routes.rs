@@ -50,6 +50,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// (`own_item`), closed or expired ones with 422 (`not_open`), drafts are not found.
 #[utoipa::path(
     tag = "interests",
+    operation_id = "expressInterest",
     request_body = NewInterest,
     params(IdempotencyKey),
     responses(
@@ -147,6 +148,7 @@ async fn reachable_target(db: &Db, member: &Member, new: &NewInterest) -> Result
 /// The interests the caller sent, or received on items they may edit, newest first.
 #[utoipa::path(
     tag = "interests",
+    operation_id = "listInterests",
     params(InterestQuery),
     responses(
         (status = 200, description = "A page of interests", body = InterestPage),
@@ -194,6 +196,7 @@ async fn list_interests(
 /// One interest, for its sender and those who may edit its target only.
 #[utoipa::path(
     tag = "interests",
+    operation_id = "getInterest",
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The interest", body = Interest),
@@ -277,6 +280,7 @@ async fn decide(db: &Db, member: &Member, id: Uuid, decision: Decision) -> Resul
 /// conversation and shows each side the other's name and e-mail address.
 #[utoipa::path(
     tag = "interests",
+    operation_id = "acceptInterest",
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The accepted interest", body = Interest),
@@ -295,6 +299,7 @@ async fn accept_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
 /// Declines a pending interest (the target's owner or an editor of its organisation).
 #[utoipa::path(
     tag = "interests",
+    operation_id = "declineInterest",
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The declined interest", body = Interest),
@@ -311,6 +316,7 @@ async fn decline_interest(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 /// Withdraws a pending interest (its sender only).
 #[utoipa::path(
     tag = "interests",
+    operation_id = "withdrawInterest",
     params(("id" = Uuid, Path, description = "The interest's id")),
     responses(
         (status = 200, description = "The withdrawn interest", body = Interest),

@@ -36,6 +36,7 @@ pub struct SideRef {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"a": {"kind": "member", "id": "5b8e3c71-2a9f-4e06-bd14-9c6a0f7e2d38"}, "b": {"kind": "project", "id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53"}, "note": "Vous cherchez tous deux à sécher des mangues en Casamance."}))]
 pub struct NewIntroduction {
     pub a: SideRef,
     pub b: SideRef,

@@ -38,6 +38,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// or oneself to someone, is refused with 422.
 #[utoipa::path(
     tag = "introductions",
+    operation_id = "introduceMembers",
     request_body = NewIntroduction,
     params(IdempotencyKey),
     responses(
@@ -89,6 +90,7 @@ async fn introduce(
 /// The introductions the caller is a side of or made, newest first.
 #[utoipa::path(
     tag = "introductions",
+    operation_id = "listIntroductions",
     params(IntroductionQuery),
     responses(
         (status = 200, description = "A page of introductions", body = IntroductionPage),
@@ -125,6 +127,7 @@ async fn list_introductions(
 /// One introduction, for its sides and its facilitator only.
 #[utoipa::path(
     tag = "introductions",
+    operation_id = "getIntroduction",
     params(("id" = Uuid, Path, description = "The introduction's id")),
     responses(
         (status = 200, description = "The introduction", body = Introduction),
@@ -169,6 +172,7 @@ async fn decide(
 /// Accepts an introduction as one of its sides; the second acceptance opens the conversation.
 #[utoipa::path(
     tag = "introductions",
+    operation_id = "acceptIntroduction",
     params(("id" = Uuid, Path, description = "The introduction's id")),
     responses(
         (status = 200, description = "The introduction after this answer", body = Introduction),
@@ -187,6 +191,7 @@ async fn accept_introduction(db: Data<Db>, member: Member, id: Path<Uuid>) -> Re
 /// Declines an introduction as one of its sides; it is then declined for both.
 #[utoipa::path(
     tag = "introductions",
+    operation_id = "declineIntroduction",
     params(("id" = Uuid, Path, description = "The introduction's id")),
     responses(
         (status = 200, description = "The introduction after this answer", body = Introduction),

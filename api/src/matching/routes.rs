@@ -135,6 +135,7 @@ fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
 /// category, open, never the author's own (nor the reader's).
 #[utoipa::path(
     tag = "matches",
+    operation_id = "listOpportunityMatches",
     path = "/opportunities/{id}/matches",
     params(("id" = Uuid, Path, description = "The opportunity's id"), MatchQuery),
     responses(
@@ -176,6 +177,7 @@ async fn opportunity_matches(
 /// Offers in the categories the project needs (or the one asked for, if it is a need).
 #[utoipa::path(
     tag = "matches",
+    operation_id = "listProjectMatches",
     path = "/projects/{id}/matches",
     params(("id" = Uuid, Path, description = "The project's id"), MatchQuery),
     responses(
@@ -222,6 +224,7 @@ async fn project_matches(
 /// Open offers for the caller's profile: their sectors, countries, skills and languages.
 #[utoipa::path(
     tag = "matches",
+    operation_id = "listMyMatches",
     path = "/me/matches",
     params(MatchQuery),
     responses(

@@ -3,25 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::{entities::notification, http::fields::parse_code};
+use super::payloads;
+use crate::{entities::notification, error::ApiError};
 
-/// What a notification is about. Every payload has `title` and `link`; the other keys:
-/// - `interest_received`: `interest_id`, `target_kind`, `target_id`;
-/// - `interest_answered`: `interest_id`, `status` (`accepted`, `declined` or `withdrawn`),
-///   and `conversation_id` when accepted;
-/// - `message_received`: `conversation_id`, `message_id` (sent for the first unread message
-///   of a conversation only: its `unread` count tells the rest);
-/// - `introduction_proposed`: `introduction_id`;
-/// - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
-///   side's answer), and `conversation_id` once both sides accepted;
-/// - `saved_search_hit`: `saved_search_id` and what was found;
-/// - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
-///   `role` (`owner` or `editor`), for the invitee to accept or decline;
-/// - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
-///   `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited;
-/// - `funding_application_submitted`: `application_id`, `call_id`, for the funder's members;
-/// - `funding_application_reviewed`: `application_id`, `call_id` and `status`
-///   (`under_review`, `accepted` or `rejected`), for the applicant.
+/// What a notification is about; each kind's payload is in [`super::payloads`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
@@ -54,28 +39,111 @@ impl NotificationKind {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Notification {
-    pub id: Uuid,
-    pub kind: NotificationKind,
-    /// An object with `title` and `link` (a web app path) and the kind's own keys.
-    #[schema(value_type = Object, example = json!({"title": "Nouvelle marque d'intérêt", "link": "/interests/0193…", "interest_id": "0193…", "target_kind": "opportunity", "target_id": "0193…"}))]
-    pub payload: serde_json::Value,
-    pub read: bool,
-    pub read_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
+/// Declares, for each kind, the schema of a notification of that kind (its `kind` and its
+/// payload's type) and the [`Notification`] union of them, discriminated by `kind`: clients
+/// generated from the spec get one type per kind instead of an open object.
+macro_rules! notifications {
+    ($($variant:ident: $kind:tt => $payload:ident as $notice:ident, $tag:ident;)*) => {
+        $(
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+            pub enum $tag {
+                #[serde(rename = $kind)]
+                Only,
+            }
+
+            #[derive(Debug, Serialize, ToSchema)]
+            pub struct $notice {
+                pub id: Uuid,
+                #[schema(inline)]
+                pub kind: $tag,
+                pub payload: payloads::$payload,
+                pub read: bool,
+                pub read_at: Option<DateTime<Utc>>,
+                pub created_at: DateTime<Utc>,
+            }
+        )*
+
+        /// A notification: `kind` says which `payload` it carries; every payload has `title`
+        /// and `link` (a web app path).
+        #[derive(Debug, Serialize, ToSchema)]
+        #[serde(untagged)]
+        #[schema(discriminator(property_name = "kind", mapping(
+            $(($kind = concat!("#/components/schemas/", stringify!($notice)))),*
+        )))]
+        pub enum Notification {
+            $($variant($notice)),*
+        }
+
+        impl Notification {
+            fn read(row: &notification::Model) -> serde_json::Result<Self> {
+                let payload = row.payload.clone();
+                let (id, read, read_at, created_at) =
+                    (row.id, row.read_at.is_some(), row.read_at, row.created_at);
+                Ok(match row.kind.as_str() {
+                    $($kind => Self::$variant($notice {
+                        id,
+                        kind: $tag::Only,
+                        payload: serde_json::from_value(payload)?,
+                        read,
+                        read_at,
+                        created_at,
+                    }),)*
+                    other => return Err(serde::de::Error::custom(format!("unknown kind {other}"))),
+                })
+            }
+        }
+
+        /// Whether `payload` fits the type of `kind`'s payload. The match is exhaustive: a new
+        /// kind does not compile until it has a payload type.
+        pub(super) fn check_payload(
+            kind: NotificationKind,
+            payload: &serde_json::Value,
+        ) -> serde_json::Result<()> {
+            match kind {
+                $(NotificationKind::$variant => {
+                    debug_assert_eq!(kind.as_str(), $kind);
+                    serde_json::from_value::<payloads::$payload>(payload.clone()).map(drop)
+                })*
+            }
+        }
+    };
 }
 
-impl From<&notification::Model> for Notification {
-    fn from(row: &notification::Model) -> Self {
-        Self {
-            id: row.id,
-            kind: parse_code(&row.kind).unwrap_or(NotificationKind::SavedSearchHit),
-            payload: row.payload.clone(),
-            read: row.read_at.is_some(),
-            read_at: row.read_at,
-            created_at: row.created_at,
-        }
+notifications! {
+    InterestReceived: "interest_received" => InterestReceived
+        as InterestReceivedNotification, InterestReceivedKind;
+    InterestAnswered: "interest_answered" => InterestAnswered
+        as InterestAnsweredNotification, InterestAnsweredKind;
+    MessageReceived: "message_received" => MessageReceived
+        as MessageReceivedNotification, MessageReceivedKind;
+    IntroductionProposed: "introduction_proposed" => IntroductionProposed
+        as IntroductionProposedNotification, IntroductionProposedKind;
+    IntroductionAnswered: "introduction_answered" => IntroductionAnswered
+        as IntroductionAnsweredNotification, IntroductionAnsweredKind;
+    SavedSearchHit: "saved_search_hit" => SavedSearchHit
+        as SavedSearchHitNotification, SavedSearchHitKind;
+    OrganisationInvitation: "organisation_invitation" => OrganisationInvitation
+        as OrganisationInvitationNotification, OrganisationInvitationKind;
+    OrganisationInvitationAnswered: "organisation_invitation_answered" => OrganisationInvitationAnswered
+        as OrganisationInvitationAnsweredNotification, OrganisationInvitationAnsweredKind;
+    FundingApplicationSubmitted: "funding_application_submitted" => FundingApplicationSubmitted
+        as FundingApplicationSubmittedNotification, FundingApplicationSubmittedKind;
+    FundingApplicationReviewed: "funding_application_reviewed" => FundingApplicationReviewed
+        as FundingApplicationReviewedNotification, FundingApplicationReviewedKind;
+}
+
+impl TryFrom<&notification::Model> for Notification {
+    type Error = ApiError;
+
+    /// A stored notification that no longer fits its kind's type is an error, not an open
+    /// object that clients cannot read.
+    fn try_from(row: &notification::Model) -> Result<Self, ApiError> {
+        Self::read(row).map_err(|error| {
+            ApiError::Internal(anyhow::anyhow!(
+                "notification {} does not fit its kind: {error}",
+                row.id
+            ))
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! transaction that caused them.
 
 pub mod dto;
+pub mod payloads;
 mod routes;
 
 pub use dto::NotificationKind;
@@ -20,20 +21,18 @@ use crate::entities::notification;
 
 /// Tells `user_id` something. `payload` is a JSON object with at least `title` (a short text
 /// in the recipient's language) and `link` (the web app path to open, such as
-/// `/conversations/{id}`); further keys depend on the kind (see [`NotificationKind`]). Call it
-/// inside the transaction that caused the news, so that both happen or neither does.
+/// `/conversations/{id}`); further keys depend on the kind: it must fit the kind's type in
+/// [`payloads`], which is what the spec promises integrators. Call it inside the transaction
+/// that caused the news, so that both happen or neither does.
 pub async fn notify<C: ConnectionTrait>(
     db: &C,
     user_id: Uuid,
     kind: NotificationKind,
     payload: Value,
 ) -> Result<(), DbErr> {
-    let well_formed = ["title", "link"]
-        .iter()
-        .all(|key| payload.get(key).is_some_and(Value::is_string));
-    if !well_formed {
+    if let Err(error) = dto::check_payload(kind, &payload) {
         return Err(DbErr::Custom(format!(
-            "a {} notification needs a string title and link",
+            "a {} notification does not fit its type: {error}",
             kind.as_str()
         )));
     }

@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// The caller's notifications, newest first, with the number still unread.
 #[utoipa::path(
     tag = "notifications",
+    operation_id = "listNotifications",
     params(NotificationQuery),
     responses(
         (status = 200, description = "A page of notifications", body = NotificationPage),
@@ -63,7 +64,10 @@ async fn list_notifications(
         .await?;
     Ok(HttpResponse::Ok().json(NotificationPage {
         unread,
-        items: rows.iter().map(Notification::from).collect(),
+        items: rows
+            .iter()
+            .map(Notification::try_from)
+            .collect::<Result<_>>()?,
         next_cursor,
     }))
 }
@@ -71,6 +75,7 @@ async fn list_notifications(
 /// Marks one of the caller's notifications read (again is harmless).
 #[utoipa::path(
     tag = "notifications",
+    operation_id = "markNotificationRead",
     params(("id" = Uuid, Path, description = "The notification's id")),
     responses(
         (status = 200, description = "The notification, read", body = Notification),
@@ -94,12 +99,13 @@ async fn mark_read(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpR
         .one(db.get_ref())
         .await?
         .ok_or(ApiError::NotFound("notification"))?;
-    Ok(HttpResponse::Ok().json(Notification::from(&row)))
+    Ok(HttpResponse::Ok().json(Notification::try_from(&row)?))
 }
 
 /// Marks all the caller's notifications read.
 #[utoipa::path(
     tag = "notifications",
+    operation_id = "markAllNotificationsRead",
     path = "/notifications/read-all",
     responses(
         (status = 204, description = "All read"),

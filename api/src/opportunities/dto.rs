@@ -85,6 +85,22 @@ impl OpportunityStatus {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "direction": "request",
+    "category": "technical_partnership",
+    "title": "Partenaire technique pour une unité de séchage de mangues",
+    "description": "Nous cherchons une entreprise ou une ONG qui maîtrise le séchage solaire pour former 40 productrices et dimensionner trois séchoirs.",
+    "project_id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+    "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+    "sectors": ["32161"],
+    "skills": ["séchage", "énergie solaire"],
+    "country": "SN",
+    "city": "Bignona",
+    "remote": false,
+    "starts_on": "2027-03-01",
+    "duration_months": 6,
+    "anonymous": false
+}))]
 pub struct NewOpportunity {
     pub direction: Direction,
     pub category: OpportunityCategory,
@@ -133,6 +149,7 @@ pub struct NewOpportunity {
 /// Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "Technical partner for a solar mango-drying unit", "city": null, "remote": true, "status": "filled"}))]
 pub struct OpportunityChanges {
     #[validate(length(min = 3, max = 200))]
     #[schema(min_length = 3, max_length = 200)]

@@ -45,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Publishes an opportunity (open at once).
 #[utoipa::path(
     tag = "opportunities",
+    operation_id = "createOpportunity",
     request_body = NewOpportunity,
     params(IdempotencyKey),
     responses(
@@ -89,6 +90,7 @@ async fn create_opportunity(
 /// Searches open opportunities: words, filters, sort, cursor pagination, total and facets.
 #[utoipa::path(
     tag = "opportunities",
+    operation_id = "searchOpportunities",
     params(OpportunityQuery),
     responses(
         (status = 200, description = "A page of results", body = OpportunitySearchPage),
@@ -108,6 +110,7 @@ async fn search_opportunities(
 /// The caller's own opportunities, whatever their status, newest first.
 #[utoipa::path(
     tag = "opportunities",
+    operation_id = "listMyOpportunities",
     path = "/me/opportunities",
     responses(
         (status = 200, description = "The caller's opportunities", body = Vec<Opportunity>),
@@ -124,6 +127,7 @@ async fn my_opportunities(db: Data<Db>, member: Member) -> Result<HttpResponse> 
 /// members whose interest in it was accepted.
 #[utoipa::path(
     tag = "opportunities",
+    operation_id = "getOpportunity",
     params(("id" = Uuid, Path, description = "The opportunity's id")),
     responses(
         (status = 200, description = "The opportunity", body = Opportunity, headers(("ETag" = String))),
@@ -150,6 +154,7 @@ async fn get_opportunity(
 /// Changes an opportunity (its author, or editors of its organisation).
 #[utoipa::path(
     tag = "opportunities",
+    operation_id = "updateOpportunity",
     params(
         ("id" = Uuid, Path, description = "The opportunity's id"),
         IfMatch,
@@ -185,6 +190,7 @@ async fn update_opportunity(
 /// Deletes an opportunity (its author, or editors of its organisation).
 #[utoipa::path(
     tag = "opportunities",
+    operation_id = "deleteOpportunity",
     params(
         ("id" = Uuid, Path, description = "The opportunity's id"),
         IfMatch,

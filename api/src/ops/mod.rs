@@ -26,6 +26,7 @@ pub struct Health {
 /// Liveness: the process answers.
 #[utoipa::path(
     tag = "operations",
+    operation_id = "getHealth",
     responses((status = 200, description = "The process is alive", body = Health)),
     security(())
 )]
@@ -41,6 +42,7 @@ async fn healthz() -> HttpResponse {
 /// is 503.
 #[utoipa::path(
     tag = "operations",
+    operation_id = "getReadiness",
     responses(
         (status = 200, description = "Ready to serve", body = Health),
         (status = 503, response = responses::ServiceUnavailable),
@@ -66,6 +68,7 @@ async fn readyz(db: Data<Db>, indexes: Data<Indexes>) -> Result<HttpResponse> {
 /// routes are used and how, nobody else's business.
 #[utoipa::path(
     tag = "operations",
+    operation_id = "getMetrics",
     responses((status = 200, description = "Metrics in the Prometheus text format",
         body = String, content_type = "text/plain")),
     security(())

@@ -14,6 +14,14 @@ use crate::{
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Association Teranga Lyon",
+    "kind": "diaspora_association",
+    "country": "FR",
+    "city": "Lyon",
+    "website": "https://teranga-lyon.org",
+    "description": "Association de la diaspora sénégalaise de Lyon qui accompagne des projets agricoles en Casamance."
+}))]
 pub struct NewOrganisation {
     #[validate(length(min = 2, max = 200))]
     #[schema(min_length = 2, max_length = 200, example = "Association Teranga Lyon")]
@@ -37,6 +45,7 @@ pub struct NewOrganisation {
 /// `verified` is not here: only facilitators verify, through `/verification`.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"city": "Villeurbanne", "website": null, "description": "Diaspora association supporting farming ventures in Casamance."}))]
 pub struct OrganisationChanges {
     #[validate(length(min = 2, max = 200))]
     #[schema(min_length = 2, max_length = 200)]
@@ -138,6 +147,7 @@ pub struct OrganisationMember {
 /// An invitation to join an organisation, sent by one of its owners.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "moussa@example.sn", "role": "editor"}))]
 pub struct NewInvitation {
     /// The address to invite. It need not have an account: its holder may register with it,
     /// and the invitation waits for them.
@@ -215,6 +225,7 @@ pub struct ReceivedInvitation {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "owner"}))]
 pub struct MembershipChange {
     pub role: MemberRole,
 }

@@ -65,6 +65,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// the answer does not change.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "inviteToOrganisation",
     path = "/organisations/{id}/invitations",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     request_body = NewInvitation,
@@ -164,6 +165,7 @@ async fn renew_or_create<C: ConnectionTrait>(
 /// out: inviting the address again renews them.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "listOrganisationInvitations",
     path = "/organisations/{id}/invitations",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
@@ -188,6 +190,7 @@ async fn list_invitations(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 /// Withdraws a pending invitation (owners only): it can no longer be accepted.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "withdrawOrganisationInvitation",
     path = "/organisations/{id}/invitations/{invitation_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
@@ -229,6 +232,7 @@ async fn withdraw_invitation(
 /// otherwise): registering with someone else's address shows nothing.
 #[utoipa::path(
     tag = "me",
+    operation_id = "listMyInvitations",
     path = "/me/invitations",
     responses(
         (status = 200, description = "The pending invitations to the caller's address", body = Vec<ReceivedInvitation>),
@@ -253,6 +257,7 @@ async fn my_invitations(db: Data<Db>, member: Member) -> Result<HttpResponse> {
 /// with the invited role (a member already keeps their role), and the owner who invited is told.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "acceptInvitation",
     path = "/invitations/{id}/accept",
     params(("id" = Uuid, Path, description = "The invitation's id")),
     responses(
@@ -270,6 +275,7 @@ async fn accept_invitation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resu
 /// Declines an invitation sent to the caller's confirmed address; the owner who invited is told.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "declineInvitation",
     path = "/invitations/{id}/decline",
     params(("id" = Uuid, Path, description = "The invitation's id")),
     responses(

@@ -37,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// The members of an organisation and their roles.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "listOrganisationMembers",
     path = "/organisations/{id}/members",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
@@ -114,6 +115,7 @@ pub async fn require_owner<C: sea_orm::ConnectionTrait>(
 /// Changes a member's role (owners only). The last owner cannot step down.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "changeOrganisationMember",
     path = "/organisations/{id}/members/{user_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
@@ -173,6 +175,7 @@ async fn change_member(
 /// cannot leave.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "removeOrganisationMember",
     path = "/organisations/{id}/members/{user_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),

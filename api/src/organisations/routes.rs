@@ -60,6 +60,7 @@ fn check_website(website: &str) -> Option<FieldError> {
 /// Creates an organisation; the caller becomes its owner.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "createOrganisation",
     request_body = NewOrganisation,
     params(IdempotencyKey),
     responses(
@@ -112,6 +113,7 @@ async fn create_organisation(
 /// without words).
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "listOrganisations",
     params(OrganisationQuery),
     responses(
         (status = 200, description = "A page of organisations", body = OrganisationPage),
@@ -131,6 +133,7 @@ async fn list_organisations(
 /// One organisation.
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "getOrganisation",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The organisation", body = Organisation, headers(("ETag" = String))),
@@ -147,6 +150,7 @@ async fn get_organisation(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> 
 /// Changes an organisation (its owners and editors only).
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "updateOrganisation",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         IfMatch,
@@ -290,6 +294,7 @@ fn validated_changes(
 /// Deletes an organisation (its owners only).
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "deleteOrganisation",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         IfMatch,
@@ -334,6 +339,7 @@ async fn delete_organisation(
 /// Marks an organisation as verified (facilitators only).
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "verifyOrganisation",
     path = "/organisations/{id}/verification",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
@@ -354,6 +360,7 @@ async fn verify_organisation(
 /// Withdraws an organisation's verification (facilitators only).
 #[utoipa::path(
     tag = "organisations",
+    operation_id = "unverifyOrganisation",
     path = "/organisations/{id}/verification",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(

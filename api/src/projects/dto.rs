@@ -108,6 +108,21 @@ pub struct Territory {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Séchage solaire de mangues en Casamance",
+    "summary": "Trois séchoirs solaires pour que les productrices de Bignona vendent des mangues séchées toute l'année.",
+    "description": "La moitié des mangues de Casamance se perdent faute de transformation. Le projet équipe la coopérative de trois séchoirs et forme 40 productrices.",
+    "sectors": ["32161", "31120"],
+    "countries": ["SN"],
+    "territories": [{"country": "SN", "place": "Bignona"}],
+    "needs": ["technical_partnership", "financial_partnership"],
+    "budget_amount": 26000000,
+    "budget_currency": "XOF",
+    "language": "fr",
+    "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+    "stage": "project",
+    "status": "published"
+}))]
 pub struct NewProject {
     #[validate(length(min = 3, max = 200))]
     #[schema(
@@ -166,6 +181,7 @@ pub struct NewProject {
 
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"summary": "Three solar dryers so that the women growers of Bignona sell dried mango all year round.", "budget_amount": null, "budget_currency": null, "status": "closed"}))]
 pub struct ProjectChanges {
     #[validate(length(min = 3, max = 200))]
     #[schema(min_length = 3, max_length = 200)]
@@ -299,6 +315,7 @@ pub struct ProjectSearchPage {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"stage": "venture", "note": "Premier lot de mangues séchées vendu à Dakar", "occurred_on": "2027-05-12"}))]
 pub struct NewMilestone {
     /// The stage the project moves to; absent for a milestone that does not change it.
     pub stage: Option<ProjectStage>,

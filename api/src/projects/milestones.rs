@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// A project's milestones, oldest first.
 #[utoipa::path(
     tag = "projects",
+    operation_id = "listMilestones",
     path = "/projects/{id}/milestones",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
@@ -49,6 +50,7 @@ async fn list_milestones(
 /// Records a milestone; with `stage`, the project moves to that stage (one step at a time).
 #[utoipa::path(
     tag = "projects",
+    operation_id = "addMilestone",
     path = "/projects/{id}/milestones",
     params(("id" = Uuid, Path, description = "The project's id")),
     request_body = NewMilestone,

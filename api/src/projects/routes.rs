@@ -48,6 +48,7 @@ fn project_response(status: StatusCode, row: &project::Model) -> HttpResponse {
 /// told otherwise; its first milestone records the start.
 #[utoipa::path(
     tag = "projects",
+    operation_id = "createProject",
     request_body = NewProject,
     params(IdempotencyKey),
     responses(
@@ -90,6 +91,7 @@ async fn create_project(
 /// Searches published projects: words, filters, sort, cursor pagination, total and facets.
 #[utoipa::path(
     tag = "projects",
+    operation_id = "searchProjects",
     params(ProjectQuery),
     responses(
         (status = 200, description = "A page of results", body = ProjectSearchPage),
@@ -109,6 +111,7 @@ async fn search_projects(
 /// The caller's own projects, drafts included, newest first.
 #[utoipa::path(
     tag = "projects",
+    operation_id = "listMyProjects",
     path = "/me/projects",
     responses(
         (status = 200, description = "The caller's projects", body = Vec<Project>),
@@ -124,6 +127,7 @@ async fn my_projects(db: Data<Db>, member: Member) -> Result<HttpResponse> {
 /// One project.
 #[utoipa::path(
     tag = "projects",
+    operation_id = "getProject",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The project", body = Project, headers(("ETag" = String))),
@@ -140,6 +144,7 @@ async fn get_project(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Re
 /// Changes a project (its author, or editors of its organisation).
 #[utoipa::path(
     tag = "projects",
+    operation_id = "updateProject",
     params(
         ("id" = Uuid, Path, description = "The project's id"),
         IfMatch,
@@ -179,6 +184,7 @@ async fn update_project(
 /// history public instead.
 #[utoipa::path(
     tag = "projects",
+    operation_id = "deleteProject",
     params(
         ("id" = Uuid, Path, description = "The project's id"),
         IfMatch,

@@ -169,6 +169,13 @@ impl Criteria {
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Stages au Sénégal",
+    "kind": "opportunities",
+    "criteria": {"q": "agronomie", "country": "SN", "category": "internship"},
+    "frequency": "weekly",
+    "channels": ["in_app", "email"]
+}))]
 pub struct NewSavedSearch {
     #[validate(length(min = 1, max = 100))]
     #[schema(min_length = 1, max_length = 100)]
@@ -206,6 +213,7 @@ fn both_channels() -> Vec<Channel> {
 /// Every field is optional; the kind cannot change (save a new search instead).
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"frequency": "daily", "channels": ["in_app"]}))]
 pub struct SavedSearchChanges {
     #[validate(length(min = 1, max = 100))]
     #[schema(min_length = 1, max_length = 100)]

@@ -76,6 +76,7 @@ fn response(status: StatusCode, row: &saved_search::Model) -> HttpResponse {
 /// Saves a search; new results published from now on are announced.
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "createSavedSearch",
     path = "/saved-searches",
     request_body = NewSavedSearch,
     responses(
@@ -134,6 +135,7 @@ async fn create_saved_search(
 /// The caller's saved searches, newest first.
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "listSavedSearches",
     path = "/saved-searches",
     responses(
         (status = 200, description = "The caller's saved searches", body = Vec<SavedSearch>),
@@ -163,6 +165,7 @@ async fn own(db: &Db, member: &Member, id: Uuid) -> Result<saved_search::Model> 
 /// One saved search of the caller's.
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "getSavedSearch",
     path = "/saved-searches/{id}",
     params(("id" = Uuid, Path, description = "The saved search's id")),
     responses(
@@ -181,6 +184,7 @@ async fn get_saved_search(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 /// Changes a saved search's name, criteria, frequency or channels.
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "updateSavedSearch",
     path = "/saved-searches/{id}",
     params(
         ("id" = Uuid, Path, description = "The saved search's id"),
@@ -253,6 +257,7 @@ async fn update_saved_search(
 /// Deletes a saved search; its alerts stop.
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "deleteSavedSearch",
     path = "/saved-searches/{id}",
     params(
         ("id" = Uuid, Path, description = "The saved search's id"),
@@ -297,6 +302,7 @@ async fn by_token(db: &Db, token: &str) -> Result<saved_search::Model> {
 /// What an unsubscribe link is about, for the page it opens (no login).
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "getUnsubscription",
     path = "/unsubscribe/{token}",
     params(("token" = String, Path, description = "The token of the e-mail's link")),
     responses(
@@ -319,6 +325,7 @@ async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpRe
 /// continue; with no channel left, the search stays saved and silent.
 #[utoipa::path(
     tag = "saved-searches",
+    operation_id = "unsubscribe",
     path = "/unsubscribe/{token}",
     params(("token" = String, Path, description = "The token of the e-mail's link")),
     responses(

@@ -78,6 +78,7 @@ pub struct SearchResults {
 /// matches of each kind, with the totals to link to the full lists.
 #[utoipa::path(
     tag = "search",
+    operation_id = "searchEverything",
     params(SearchQuery),
     responses(
         (status = 200, description = "The best matches of each kind", body = SearchResults),

@@ -180,6 +180,7 @@ async fn partnerships_per_month<C: ConnectionTrait>(db: &C) -> Result<Vec<KeyCou
 /// Public statistics of the marketplace, for the statistics page and for anyone's charts.
 #[utoipa::path(
     tag = "cooperation",
+    operation_id = "getPublicStats",
     path = "/stats",
     responses(
         (status = 200, description = "The statistics", body = PublicStats,

@@ -33,7 +33,7 @@ pub struct TaxonomyQuery {
 /// set); countries, currencies and languages are the ISO codes with CLDR names.
 #[utoipa::path(
     tag = "taxonomies",
-    operation_id = "get_taxonomy",
+    operation_id = "getTaxonomy",
     params(("taxonomy" = TaxonomyKind, Path, description = "Which taxonomy"), TaxonomyQuery),
     responses(
         (status = 200, description = "The taxonomy", body = TaxonomyBody,

@@ -76,6 +76,15 @@ pub struct PlanLine {
 /// An application to a call, in the call's currency.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "project_id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+    "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+    "amount_requested": 150000,
+    "project_budget": 400000,
+    "financing_plan": [{"funder_name": "Ville de Besançon", "amount": 80000}],
+    "summary": "Trois séchoirs solaires pour la coopérative de Bignona et la formation de 40 productrices.",
+    "submit": false
+}))]
 pub struct NewApplication {
     /// A project the caller may edit.
     pub project_id: Uuid,
@@ -105,6 +114,10 @@ pub struct NewApplication {
 /// an application is the funder's to judge and no longer changes.
 #[derive(Debug, Default, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount_requested": 45000, "project_budget": 120000,
+    "financing_plan": [{"funder_name": "Commune de Ziguinchor", "amount": 30000},
+        {"funder_name": "Crédit coopératif", "amount": 20000}],
+    "summary": "Séchoirs solaires pour la coopérative de femmes de Ziguinchor : budget revu après le devis."}))]
 pub struct ApplicationChanges {
     /// The organisation applying, of which the caller is a member.
     pub organisation_id: Option<Uuid>,
@@ -127,6 +140,7 @@ pub struct ApplicationChanges {
 /// A funder's decision.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "accepted", "amount_granted": 120000, "comment": "Dossier solide ; subvention plafonnée à 30 % du budget."}))]
 pub struct Review {
     /// `under_review`, `accepted` or `rejected`.
     pub status: ApplicationStatus,

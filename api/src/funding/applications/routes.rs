@@ -83,6 +83,7 @@ async fn applying(
 /// call (409).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "applyToFundingCall",
     path = "/funding-calls/{id}/applications",
     request_body = NewApplication,
     params(
@@ -161,6 +162,7 @@ async fn names_of<C: sea_orm::ConnectionTrait>(
 /// form's live eligibility.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "checkFundingApplication",
     path = "/funding-calls/{id}/applications/check",
     request_body = NewApplication,
     params(("id" = Uuid, Path, description = "The call's id")),
@@ -197,6 +199,7 @@ async fn check_application(
 /// drafts never show).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "getReviewBoard",
     path = "/funding-calls/{id}/applications",
     params(("id" = Uuid, Path, description = "The call's id"), ApplicationQuery),
     responses(
@@ -226,6 +229,7 @@ async fn review_board(
 /// The applications of the caller and of the organisations they belong to, newest first.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "listMyFundingApplications",
     path = "/me/funding-applications",
     responses(
         (status = 200, description = "The caller's applications", body = Vec<Application>),
@@ -323,6 +327,7 @@ async fn detail(
 /// One application with its history and how it stands against the call's rules.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "getFundingApplication",
     params(("id" = Uuid, Path, description = "The application's id")),
     responses(
         (status = 200, description = "The application", body = ApplicationDetail, headers(("ETag" = String))),
@@ -346,6 +351,7 @@ async fn get_application(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
 /// (403), anyone else is told there is none (404), as on reading.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "updateFundingApplication",
     request_body = ApplicationChanges,
     params(
         ("id" = Uuid, Path, description = "The application's id"),
@@ -397,6 +403,7 @@ async fn update_application(
 /// one a field error of its own; 409 unless it is a draft.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "submitFundingApplication",
     path = "/funding-applications/{id}/submit",
     params(
         ("id" = Uuid, Path, description = "The application's id"),
@@ -458,6 +465,7 @@ async fn submit_application(
 /// Any other move is a 409. The applicant is notified.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "reviewFundingApplication",
     path = "/funding-applications/{id}/review",
     request_body = Review,
     params(

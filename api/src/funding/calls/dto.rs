@@ -14,6 +14,25 @@ use crate::{
 /// A call for projects as its funder publishes it. Amounts are whole units of `currency`.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "funder_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+    "programme_name": "Programme de coopération de territoire à territoire",
+    "programme_code": "PCTT-2027",
+    "title": "Appel à projets 2027 : agriculture et eau en Afrique de l'Ouest",
+    "description": "Cofinancement de projets portés par des collectivités et des associations de la diaspora avec leurs partenaires africains.",
+    "currency": "EUR",
+    "total_budget": 12500000,
+    "max_grant": 200000,
+    "max_cofinancing_rate": 50,
+    "applicant_kinds": ["local_authority", "ngo", "diaspora_association"],
+    "countries": ["SN", "ML", "BF"],
+    "regions": [],
+    "sectors": ["311", "14030"],
+    "opens_on": "2027-01-15",
+    "closes_on": "2027-04-30",
+    "time_zone": "Europe/Paris",
+    "grants_expected": 60
+}))]
 pub struct NewFundingCall {
     /// The funding organisation (kind `funder`, `public_agency` or `local_authority`), of
     /// which the caller is a member.
@@ -82,6 +101,7 @@ pub struct NewFundingCall {
 /// currency stay as published: applications are made to them.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"closes_on": "2027-05-15", "grants_expected": 70}))]
 pub struct FundingCallChanges {
     #[validate(length(min = 2, max = 200))]
     #[schema(min_length = 2, max_length = 200)]

@@ -54,6 +54,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Publishes a call for projects for a funder the caller belongs to.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "createFundingCall",
     request_body = NewFundingCall,
     params(IdempotencyKey),
     responses(
@@ -100,6 +101,7 @@ async fn create_call(
 /// funder; sorted by closing date with `sort=closing_soon`.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "searchFundingCalls",
     params(FundingCallQuery),
     responses(
         (status = 200, description = "A page of calls", body = FundingCallSearchPage),
@@ -130,6 +132,7 @@ pub async fn call_of(db: &Db, id: Uuid) -> Result<(funding_call::Model, FundingC
 /// One call for projects.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "getFundingCall",
     params(("id" = Uuid, Path, description = "The call's id")),
     responses(
         (status = 200, description = "The call", body = FundingCall, headers(("ETag" = String))),
@@ -148,6 +151,7 @@ async fn get_call(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
 /// Changes a call (its funder's editors).
 #[utoipa::path(
     tag = "funding",
+    operation_id = "updateFundingCall",
     request_body = FundingCallChanges,
     params(
         ("id" = Uuid, Path, description = "The call's id"),
@@ -199,6 +203,7 @@ async fn update_call(
 /// for funders scouting. Answered by the projects listing.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "listEligibleProjects",
     params(("id" = Uuid, Path, description = "The call's id"), EligibleProjectsQuery),
     responses(
         (status = 200, description = "A page of eligible projects", body = ProjectSearchPage),
@@ -224,6 +229,7 @@ async fn eligible_projects(
 /// meets and those it does not.
 #[utoipa::path(
     tag = "funding",
+    operation_id = "listEligibleFundingCalls",
     path = "/projects/{id}/funding-calls",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(

@@ -18,7 +18,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Changes a member's role or suspends them (admins only). Suspension ends their sessions. */
-        patch: operations["administer_user"];
+        patch: operations["administerUser"];
         trace?: never;
     };
     "/api/v1/auth/login": {
@@ -69,7 +69,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ends every session of the caller, on every device. */
-        post: operations["logout_all"];
+        post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -86,7 +86,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sends a password-reset link. The answer is the same whether or not the address is known. */
-        post: operations["request_password_reset"];
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -103,7 +103,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sets a new password with the token from the reset e-mail; every session ends. */
-        post: operations["confirm_password_reset"];
+        post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -123,7 +123,7 @@ export interface paths {
          * Exchanges a refresh token for a new pair. A refresh token works once: presenting it again
          *     ends its session.
          */
-        post: operations["refresh"];
+        post: operations["refreshSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -162,7 +162,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirms the e-mail address with the token sent at registration. */
-        post: operations["verify_email"];
+        post: operations["verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -179,7 +179,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sends the verification e-mail again. */
-        post: operations["resend_verification"];
+        post: operations["resendVerificationEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,7 +194,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's conversations, most recent activity first, each with its unread count. */
-        get: operations["list_conversations"];
+        get: operations["listConversations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -211,7 +211,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of the caller's conversations. */
-        get: operations["get_conversation"];
+        get: operations["getConversation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -231,10 +231,10 @@ export interface paths {
          * A conversation's messages, newest first. Reading a page marks the messages up to its newest
          *     read for the caller (the first page: the whole conversation).
          */
-        get: operations["list_messages"];
+        get: operations["listMessages"];
         put?: never;
         /** Writes a message in one of the caller's conversations. */
-        post: operations["post_message"];
+        post: operations["postMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -252,13 +252,13 @@ export interface paths {
          * Searches the atlas of cooperation links: words, filters, cursor pagination, total and
          *     facets.
          */
-        get: operations["search_links"];
+        get: operations["searchCooperationLinks"];
         put?: never;
         /**
          * Records a link between two authorities. The recorder belongs to one side's organisation
          *     (whose agreement comes with the recording) or is a facilitator; the other side confirms.
          */
-        post: operations["create_link"];
+        post: operations["createCooperationLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -276,7 +276,7 @@ export interface paths {
          * Counts of links and of their linked projects per country, subdivision (`region`) or
          *     theme: what the atlas map and charts draw. Cached briefly, with an ETag.
          */
-        get: operations["link_aggregates"];
+        get: operations["getCooperationLinkAggregates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -293,18 +293,18 @@ export interface paths {
             cookie?: never;
         };
         /** One cooperation link. */
-        get: operations["get_link"];
+        get: operations["getCooperationLink"];
         put?: never;
         post?: never;
         /** Deletes a link (members of either side's organisation, and facilitators). */
-        delete: operations["delete_link"];
+        delete: operations["deleteCooperationLink"];
         options?: never;
         head?: never;
         /**
          * Changes a link's themes, start, status, description or projects (members of either
          *     side's organisation, and facilitators).
          */
-        patch: operations["update_link"];
+        patch: operations["updateCooperationLink"];
         trace?: never;
     };
     "/api/v1/cooperation-links/{id}/confirmation": {
@@ -320,7 +320,7 @@ export interface paths {
          * Confirms a link for the side(s) whose organisation the caller belongs to. Only a side's
          *     own members speak for it: facilitators manage links but do not confirm them for others.
          */
-        post: operations["confirm_link"];
+        post: operations["confirmCooperationLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,7 +392,7 @@ export interface paths {
             cookie?: never;
         };
         /** One application with its history and how it stands against the call's rules. */
-        get: operations["get_application"];
+        get: operations["getFundingApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -404,7 +404,7 @@ export interface paths {
          *     editing the project (its funder, another member of the organisation applying) is refused
          *     (403), anyone else is told there is none (404), as on reading.
          */
-        patch: operations["update_application"];
+        patch: operations["updateFundingApplication"];
         trace?: never;
     };
     "/api/v1/funding-applications/{id}/review": {
@@ -421,7 +421,7 @@ export interface paths {
          *     amount granted, added to the project's financing plan) or `rejected`, with a comment.
          *     Any other move is a 409. The applicant is notified.
          */
-        post: operations["review_application"];
+        post: operations["reviewFundingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -441,7 +441,7 @@ export interface paths {
          * Submits a draft (the applicant's side): every rule of the call is checked, each broken
          *     one a field error of its own; 409 unless it is a draft.
          */
-        post: operations["submit_application"];
+        post: operations["submitFundingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -459,10 +459,10 @@ export interface paths {
          * Searches calls for projects: words, status, country or region, sector, applicant kind,
          *     funder; sorted by closing date with `sort=closing_soon`.
          */
-        get: operations["search_calls"];
+        get: operations["searchFundingCalls"];
         put?: never;
         /** Publishes a call for projects for a funder the caller belongs to. */
-        post: operations["create_call"];
+        post: operations["createFundingCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -477,14 +477,14 @@ export interface paths {
             cookie?: never;
         };
         /** One call for projects. */
-        get: operations["get_call"];
+        get: operations["getFundingCall"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Changes a call (its funder's editors). */
-        patch: operations["update_call"];
+        patch: operations["updateFundingCall"];
         trace?: never;
     };
     "/api/v1/funding-calls/{id}/applications": {
@@ -498,7 +498,7 @@ export interface paths {
          * The funder's review board: a call's applications by status (its funder's editors only;
          *     drafts never show).
          */
-        get: operations["review_board"];
+        get: operations["getReviewBoard"];
         put?: never;
         /**
          * Applies to a call for a project the caller may edit, on behalf of an organisation they
@@ -506,7 +506,7 @@ export interface paths {
          *     then checked, each broken one a field error of its own). One application per project and
          *     call (409).
          */
-        post: operations["apply"];
+        post: operations["applyToFundingCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -526,7 +526,7 @@ export interface paths {
          * Checks an application against the call's rules without saving it: the application
          *     form's live eligibility.
          */
-        post: operations["check_application"];
+        post: operations["checkFundingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -544,7 +544,7 @@ export interface paths {
          * Published projects that meet the call's rules on who may apply (kind, country, sector):
          *     for funders scouting. Answered by the projects listing.
          */
-        get: operations["eligible_projects"];
+        get: operations["listEligibleProjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -561,14 +561,14 @@ export interface paths {
             cookie?: never;
         };
         /** The interests the caller sent, or received on items they may edit, newest first. */
-        get: operations["list_interests"];
+        get: operations["listInterests"];
         put?: never;
         /**
          * Expresses interest in a published project or an open opportunity. The owner is told in
          *     the app and by e-mail and answers by `answer_by`. One's own items are refused with 422
          *     (`own_item`), closed or expired ones with 422 (`not_open`), drafts are not found.
          */
-        post: operations["express_interest"];
+        post: operations["expressInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -583,7 +583,7 @@ export interface paths {
             cookie?: never;
         };
         /** One interest, for its sender and those who may edit its target only. */
-        get: operations["get_interest"];
+        get: operations["getInterest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -605,7 +605,7 @@ export interface paths {
          * Accepts a pending interest (the target's owner or an editor of its organisation): opens a
          *     conversation and shows each side the other's name and e-mail address.
          */
-        post: operations["accept_interest"];
+        post: operations["acceptInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -622,7 +622,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declines a pending interest (the target's owner or an editor of its organisation). */
-        post: operations["decline_interest"];
+        post: operations["declineInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -639,7 +639,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraws a pending interest (its sender only). */
-        post: operations["withdraw_interest"];
+        post: operations["withdrawInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -654,7 +654,7 @@ export interface paths {
             cookie?: never;
         };
         /** The introductions the caller is a side of or made, newest first. */
-        get: operations["list_introductions"];
+        get: operations["listIntroductions"];
         put?: never;
         /**
          * Proposes that two sides meet (facilitators and admins only). A side is a member, or a
@@ -662,7 +662,7 @@ export interface paths {
          *     a conversation opens between them and the facilitator. Introducing someone to themself,
          *     or oneself to someone, is refused with 422.
          */
-        post: operations["introduce"];
+        post: operations["introduceMembers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -677,7 +677,7 @@ export interface paths {
             cookie?: never;
         };
         /** One introduction, for its sides and its facilitator only. */
-        get: operations["get_introduction"];
+        get: operations["getIntroduction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -696,7 +696,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accepts an introduction as one of its sides; the second acceptance opens the conversation. */
-        post: operations["accept_introduction"];
+        post: operations["acceptIntroduction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -713,7 +713,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declines an introduction as one of its sides; it is then declined for both. */
-        post: operations["decline_introduction"];
+        post: operations["declineIntroduction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -733,7 +733,7 @@ export interface paths {
          * Accepts an invitation sent to the caller's confirmed address: they join the organisation
          *     with the invited role (a member already keeps their role), and the owner who invited is told.
          */
-        post: operations["accept_invitation"];
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -750,7 +750,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declines an invitation sent to the caller's confirmed address; the owner who invited is told. */
-        post: operations["decline_invitation"];
+        post: operations["declineInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -765,18 +765,18 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own profile, with private fields. */
-        get: operations["get_me"];
+        get: operations["getMe"];
         put?: never;
         post?: never;
         /**
          * Deletes the caller's account: personal data is erased and the account anonymised, so that
          *     what others built with the member stays intact.
          */
-        delete: operations["delete_me"];
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         /** Changes the caller's profile. Codes are checked against the taxonomies. */
-        patch: operations["update_me"];
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/export": {
@@ -787,7 +787,7 @@ export interface paths {
             cookie?: never;
         };
         /** All the personal data Marcottage holds about the caller, as JSON. */
-        get: operations["export_me"];
+        get: operations["exportMyData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -804,7 +804,7 @@ export interface paths {
             cookie?: never;
         };
         /** The applications of the caller and of the organisations they belong to, newest first. */
-        get: operations["my_applications"];
+        get: operations["listMyFundingApplications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -825,7 +825,7 @@ export interface paths {
          * @description Only a confirmed address sees the invitations sent to it (403 `email_not_verified`
          *     otherwise): registering with someone else's address shows nothing.
          */
-        get: operations["my_invitations"];
+        get: operations["listMyInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -842,7 +842,7 @@ export interface paths {
             cookie?: never;
         };
         /** Open offers for the caller's profile: their sectors, countries, skills and languages. */
-        get: operations["my_matches"];
+        get: operations["listMyMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -859,7 +859,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own opportunities, whatever their status, newest first. */
-        get: operations["my_opportunities"];
+        get: operations["listMyOpportunities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,7 +878,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Changes the caller's password and ends their other sessions. */
-        post: operations["change_password"];
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -893,7 +893,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own projects, drafts included, newest first. */
-        get: operations["my_projects"];
+        get: operations["listMyProjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -910,7 +910,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's notifications, newest first, with the number still unread. */
-        get: operations["list_notifications"];
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -929,7 +929,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks all the caller's notifications read. */
-        post: operations["mark_all_read"];
+        post: operations["markAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -946,7 +946,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks one of the caller's notifications read (again is harmless). */
-        post: operations["mark_read"];
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -961,10 +961,10 @@ export interface paths {
             cookie?: never;
         };
         /** Searches open opportunities: words, filters, sort, cursor pagination, total and facets. */
-        get: operations["search_opportunities"];
+        get: operations["searchOpportunities"];
         put?: never;
         /** Publishes an opportunity (open at once). */
-        post: operations["create_opportunity"];
+        post: operations["createOpportunity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -982,15 +982,15 @@ export interface paths {
          * One opportunity. The author of an anonymous one is shown to those who may edit it and to
          *     members whose interest in it was accepted.
          */
-        get: operations["get_opportunity"];
+        get: operations["getOpportunity"];
         put?: never;
         post?: never;
         /** Deletes an opportunity (its author, or editors of its organisation). */
-        delete: operations["delete_opportunity"];
+        delete: operations["deleteOpportunity"];
         options?: never;
         head?: never;
         /** Changes an opportunity (its author, or editors of its organisation). */
-        patch: operations["update_opportunity"];
+        patch: operations["updateOpportunity"];
         trace?: never;
     };
     "/api/v1/opportunities/{id}/matches": {
@@ -1004,7 +1004,7 @@ export interface paths {
          * Complementary opportunities: offers for a request and requests for an offer, of the same
          *     category, open, never the author's own (nor the reader's).
          */
-        get: operations["opportunity_matches"];
+        get: operations["listOpportunityMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1024,10 +1024,10 @@ export interface paths {
          * Searches organisations: words, filters, cursor pagination, total and facets (newest first
          *     without words).
          */
-        get: operations["list_organisations"];
+        get: operations["listOrganisations"];
         put?: never;
         /** Creates an organisation; the caller becomes its owner. */
-        post: operations["create_organisation"];
+        post: operations["createOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1042,15 +1042,15 @@ export interface paths {
             cookie?: never;
         };
         /** One organisation. */
-        get: operations["get_organisation"];
+        get: operations["getOrganisation"];
         put?: never;
         post?: never;
         /** Deletes an organisation (its owners only). */
-        delete: operations["delete_organisation"];
+        delete: operations["deleteOrganisation"];
         options?: never;
         head?: never;
         /** Changes an organisation (its owners and editors only). */
-        patch: operations["update_organisation"];
+        patch: operations["updateOrganisation"];
         trace?: never;
     };
     "/api/v1/organisations/{id}/api-keys": {
@@ -1106,7 +1106,7 @@ export interface paths {
          * The organisation's pending invitations, newest first (owners only). Expired ones are left
          *     out: inviting the address again renews them.
          */
-        get: operations["list_invitations"];
+        get: operations["listOrganisationInvitations"];
         put?: never;
         /**
          * Invites an address to join the organisation with a role (owners only).
@@ -1117,7 +1117,7 @@ export interface paths {
          *     more days). E-mails to one address are limited per hour; past the limit, none is sent and
          *     the answer does not change.
          */
-        post: operations["create_invitation"];
+        post: operations["inviteToOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1135,7 +1135,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Withdraws a pending invitation (owners only): it can no longer be accepted. */
-        delete: operations["withdraw_invitation"];
+        delete: operations["withdrawOrganisationInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1149,7 +1149,7 @@ export interface paths {
             cookie?: never;
         };
         /** The members of an organisation and their roles. */
-        get: operations["list_members"];
+        get: operations["listOrganisationMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1172,11 +1172,11 @@ export interface paths {
          * Removes a member (owners), or leaves (any member removing themselves). The last owner
          *     cannot leave.
          */
-        delete: operations["remove_member"];
+        delete: operations["removeOrganisationMember"];
         options?: never;
         head?: never;
         /** Changes a member's role (owners only). The last owner cannot step down. */
-        patch: operations["change_member"];
+        patch: operations["changeOrganisationMember"];
         trace?: never;
     };
     "/api/v1/organisations/{id}/territory": {
@@ -1191,7 +1191,7 @@ export interface paths {
          *     territory and its partners', internships and jobs offered there, partnerships formed by
          *     its members, per year and in total. Who took part is shown to its members only.
          */
-        get: operations["territory_dashboard"];
+        get: operations["getTerritoryDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1210,9 +1210,9 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks an organisation as verified (facilitators only). */
-        post: operations["verify_organisation"];
+        post: operations["verifyOrganisation"];
         /** Withdraws an organisation's verification (facilitators only). */
-        delete: operations["unverify_organisation"];
+        delete: operations["unverifyOrganisation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1316,13 +1316,13 @@ export interface paths {
             cookie?: never;
         };
         /** Searches published projects: words, filters, sort, cursor pagination, total and facets. */
-        get: operations["search_projects"];
+        get: operations["searchProjects"];
         put?: never;
         /**
          * Creates a project (a draft unless `status` says `published`), at the `idea` stage unless
          *     told otherwise; its first milestone records the start.
          */
-        post: operations["create_project"];
+        post: operations["createProject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1337,18 +1337,18 @@ export interface paths {
             cookie?: never;
         };
         /** One project. */
-        get: operations["get_project"];
+        get: operations["getProject"];
         put?: never;
         post?: never;
         /**
          * Deletes a project (its author, or editors of its organisation). Archiving keeps its
          *     history public instead.
          */
-        delete: operations["delete_project"];
+        delete: operations["deleteProject"];
         options?: never;
         head?: never;
         /** Changes a project (its author, or editors of its organisation). */
-        patch: operations["update_project"];
+        patch: operations["updateProject"];
         trace?: never;
     };
     "/api/v1/projects/{id}/financing": {
@@ -1359,10 +1359,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's financing plan: public for a published project, like the project. */
-        get: operations["get_plan"];
+        get: operations["getFinancingPlan"];
         put?: never;
         /** Adds a co-financer to a project's plan (its editors). */
-        post: operations["add_line"];
+        post: operations["addFinancingLine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1380,11 +1380,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Removes a line from the plan (the project's editors). */
-        delete: operations["delete_line"];
+        delete: operations["deleteFinancingLine"];
         options?: never;
         head?: never;
         /** Changes a line's amount or status, e.g. once the money is received (the project's editors). */
-        patch: operations["change_line"];
+        patch: operations["updateFinancingLine"];
         trace?: never;
     };
     "/api/v1/projects/{id}/funding-calls": {
@@ -1398,7 +1398,7 @@ export interface paths {
          * The open calls a project could apply to, soonest closing first, each with the rules it
          *     meets and those it does not.
          */
-        get: operations["eligible_calls"];
+        get: operations["listEligibleFundingCalls"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1415,10 +1415,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's result indicators and their measurements: public for a published project. */
-        get: operations["list_indicators"];
+        get: operations["listResultIndicators"];
         put?: never;
         /** Adds a result indicator to a project (its editors). */
-        post: operations["add_indicator"];
+        post: operations["addResultIndicator"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1435,7 +1435,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Records a measurement of an indicator (the project's editors). */
-        post: operations["add_measurement"];
+        post: operations["addIndicatorMeasurement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1450,7 +1450,7 @@ export interface paths {
             cookie?: never;
         };
         /** Offers in the categories the project needs (or the one asked for, if it is a need). */
-        get: operations["project_matches"];
+        get: operations["listProjectMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1467,10 +1467,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's milestones, oldest first. */
-        get: operations["list_milestones"];
+        get: operations["listMilestones"];
         put?: never;
         /** Records a milestone; with `stage`, the project moves to that stage (one step at a time). */
-        post: operations["add_milestone"];
+        post: operations["addMilestone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1485,10 +1485,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's saved searches, newest first. */
-        get: operations["list_saved_searches"];
+        get: operations["listSavedSearches"];
         put?: never;
         /** Saves a search; new results published from now on are announced. */
-        post: operations["create_saved_search"];
+        post: operations["createSavedSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1503,15 +1503,15 @@ export interface paths {
             cookie?: never;
         };
         /** One saved search of the caller's. */
-        get: operations["get_saved_search"];
+        get: operations["getSavedSearch"];
         put?: never;
         post?: never;
         /** Deletes a saved search; its alerts stop. */
-        delete: operations["delete_saved_search"];
+        delete: operations["deleteSavedSearch"];
         options?: never;
         head?: never;
         /** Changes a saved search's name, criteria, frequency or channels. */
-        patch: operations["update_saved_search"];
+        patch: operations["updateSavedSearch"];
         trace?: never;
     };
     "/api/v1/search": {
@@ -1525,7 +1525,7 @@ export interface paths {
          * Searches published projects, open opportunities and organisations at once; the best
          *     matches of each kind, with the totals to link to the full lists.
          */
-        get: operations["search_everything"];
+        get: operations["searchEverything"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1542,7 +1542,7 @@ export interface paths {
             cookie?: never;
         };
         /** Public statistics of the marketplace, for the statistics page and for anyone's charts. */
-        get: operations["public_stats"];
+        get: operations["getPublicStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1563,7 +1563,7 @@ export interface paths {
          * @description Sectors are the OECD-DAC codes (3-digit categories, then their 5-digit codes with `parent`
          *     set); countries, currencies and languages are the ISO codes with CLDR names.
          */
-        get: operations["get_taxonomy"];
+        get: operations["getTaxonomy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1583,7 +1583,7 @@ export interface paths {
          * The diaspora of a territory: members who live there and agreed to be counted, by country
          *     of origin, never named; counts under 5 are shown as "fewer than 5".
          */
-        get: operations["territory_diaspora"];
+        get: operations["getTerritoryDiaspora"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1600,7 +1600,7 @@ export interface paths {
             cookie?: never;
         };
         /** What an unsubscribe link is about, for the page it opens (no login). */
-        get: operations["read_unsubscription"];
+        get: operations["getUnsubscription"];
         put?: never;
         /**
          * Stops the e-mails of one saved search, without logging in: the link of every alert e-mail,
@@ -1622,7 +1622,7 @@ export interface paths {
             cookie?: never;
         };
         /** A member's public profile; never their e-mail address. */
-        get: operations["get_user"];
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1639,7 +1639,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process answers. */
-        get: operations["healthz"];
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1660,7 +1660,7 @@ export interface paths {
          *     production only for the scraper's token (`MARCOTTAGE_METRICS_TOKEN`): they tell which
          *     routes are used and how, nobody else's business.
          */
-        get: operations["metrics"];
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1681,7 +1681,7 @@ export interface paths {
          *     are answered from the database, slowly). A load balancer takes the replica out while this
          *     is 503.
          */
-        get: operations["readyz"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1698,6 +1698,11 @@ export interface components {
         Accepted: {
             status: string;
         };
+        /**
+         * @example {
+         *       "password": "mangues de Casamance 2026"
+         *     }
+         */
         AccountDeletion: {
             /** Format: password */
             password: string;
@@ -1785,6 +1790,21 @@ export interface components {
         /**
          * @description Changes to a draft (the project's editors); absent fields are unchanged. Once submitted,
          *     an application is the funder's to judge and no longer changes.
+         * @example {
+         *       "amount_requested": 45000,
+         *       "financing_plan": [
+         *         {
+         *           "amount": 30000,
+         *           "funder_name": "Commune de Ziguinchor"
+         *         },
+         *         {
+         *           "amount": 20000,
+         *           "funder_name": "Crédit coopératif"
+         *         }
+         *       ],
+         *       "project_budget": 120000,
+         *       "summary": "Séchoirs solaires pour la coopérative de femmes de Ziguinchor : budget revu après le devis."
+         *     }
          */
         ApplicationChanges: {
             /** Format: int64 */
@@ -1922,6 +1942,10 @@ export interface components {
         /**
          * @description Changes to a link. The sides are not changed (record another link instead): a side's
          *     confirmation is for the link it saw.
+         * @example {
+         *       "description": "En pause depuis 2024, reprise prévue avec le nouveau mandat.",
+         *       "status": "dormant"
+         *     }
          */
         CooperationLinkChanges: {
             description?: string | null;
@@ -1954,6 +1978,12 @@ export interface components {
             /** @description The whole key. Shown once: store it now (send it as `Authorization: Bearer <key>`). */
             secret: string;
         };
+        /**
+         * @example {
+         *       "email": "awa.diop@example.sn",
+         *       "password": "mangues de Casamance 2026"
+         *     }
+         */
         Credentials: {
             email: string;
             /** Format: password */
@@ -2135,6 +2165,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @example {
+         *       "status": "received"
+         *     }
+         */
         FinancingLineChanges: {
             /** Format: int64 */
             amount?: number | null;
@@ -2156,6 +2191,11 @@ export interface components {
             /** @description One total per currency, the budget's first. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
+        /** @description One new result of a saved search. */
+        FoundItem: {
+            link: string;
+            title: string;
+        };
         /**
          * @description How often to hear about new results.
          * @enum {string}
@@ -2168,6 +2208,56 @@ export interface components {
             id: string;
             kind: string;
             name: string;
+        };
+        /** @description The funder moved the recipient's application. */
+        FundingApplicationReviewed: {
+            /** Format: uuid */
+            application_id: string;
+            /** Format: uuid */
+            call_id: string;
+            link: string;
+            /** @description `under_review`, `accepted` or `rejected`. */
+            status: components["schemas"]["ApplicationStatus"];
+            title: string;
+        };
+        FundingApplicationReviewedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "funding_application_reviewed";
+            payload: components["schemas"]["FundingApplicationReviewed"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        /** @description An application to one of the funder's calls, for the funder's members. */
+        FundingApplicationSubmitted: {
+            /** Format: uuid */
+            application_id: string;
+            /** Format: uuid */
+            call_id: string;
+            link: string;
+            title: string;
+        };
+        FundingApplicationSubmittedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "funding_application_submitted";
+            payload: components["schemas"]["FundingApplicationSubmitted"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         FundingCall: {
             applicant_kinds: string[];
@@ -2217,6 +2307,10 @@ export interface components {
         /**
          * @description Changes to a call (its funder's editors). Absent fields are unchanged. The funder and the
          *     currency stay as published: applications are made to them.
+         * @example {
+         *       "closes_on": "2027-05-15",
+         *       "grants_expected": 70
+         *     }
          */
         FundingCallChanges: {
             applicant_kinds?: components["schemas"]["OrganisationKind"][] | null;
@@ -2346,6 +2440,35 @@ export interface components {
             status: components["schemas"]["InterestStatus"];
             target: components["schemas"]["Target"];
         };
+        /** @description The other side accepted, declined or withdrew an interest. */
+        InterestAnswered: {
+            /**
+             * Format: uuid
+             * @description The conversation the acceptance opened; absent otherwise.
+             */
+            conversation_id?: string | null;
+            /** Format: uuid */
+            interest_id: string;
+            link: string;
+            /** @description `accepted`, `declined` or `withdrawn`. */
+            status: components["schemas"]["InterestStatus"];
+            title: string;
+        };
+        InterestAnsweredNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "interest_answered";
+            payload: components["schemas"]["InterestAnswered"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         /**
          * @description Which interests to list.
          * @enum {string}
@@ -2355,6 +2478,31 @@ export interface components {
             items: components["schemas"]["Interest"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description Someone expressed interest in one of the recipient's items. */
+        InterestReceived: {
+            /** Format: uuid */
+            interest_id: string;
+            link: string;
+            /** Format: uuid */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
+            title: string;
+        };
+        InterestReceivedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "interest_received";
+            payload: components["schemas"]["InterestReceived"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         /** @enum {string} */
         InterestStatus: "pending" | "accepted" | "declined" | "withdrawn";
@@ -2374,10 +2522,61 @@ export interface components {
             note: string;
             status: components["schemas"]["IntroductionStatus"];
         };
+        /** @description A side answered an introduction. */
+        IntroductionAnswered: {
+            /**
+             * Format: uuid
+             * @description Once both sides accepted.
+             */
+            conversation_id?: string | null;
+            /** Format: uuid */
+            introduction_id: string;
+            link: string;
+            /** @description That side's answer: `accepted` or `declined`. */
+            status: components["schemas"]["IntroductionStatus"];
+            title: string;
+        };
+        IntroductionAnsweredNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "introduction_answered";
+            payload: components["schemas"]["IntroductionAnswered"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         IntroductionPage: {
             items: components["schemas"]["Introduction"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description A facilitator proposes that the recipient meet someone. */
+        IntroductionProposed: {
+            /** Format: uuid */
+            introduction_id: string;
+            link: string;
+            title: string;
+        };
+        IntroductionProposedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "introduction_proposed";
+            payload: components["schemas"]["IntroductionProposed"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         IntroductionSide: {
             answer: components["schemas"]["IntroductionStatus"];
@@ -2489,7 +2688,13 @@ export interface components {
             /** Format: double */
             value: number;
         };
-        /** @description What an admin may change about a member. */
+        /**
+         * @description What an admin may change about a member.
+         * @example {
+         *       "role": "facilitator",
+         *       "suspended": false
+         *     }
+         */
         MemberAdministration: {
             role?: components["schemas"]["Role"] | null;
             suspended?: boolean | null;
@@ -2505,6 +2710,11 @@ export interface components {
          * @enum {string}
          */
         MemberRole: "owner" | "editor";
+        /**
+         * @example {
+         *       "role": "owner"
+         *     }
+         */
         MembershipChange: {
             role: components["schemas"]["MemberRole"];
         };
@@ -2536,6 +2746,33 @@ export interface components {
             items: components["schemas"]["Message"][];
             /** @description Pass it as `cursor` for older messages; absent on the oldest page. */
             next_cursor?: string | null;
+        };
+        /**
+         * @description A new message, for the first unread one of a conversation only: its `unread` count tells
+         *     the rest.
+         */
+        MessageReceived: {
+            /** Format: uuid */
+            conversation_id: string;
+            link: string;
+            /** Format: uuid */
+            message_id: string;
+            title: string;
+        };
+        MessageReceivedNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "message_received";
+            payload: components["schemas"]["MessageReceived"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         Milestone: {
             /** Format: uuid */
@@ -2582,7 +2819,23 @@ export interface components {
             requests_per_minute?: number | null;
             scopes: components["schemas"]["Scope"][];
         };
-        /** @description An application to a call, in the call's currency. */
+        /**
+         * @description An application to a call, in the call's currency.
+         * @example {
+         *       "amount_requested": 150000,
+         *       "financing_plan": [
+         *         {
+         *           "amount": 80000,
+         *           "funder_name": "Ville de Besançon"
+         *         }
+         *       ],
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "project_budget": 400000,
+         *       "project_id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+         *       "submit": false,
+         *       "summary": "Trois séchoirs solaires pour la coopérative de Bignona et la formation de 40 productrices."
+         *     }
+         */
         NewApplication: {
             /**
              * Format: int64
@@ -2644,6 +2897,31 @@ export interface components {
              */
             subdivision?: string | null;
         };
+        /**
+         * @example {
+         *       "description": "Accès à l'eau potable et appui aux maraîchers de Ziguinchor.",
+         *       "north": {
+         *         "level": "municipality",
+         *         "organisation_id": "e9a04b6c-1d7f-4a52-93e8-6c2b5f8a0d17"
+         *       },
+         *       "project_ids": [
+         *         "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53"
+         *       ],
+         *       "south": {
+         *         "country": "SN",
+         *         "level": "municipality",
+         *         "name": "Commune de Ziguinchor",
+         *         "place": "Ziguinchor",
+         *         "subdivision": "SN-ZG"
+         *       },
+         *       "started": 2009,
+         *       "status": "active",
+         *       "themes": [
+         *         "14030",
+         *         "31120"
+         *       ]
+         *     }
+         */
         NewCooperationLink: {
             description?: string;
             /** @description The northern side (a French authority, most often). */
@@ -2662,6 +2940,14 @@ export interface components {
             /** @description OECD-DAC 5-digit sector codes. */
             themes?: string[];
         };
+        /**
+         * @example {
+         *       "amount": 5000000,
+         *       "currency": "XOF",
+         *       "funder_name": "Ville de Besançon",
+         *       "status": "pledged"
+         *     }
+         */
         NewFinancingLine: {
             /** Format: int64 */
             amount: number;
@@ -2682,7 +2968,39 @@ export interface components {
             organisation_id?: string | null;
             status: components["schemas"]["LineStatus"];
         };
-        /** @description A call for projects as its funder publishes it. Amounts are whole units of `currency`. */
+        /**
+         * @description A call for projects as its funder publishes it. Amounts are whole units of `currency`.
+         * @example {
+         *       "applicant_kinds": [
+         *         "local_authority",
+         *         "ngo",
+         *         "diaspora_association"
+         *       ],
+         *       "closes_on": "2027-04-30",
+         *       "countries": [
+         *         "SN",
+         *         "ML",
+         *         "BF"
+         *       ],
+         *       "currency": "EUR",
+         *       "description": "Cofinancement de projets portés par des collectivités et des associations de la diaspora avec leurs partenaires africains.",
+         *       "funder_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "grants_expected": 60,
+         *       "max_cofinancing_rate": 50,
+         *       "max_grant": 200000,
+         *       "opens_on": "2027-01-15",
+         *       "programme_code": "PCTT-2027",
+         *       "programme_name": "Programme de coopération de territoire à territoire",
+         *       "regions": [],
+         *       "sectors": [
+         *         "311",
+         *         "14030"
+         *       ],
+         *       "time_zone": "Europe/Paris",
+         *       "title": "Appel à projets 2027 : agriculture et eau en Afrique de l'Ouest",
+         *       "total_budget": 12500000
+         *     }
+         */
         NewFundingCall: {
             /** @description Who may apply: kinds of organisation. */
             applicant_kinds: components["schemas"]["OrganisationKind"][];
@@ -2740,6 +3058,17 @@ export interface components {
              */
             total_budget: number;
         };
+        /**
+         * @example {
+         *       "baseline_date": "2026-09-01",
+         *       "baseline_value": 0,
+         *       "description": "Postes en service dans les écoles élémentaires de la région de Thiès.",
+         *       "due_on": "2029-06-30",
+         *       "target_value": 30000,
+         *       "title": "Ordinateurs installés dans les écoles",
+         *       "unit": "ordinateurs"
+         *     }
+         */
         NewIndicator: {
             /** Format: date */
             baseline_date?: string | null;
@@ -2761,6 +3090,16 @@ export interface components {
             /** @example ordinateurs */
             unit: string;
         };
+        /**
+         * @example {
+         *       "message": "Notre coopérative sèche déjà des mangues à Bignona ; parlons-en.",
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "target": {
+         *         "id": "c41a7e02-9d6b-4f38-8a5c-2b7e1f0d9c64",
+         *         "kind": "opportunity"
+         *       }
+         *     }
+         */
         NewInterest: {
             /**
              * @description Who the sender is and what they propose.
@@ -2774,6 +3113,19 @@ export interface components {
             organisation_id?: string | null;
             target: components["schemas"]["TargetRef"];
         };
+        /**
+         * @example {
+         *       "a": {
+         *         "id": "5b8e3c71-2a9f-4e06-bd14-9c6a0f7e2d38",
+         *         "kind": "member"
+         *       },
+         *       "b": {
+         *         "id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+         *         "kind": "project"
+         *       },
+         *       "note": "Vous cherchez tous deux à sécher des mangues en Casamance."
+         *     }
+         */
         NewIntroduction: {
             a: components["schemas"]["SideRef"];
             b: components["schemas"]["SideRef"];
@@ -2783,7 +3135,13 @@ export interface components {
              */
             note: string;
         };
-        /** @description An invitation to join an organisation, sent by one of its owners. */
+        /**
+         * @description An invitation to join an organisation, sent by one of its owners.
+         * @example {
+         *       "email": "moussa@example.sn",
+         *       "role": "editor"
+         *     }
+         */
         NewInvitation: {
             /**
              * Format: email
@@ -2795,6 +3153,13 @@ export interface components {
             /** @description The role the invitee gets on accepting. */
             role: components["schemas"]["MemberRole"];
         };
+        /**
+         * @example {
+         *       "measured_on": "2027-06-30",
+         *       "note": "Premières écoles équipées à Thiès",
+         *       "value": 500
+         *     }
+         */
         NewMeasurement: {
             /** Format: date */
             measured_on: string;
@@ -2806,10 +3171,22 @@ export interface components {
              */
             value: number;
         };
+        /**
+         * @example {
+         *       "body": "Bonjour, pouvons-nous en parler jeudi ?"
+         *     }
+         */
         NewMessage: {
             /** @example Bonjour, pouvons-nous en parler jeudi ? */
             body: string;
         };
+        /**
+         * @example {
+         *       "note": "Premier lot de mangues séchées vendu à Dakar",
+         *       "occurred_on": "2027-05-12",
+         *       "stage": "venture"
+         *     }
+         */
         NewMilestone: {
             /** @example Premier lot de mangues séchées vendu à Dakar */
             note: string;
@@ -2820,6 +3197,29 @@ export interface components {
             occurred_on?: string | null;
             stage?: components["schemas"]["ProjectStage"] | null;
         };
+        /**
+         * @example {
+         *       "anonymous": false,
+         *       "category": "technical_partnership",
+         *       "city": "Bignona",
+         *       "country": "SN",
+         *       "description": "Nous cherchons une entreprise ou une ONG qui maîtrise le séchage solaire pour former 40 productrices et dimensionner trois séchoirs.",
+         *       "direction": "request",
+         *       "duration_months": 6,
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "project_id": "7c2e9b14-5f3a-4d8e-b6a1-0e4d9f2c8b53",
+         *       "remote": false,
+         *       "sectors": [
+         *         "32161"
+         *       ],
+         *       "skills": [
+         *         "séchage",
+         *         "énergie solaire"
+         *       ],
+         *       "starts_on": "2027-03-01",
+         *       "title": "Partenaire technique pour une unité de séchage de mangues"
+         *     }
+         */
         NewOpportunity: {
             /** @description Hide the author's identity in public reads. */
             anonymous?: boolean;
@@ -2858,6 +3258,16 @@ export interface components {
             /** @example Partenaire technique pour une unité de séchage de mangues */
             title: string;
         };
+        /**
+         * @example {
+         *       "city": "Lyon",
+         *       "country": "FR",
+         *       "description": "Association de la diaspora sénégalaise de Lyon qui accompagne des projets agricoles en Casamance.",
+         *       "kind": "diaspora_association",
+         *       "name": "Association Teranga Lyon",
+         *       "website": "https://teranga-lyon.org"
+         *     }
+         */
         NewOrganisation: {
             city?: string | null;
             /**
@@ -2871,6 +3281,36 @@ export interface components {
             name: string;
             website?: string | null;
         };
+        /**
+         * @example {
+         *       "budget_amount": 26000000,
+         *       "budget_currency": "XOF",
+         *       "countries": [
+         *         "SN"
+         *       ],
+         *       "description": "La moitié des mangues de Casamance se perdent faute de transformation. Le projet équipe la coopérative de trois séchoirs et forme 40 productrices.",
+         *       "language": "fr",
+         *       "needs": [
+         *         "technical_partnership",
+         *         "financial_partnership"
+         *       ],
+         *       "organisation_id": "3f6d2a9e-8b41-4c57-a0d2-5e9b7c1f4a26",
+         *       "sectors": [
+         *         "32161",
+         *         "31120"
+         *       ],
+         *       "stage": "project",
+         *       "status": "published",
+         *       "summary": "Trois séchoirs solaires pour que les productrices de Bignona vendent des mangues séchées toute l'année.",
+         *       "territories": [
+         *         {
+         *           "country": "SN",
+         *           "place": "Bignona"
+         *         }
+         *       ],
+         *       "title": "Séchage solaire de mangues en Casamance"
+         *     }
+         */
         NewProject: {
             /** Format: int64 */
             budget_amount?: number | null;
@@ -2900,6 +3340,22 @@ export interface components {
             /** @example Séchage solaire de mangues en Casamance */
             title: string;
         };
+        /**
+         * @example {
+         *       "channels": [
+         *         "in_app",
+         *         "email"
+         *       ],
+         *       "criteria": {
+         *         "category": "internship",
+         *         "country": "SN",
+         *         "q": "agronomie"
+         *       },
+         *       "frequency": "weekly",
+         *       "kind": "opportunities",
+         *       "name": "Stages au Sénégal"
+         *     }
+         */
         NewSavedSearch: {
             /** @description At least one; both by default. */
             channels?: components["schemas"]["Channel"][];
@@ -2923,39 +3379,11 @@ export interface components {
             /** @description An `https://` (or `http://`) address on the public internet. */
             url: string;
         };
-        Notification: {
-            /** Format: date-time */
-            created_at: string;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["NotificationKind"];
-            /** @description An object with `title` and `link` (a web app path) and the kind's own keys. */
-            payload: Record<string, never>;
-            read: boolean;
-            /** Format: date-time */
-            read_at?: string | null;
-        };
         /**
-         * @description What a notification is about. Every payload has `title` and `link`; the other keys:
-         *     - `interest_received`: `interest_id`, `target_kind`, `target_id`;
-         *     - `interest_answered`: `interest_id`, `status` (`accepted`, `declined` or `withdrawn`),
-         *       and `conversation_id` when accepted;
-         *     - `message_received`: `conversation_id`, `message_id` (sent for the first unread message
-         *       of a conversation only: its `unread` count tells the rest);
-         *     - `introduction_proposed`: `introduction_id`;
-         *     - `introduction_answered`: `introduction_id`, `status` (`accepted` or `declined`: this
-         *       side's answer), and `conversation_id` once both sides accepted;
-         *     - `saved_search_hit`: `saved_search_id` and what was found;
-         *     - `organisation_invitation`: `invitation_id`, `organisation_id`, `organisation_name` and
-         *       `role` (`owner` or `editor`), for the invitee to accept or decline;
-         *     - `organisation_invitation_answered`: `invitation_id`, `organisation_id`,
-         *       `organisation_name` and `status` (`accepted` or `declined`), for the owner who invited;
-         *     - `funding_application_submitted`: `application_id`, `call_id`, for the funder's members;
-         *     - `funding_application_reviewed`: `application_id`, `call_id` and `status`
-         *       (`under_review`, `accepted` or `rejected`), for the applicant.
-         * @enum {string}
+         * @description A notification: `kind` says which `payload` it carries; every payload has `title`
+         *     and `link` (a web app path).
          */
-        NotificationKind: "interest_received" | "interest_answered" | "message_received" | "introduction_proposed" | "introduction_answered" | "saved_search_hit" | "organisation_invitation" | "organisation_invitation_answered" | "funding_application_submitted" | "funding_application_reviewed";
+        Notification: components["schemas"]["InterestReceivedNotification"] | components["schemas"]["InterestAnsweredNotification"] | components["schemas"]["MessageReceivedNotification"] | components["schemas"]["IntroductionProposedNotification"] | components["schemas"]["IntroductionAnsweredNotification"] | components["schemas"]["SavedSearchHitNotification"] | components["schemas"]["OrganisationInvitationNotification"] | components["schemas"]["OrganisationInvitationAnsweredNotification"] | components["schemas"]["FundingApplicationSubmittedNotification"] | components["schemas"]["FundingApplicationReviewedNotification"];
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass it as `cursor` for the next page; absent on the last page. */
@@ -3013,7 +3441,15 @@ export interface components {
          * @enum {string}
          */
         OpportunityCategory: "technical_partnership" | "industrial_partnership" | "commercial_partnership" | "financial_partnership" | "internship" | "job" | "volunteering" | "authority_cooperation";
-        /** @description Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one. */
+        /**
+         * @description Changes to an opportunity. Absent fields are unchanged; `null` clears a nullable one.
+         * @example {
+         *       "city": null,
+         *       "remote": true,
+         *       "status": "filled",
+         *       "title": "Technical partner for a solar mango-drying unit"
+         *     }
+         */
         OpportunityChanges: {
             anonymous?: boolean | null;
             city?: string | null;
@@ -3080,6 +3516,11 @@ export interface components {
         /**
          * @description Changes to an organisation. Absent fields are unchanged; `null` clears a nullable one.
          *     `verified` is not here: only facilitators verify, through `/verification`.
+         * @example {
+         *       "city": "Villeurbanne",
+         *       "description": "Diaspora association supporting farming ventures in Casamance.",
+         *       "website": null
+         *     }
          */
         OrganisationChanges: {
             city?: string | null;
@@ -3092,6 +3533,59 @@ export interface components {
         OrganisationFacets: {
             country: components["schemas"]["FacetCount"][];
             kind: components["schemas"]["FacetCount"][];
+        };
+        /** @description An invitation to join an organisation, for the invitee to accept or decline. */
+        OrganisationInvitation: {
+            /** Format: uuid */
+            invitation_id: string;
+            link: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            role: components["schemas"]["MemberRole"];
+            title: string;
+        };
+        /** @description The invitee answered, for the owner who invited. */
+        OrganisationInvitationAnswered: {
+            /** Format: uuid */
+            invitation_id: string;
+            link: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            /** @description `accepted` or `declined`. */
+            status: components["schemas"]["InvitationStatus"];
+            title: string;
+        };
+        OrganisationInvitationAnsweredNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "organisation_invitation_answered";
+            payload: components["schemas"]["OrganisationInvitationAnswered"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        OrganisationInvitationNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "organisation_invitation";
+            payload: components["schemas"]["OrganisationInvitation"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         /**
          * @description What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
@@ -3168,17 +3662,34 @@ export interface components {
             /** @description `interest` or `introduction`. */
             kind: string;
         };
+        /**
+         * @example {
+         *       "current_password": "mangues de Casamance 2026",
+         *       "new_password": "un nouveau mot de passe solide"
+         *     }
+         */
         PasswordChange: {
             /** Format: password */
             current_password: string;
             /** Format: password */
             new_password: string;
         };
+        /**
+         * @example {
+         *       "password": "un nouveau mot de passe solide",
+         *       "token": "Qm7rT2vX9cLp4sWd8nBz3kHf6JyA0uEg"
+         *     }
+         */
         PasswordResetConfirmation: {
             /** Format: password */
             password: string;
             token: string;
         };
+        /**
+         * @example {
+         *       "email": "awa.diop@example.sn"
+         *     }
+         */
         PasswordResetRequest: {
             /** Format: email */
             email: string;
@@ -3222,7 +3733,36 @@ export interface components {
             /** @description A URI reference naming the kind of problem (`urn:marcottage:problem:<code>`). */
             type: string;
         };
-        /** @description Changes to one's own profile. Absent fields are unchanged; `null` clears a nullable one. */
+        /**
+         * @description Changes to one's own profile. Absent fields are unchanged; `null` clears a nullable one.
+         * @example {
+         *       "bio": "Ingénieure agronome à Lyon, originaire de Ziguinchor ; je conseille des coopératives de transformation.",
+         *       "countries": [
+         *         "SN",
+         *         "GM"
+         *       ],
+         *       "country_of_origin": "SN",
+         *       "country_of_residence": "FR",
+         *       "diaspora_counted": true,
+         *       "display_name": "Awa Diop",
+         *       "languages": [
+         *         "fr",
+         *         "wo",
+         *         "en"
+         *       ],
+         *       "locale": "fr",
+         *       "residence_subdivision": "FR-ARA",
+         *       "sectors": [
+         *         "31120",
+         *         "32161"
+         *       ],
+         *       "skills": [
+         *         "séchage",
+         *         "agronomie",
+         *         "gestion de coopérative"
+         *       ]
+         *     }
+         */
         ProfileChanges: {
             bio?: string | null;
             /** @description ISO 3166-1 alpha-2 codes of the countries of interest. */
@@ -3269,6 +3809,14 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @example {
+         *       "budget_amount": null,
+         *       "budget_currency": null,
+         *       "status": "closed",
+         *       "summary": "Three solar dryers so that the women growers of Bignona sell dried mango all year round."
+         *     }
+         */
         ProjectChanges: {
             /** Format: int64 */
             budget_amount?: number | null;
@@ -3386,9 +3934,22 @@ export interface components {
             role: components["schemas"]["MemberRole"];
             status: components["schemas"]["InvitationStatus"];
         };
+        /**
+         * @example {
+         *       "refresh_token": "Yp3kq8Vd0sLr2mXw9TzN4bHc6JfA1uGe"
+         *     }
+         */
         RefreshRequest: {
             refresh_token: string;
         };
+        /**
+         * @example {
+         *       "display_name": "Awa Diop",
+         *       "email": "awa.diop@example.sn",
+         *       "locale": "fr",
+         *       "password": "mangues de Casamance 2026"
+         *     }
+         */
         Registration: {
             /** @example Awa Diop */
             display_name: string;
@@ -3401,7 +3962,14 @@ export interface components {
             /** Format: password */
             password: string;
         };
-        /** @description A funder's decision. */
+        /**
+         * @description A funder's decision.
+         * @example {
+         *       "amount_granted": 120000,
+         *       "comment": "Dossier solide ; subvention plafonnée à 30 % du budget.",
+         *       "status": "accepted"
+         *     }
+         */
         Review: {
             /**
              * Format: int64
@@ -3444,12 +4012,50 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Every field is optional; the kind cannot change (save a new search instead). */
+        /**
+         * @description Every field is optional; the kind cannot change (save a new search instead).
+         * @example {
+         *       "channels": [
+         *         "in_app"
+         *       ],
+         *       "frequency": "daily"
+         *     }
+         */
         SavedSearchChanges: {
             channels?: components["schemas"]["Channel"][] | null;
             criteria?: components["schemas"]["Criteria"] | null;
             frequency?: components["schemas"]["Frequency"] | null;
             name?: string | null;
+        };
+        /** @description New results of a saved search. */
+        SavedSearchHit: {
+            /**
+             * Format: int32
+             * @description How many new results; the alert worker always sends it and `items`, but a client
+             *     should not fail without them.
+             */
+            count?: number | null;
+            /** @description The new results' titles and links. */
+            items?: components["schemas"]["FoundItem"][] | null;
+            link: string;
+            /** Format: uuid */
+            saved_search_id: string;
+            title: string;
+        };
+        SavedSearchHitNotification: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "saved_search_hit";
+            payload: components["schemas"]["SavedSearchHit"];
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
         };
         /**
          * @description A permission given to an API key.
@@ -3612,6 +4218,11 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * @example {
+         *       "token": "Hk4nW8pZ1rTd6vLq3mXs9bCf2JyA7uEg"
+         *     }
+         */
         TokenRequest: {
             /** @description The token received by e-mail. */
             token: string;
@@ -3780,7 +4391,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    administer_user: {
+    administerUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -3871,7 +4482,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    logout_all: {
+    logoutEverywhere: {
         parameters: {
             query?: never;
             header?: never;
@@ -3890,7 +4501,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    request_password_reset: {
+    requestPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -3918,7 +4529,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    confirm_password_reset: {
+    confirmPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -3944,7 +4555,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    refresh: {
+    refreshSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -4002,7 +4613,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    verify_email: {
+    verifyEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -4028,7 +4639,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    resend_verification: {
+    resendVerificationEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -4049,7 +4660,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    list_conversations: {
+    listConversations: {
         parameters: {
             query?: {
                 /** @description 1 to 100, default 20. */
@@ -4077,7 +4688,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_conversation: {
+    getConversation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4102,7 +4713,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_messages: {
+    listMessages: {
         parameters: {
             query?: {
                 /** @description 1 to 100, default 20. */
@@ -4134,7 +4745,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    post_message: {
+    postMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -4172,7 +4783,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    search_links: {
+    searchCooperationLinks: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -4216,7 +4827,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_link: {
+    createCooperationLink: {
         parameters: {
             query?: never;
             header?: {
@@ -4253,7 +4864,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    link_aggregates: {
+    getCooperationLinkAggregates: {
         parameters: {
             query: {
                 by: components["schemas"]["AggregateBy"];
@@ -4285,7 +4896,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
         };
     };
-    get_link: {
+    getCooperationLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -4310,7 +4921,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_link: {
+    deleteCooperationLink: {
         parameters: {
             query?: never;
             header?: {
@@ -4338,7 +4949,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_link: {
+    updateCooperationLink: {
         parameters: {
             query?: never;
             header?: {
@@ -4377,7 +4988,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    confirm_link: {
+    confirmCooperationLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -4475,7 +5086,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    get_application: {
+    getFundingApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -4501,7 +5112,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    update_application: {
+    updateFundingApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -4541,7 +5152,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    review_application: {
+    reviewFundingApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -4581,7 +5192,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    submit_application: {
+    submitFundingApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -4614,7 +5225,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    search_calls: {
+    searchFundingCalls: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -4654,7 +5265,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_call: {
+    createFundingCall: {
         parameters: {
             query?: never;
             header?: {
@@ -4691,7 +5302,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_call: {
+    getFundingCall: {
         parameters: {
             query?: never;
             header?: never;
@@ -4716,7 +5327,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    update_call: {
+    updateFundingCall: {
         parameters: {
             query?: never;
             header?: {
@@ -4755,7 +5366,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    review_board: {
+    getReviewBoard: {
         parameters: {
             query?: {
                 /** @description Default: every status but drafts (which the funder never sees). */
@@ -4788,7 +5399,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    apply: {
+    applyToFundingCall: {
         parameters: {
             query?: never;
             header?: {
@@ -4829,7 +5440,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    check_application: {
+    checkFundingApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -4863,7 +5474,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    eligible_projects: {
+    listEligibleProjects: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4892,7 +5503,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    list_interests: {
+    listInterests: {
         parameters: {
             query: {
                 box: components["schemas"]["InterestBox"];
@@ -4922,7 +5533,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    express_interest: {
+    expressInterest: {
         parameters: {
             query?: never;
             header?: {
@@ -4960,7 +5571,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    get_interest: {
+    getInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -4985,7 +5596,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    accept_interest: {
+    acceptInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -5012,7 +5623,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    decline_interest: {
+    declineInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -5039,7 +5650,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    withdraw_interest: {
+    withdrawInterest: {
         parameters: {
             query?: never;
             header?: never;
@@ -5066,7 +5677,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    list_introductions: {
+    listIntroductions: {
         parameters: {
             query?: {
                 /** @description 1 to 100, default 20. */
@@ -5094,7 +5705,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    introduce: {
+    introduceMembers: {
         parameters: {
             query?: never;
             header?: {
@@ -5130,7 +5741,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_introduction: {
+    getIntroduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -5155,7 +5766,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    accept_introduction: {
+    acceptIntroduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -5182,7 +5793,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    decline_introduction: {
+    declineIntroduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -5209,7 +5820,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    accept_invitation: {
+    acceptInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -5236,7 +5847,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    decline_invitation: {
+    declineInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -5263,7 +5874,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    get_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -5286,7 +5897,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    delete_me: {
+    deleteMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -5314,7 +5925,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    update_me: {
+    updateMe: {
         parameters: {
             query?: never;
             header?: {
@@ -5347,7 +5958,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    export_me: {
+    exportMyData: {
         parameters: {
             query?: never;
             header?: never;
@@ -5368,7 +5979,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    my_applications: {
+    listMyFundingApplications: {
         parameters: {
             query?: never;
             header?: never;
@@ -5389,7 +6000,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    my_invitations: {
+    listMyInvitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -5411,7 +6022,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
-    my_matches: {
+    listMyMatches: {
         parameters: {
             query?: {
                 /** @description How many matches, 1 to 50 (default 10). */
@@ -5442,7 +6053,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    my_opportunities: {
+    listMyOpportunities: {
         parameters: {
             query?: never;
             header?: never;
@@ -5463,7 +6074,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    change_password: {
+    changePassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -5490,7 +6101,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    my_projects: {
+    listMyProjects: {
         parameters: {
             query?: never;
             header?: never;
@@ -5511,7 +6122,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    list_notifications: {
+    listNotifications: {
         parameters: {
             query?: {
                 /** @description Only the unread ones. */
@@ -5541,7 +6152,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    mark_all_read: {
+    markAllNotificationsRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -5560,7 +6171,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    mark_read: {
+    markNotificationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -5585,7 +6196,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    search_opportunities: {
+    searchOpportunities: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -5630,7 +6241,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_opportunity: {
+    createOpportunity: {
         parameters: {
             query?: never;
             header?: {
@@ -5667,7 +6278,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_opportunity: {
+    getOpportunity: {
         parameters: {
             query?: never;
             header?: never;
@@ -5692,7 +6303,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_opportunity: {
+    deleteOpportunity: {
         parameters: {
             query?: never;
             header?: {
@@ -5720,7 +6331,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_opportunity: {
+    updateOpportunity: {
         parameters: {
             query?: never;
             header?: {
@@ -5759,7 +6370,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    opportunity_matches: {
+    listOpportunityMatches: {
         parameters: {
             query?: {
                 /** @description How many matches, 1 to 50 (default 10). */
@@ -5793,7 +6404,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_organisations: {
+    listOrganisations: {
         parameters: {
             query?: {
                 kind?: components["schemas"]["OrganisationKind"];
@@ -5831,7 +6442,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_organisation: {
+    createOrganisation: {
         parameters: {
             query?: never;
             header?: {
@@ -5867,7 +6478,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_organisation: {
+    getOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -5892,7 +6503,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_organisation: {
+    deleteOrganisation: {
         parameters: {
             query?: never;
             header?: {
@@ -5920,7 +6531,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_organisation: {
+    updateOrganisation: {
         parameters: {
             query?: never;
             header?: {
@@ -6045,7 +6656,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_invitations: {
+    listOrganisationInvitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -6071,7 +6682,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    create_invitation: {
+    inviteToOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6105,7 +6716,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    withdraw_invitation: {
+    withdrawOrganisationInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6131,7 +6742,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_members: {
+    listOrganisationMembers: {
         parameters: {
             query?: never;
             header?: never;
@@ -6155,7 +6766,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    remove_member: {
+    removeOrganisationMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -6182,7 +6793,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    change_member: {
+    changeOrganisationMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -6219,7 +6830,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    territory_dashboard: {
+    getTerritoryDashboard: {
         parameters: {
             query?: never;
             header?: never;
@@ -6243,7 +6854,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    verify_organisation: {
+    verifyOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6269,7 +6880,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    unverify_organisation: {
+    unverifyOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6519,7 +7130,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    search_projects: {
+    searchProjects: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -6559,7 +7170,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    create_project: {
+    createProject: {
         parameters: {
             query?: never;
             header?: {
@@ -6596,7 +7207,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_project: {
+    getProject: {
         parameters: {
             query?: never;
             header?: never;
@@ -6621,7 +7232,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_project: {
+    deleteProject: {
         parameters: {
             query?: never;
             header?: {
@@ -6649,7 +7260,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_project: {
+    updateProject: {
         parameters: {
             query?: never;
             header?: {
@@ -6688,7 +7299,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_plan: {
+    getFinancingPlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -6712,7 +7323,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    add_line: {
+    addFinancingLine: {
         parameters: {
             query?: never;
             header?: {
@@ -6751,7 +7362,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    delete_line: {
+    deleteFinancingLine: {
         parameters: {
             query?: never;
             header?: {
@@ -6781,7 +7392,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    change_line: {
+    updateFinancingLine: {
         parameters: {
             query?: never;
             header?: {
@@ -6822,7 +7433,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    eligible_calls: {
+    listEligibleFundingCalls: {
         parameters: {
             query?: never;
             header?: never;
@@ -6846,7 +7457,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    list_indicators: {
+    listResultIndicators: {
         parameters: {
             query?: never;
             header?: never;
@@ -6870,7 +7481,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    add_indicator: {
+    addResultIndicator: {
         parameters: {
             query?: never;
             header?: {
@@ -6908,7 +7519,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    add_measurement: {
+    addIndicatorMeasurement: {
         parameters: {
             query?: never;
             header?: {
@@ -6948,7 +7559,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    project_matches: {
+    listProjectMatches: {
         parameters: {
             query?: {
                 /** @description How many matches, 1 to 50 (default 10). */
@@ -6982,7 +7593,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_milestones: {
+    listMilestones: {
         parameters: {
             query?: never;
             header?: never;
@@ -7006,7 +7617,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    add_milestone: {
+    addMilestone: {
         parameters: {
             query?: never;
             header?: never;
@@ -7040,7 +7651,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    list_saved_searches: {
+    listSavedSearches: {
         parameters: {
             query?: never;
             header?: never;
@@ -7061,7 +7672,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    create_saved_search: {
+    createSavedSearch: {
         parameters: {
             query?: never;
             header?: never;
@@ -7092,7 +7703,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    get_saved_search: {
+    getSavedSearch: {
         parameters: {
             query?: never;
             header?: never;
@@ -7118,7 +7729,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    delete_saved_search: {
+    deleteSavedSearch: {
         parameters: {
             query?: never;
             header?: {
@@ -7145,7 +7756,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
         };
     };
-    update_saved_search: {
+    updateSavedSearch: {
         parameters: {
             query?: never;
             header?: {
@@ -7183,7 +7794,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    search_everything: {
+    searchEverything: {
         parameters: {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
@@ -7212,7 +7823,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    public_stats: {
+    getPublicStats: {
         parameters: {
             query?: never;
             header?: never;
@@ -7241,7 +7852,7 @@ export interface operations {
             };
         };
     };
-    get_taxonomy: {
+    getTaxonomy: {
         parameters: {
             query?: {
                 /** @description Label language; when absent, `Accept-Language` decides, else English. */
@@ -7278,7 +7889,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    territory_diaspora: {
+    getTerritoryDiaspora: {
         parameters: {
             query?: never;
             header?: never;
@@ -7320,7 +7931,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    read_unsubscription: {
+    getUnsubscription: {
         parameters: {
             query?: never;
             header?: never;
@@ -7368,7 +7979,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    get_user: {
+    getUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -7392,7 +8003,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    healthz: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -7412,7 +8023,7 @@ export interface operations {
             };
         };
     };
-    metrics: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -7432,7 +8043,7 @@ export interface operations {
             };
         };
     };
-    readyz: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;

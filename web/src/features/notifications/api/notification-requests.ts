@@ -60,8 +60,6 @@ export function useMarkRead() {
 
 /** A notification's title and the app path it leads to (never an address elsewhere). */
 export function noticeOf(notification: Notification): { title: string; link: string | null } {
-  const payload = notification.payload as unknown as Record<string, unknown>;
-  const title = typeof payload.title === 'string' ? payload.title : '';
-  const link = typeof payload.link === 'string' && /^\/(?![/\\])/.test(payload.link) ? payload.link : null;
-  return { title, link };
+  const { title, link } = notification.payload;
+  return { title, link: /^\/(?![/\\])/.test(link) ? link : null };
 }

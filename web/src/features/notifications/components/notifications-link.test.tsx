@@ -8,12 +8,13 @@ import { NOTIFICATION_POLL_MS, type Notification } from '../api/notification-req
 import { NotificationsRoute } from '../routes/notifications-route';
 
 const interestId = '01890000-0000-7000-8000-0000000000f1';
+const targetId = '01890000-0000-7000-8000-0000000000f2';
 
 function notice(id: string, title: string, link: string, read = false): Notification {
   return {
     id,
     kind: 'interest_received',
-    payload: { title, link, interest_id: interestId } as unknown as Notification['payload'],
+    payload: { title, link, interest_id: interestId, target_kind: 'opportunity', target_id: targetId },
     read,
     read_at: null,
     created_at: '2026-11-26T10:00:00Z',
