@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { addIntegrationTexts } from '@/lib/i18n-integrations';
@@ -102,7 +102,13 @@ describe('ApiKeysPanel', () => {
     expect(screen.getByText(/elle n’est affichée qu’une seule fois/)).toBeInTheDocument();
     const post = calls.find((call) => call.method === 'POST');
     expect(new URL(post!.url).pathname).toBe(`/api/v1/organisations/${teranga}/api-keys`);
-    expect(await post!.json()).toEqual({ name: 'Tableau de bord du bailleur', scopes: ['read'], expires_at: null });
+    expect(await post!.json()).toEqual({
+      name: 'Tableau de bord du bailleur',
+      scopes: ['read'],
+      expires_at: null,
+      cors_origins: [],
+      requests_per_minute: null,
+    });
 
     await userEvent.click(screen.getByRole('button', { name: 'Copier' }));
     expect(writeText).toHaveBeenCalledWith(created.secret);
@@ -140,6 +146,65 @@ describe('ApiKeysPanel', () => {
     const name = screen.getByRole('textbox', { name: 'Nom' });
     expect(await screen.findByText(/./, { selector: '.field__error' })).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('sends the browser origins one a line and the rate per minute', async () => {
+    const calls = mockKeysApi(
+      () => [],
+      () => Response.json(created, { status: 201 }),
+    );
+    renderPanel();
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Nom' }), 'Widget');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Origines autorisées/ }),
+      'https://teranga-lyon.org{Enter}{Enter}  http://localhost:8080  ',
+    );
+    await userEvent.type(screen.getByRole('spinbutton', { name: /Requêtes par minute/ }), '60');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+
+    expect(await screen.findByText(created.secret)).toBeInTheDocument();
+    const post = calls.find((call) => call.method === 'POST');
+    expect(await post!.json()).toMatchObject({
+      cors_origins: ['https://teranga-lyon.org', 'http://localhost:8080'],
+      requests_per_minute: 60,
+    });
+  });
+
+  it('refuses an origin with a path before sending, naming it beside the field', async () => {
+    const calls = mockKeysApi(() => []);
+    renderPanel();
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Nom' }), 'Widget');
+    const origins = screen.getByRole('textbox', { name: /Origines autorisées/ });
+    await userEvent.type(origins, 'https://teranga-lyon.org/widget{Enter}https://ok.example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+
+    expect(await screen.findByText(/https:\/\/teranga-lyon\.org\/widget/, { selector: '.field__error' })).toBeInTheDocument();
+    expect(screen.queryByText(/ok\.example\.org/, { selector: '.field__error' })).not.toBeInTheDocument();
+    expect(origins).toHaveAttribute('aria-invalid', 'true');
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+
+  it('shows the API’s errors on an origin and on the rate beside their fields', async () => {
+    mockKeysApi(
+      () => [],
+      () =>
+        problem(422, 'validation_failed', [
+          { field: 'cors_origins[0]', code: 'origin', message: 'write an origin such as https://example.org' },
+          { field: 'requests_per_minute', code: 'range', message: 'at most 6000' },
+        ]),
+    );
+    renderPanel();
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Nom' }), 'Widget');
+    await userEvent.type(screen.getByRole('textbox', { name: /Origines autorisées/ }), 'https://xn--ab.example');
+    await userEvent.type(screen.getByRole('spinbutton', { name: /Requêtes par minute/ }), '9000');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /Origines autorisées/ })).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByRole('spinbutton', { name: /Requêtes par minute/ })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: 'Nom' })).not.toHaveAttribute('aria-invalid', 'true');
   });
 
   it('revokes a key after asking, through the API', async () => {
