@@ -14,7 +14,7 @@ const siteKey: ApiKey = {
   name: 'Site de l’association',
   prefix: 'mk_0123abcd',
   scopes: ['read', 'opportunities:write'],
-  cors_origins: [],
+  cors_origins: ['https://teranga-lyon.org'],
   requests_per_minute: 120,
   created_at: '2026-11-20T10:00:00Z',
   created_by: awa,
@@ -29,6 +29,7 @@ const oldKey: ApiKey = {
   name: 'Ancien CRM',
   prefix: 'mk_9999ffff',
   scopes: ['read'],
+  cors_origins: [],
   expires_at: null,
   last_used_at: null,
   revoked_at: '2026-11-25T08:00:00Z',
@@ -76,6 +77,8 @@ describe('ApiKeysPanel', () => {
     expect(site).toHaveTextContent('Droits : lecture, opportunités');
     expect(site).toHaveTextContent('Expire le 30 juin 2027');
     expect(site).toHaveTextContent('Dernière utilisation le 1 décembre 2026');
+    expect(site).toHaveTextContent('Origine autorisée : https://teranga-lyon.org');
+    expect(old).not.toHaveTextContent('Origine');
     expect(within(site).getByRole('button', { name: 'Révoquer : Site de l’association' })).toBeInTheDocument();
     expect(old).toHaveTextContent('Révoquée le 25 novembre 2026');
     expect(old).toHaveTextContent('Jamais utilisée');
