@@ -66,6 +66,9 @@ export default defineConfig({
       // Links in e-mails point at the app under test; the mail goes to the sink.
       MARCOTTAGE_PUBLIC_URL: origin,
       MARCOTTAGE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
+      // The webhook journey's receiver listens on this machine, which the server refuses to
+      // reach unless told (SSRF guard).
+      MARCOTTAGE_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
     },
   },
 });

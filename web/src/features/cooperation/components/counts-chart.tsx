@@ -14,10 +14,20 @@ interface CountsChartProps {
   title: string;
   /** Horizontal bars read better for long names (countries). */
   horizontal?: boolean;
+  /** The categories are names, not codes: a wider axis, the longest cut (the table has them whole). */
+  wideLabels?: boolean;
 }
 
+const LONGEST = 16;
+
+/** A name cut to fit the axis of a phone's width. */
+const shortened = (value: unknown) => {
+  const text = String(value);
+  return text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text;
+};
+
 /** A bar chart of counts (recharts), with its figures also in the page for screen readers. */
-export function CountsChart({ data, category, series, title, horizontal = false }: CountsChartProps) {
+export function CountsChart({ data, category, series, title, horizontal = false, wideLabels = false }: CountsChartProps) {
   const height = horizontal ? Math.max(160, data.length * 28 + 40) : 260;
   return (
     <figure className="counts-chart">
@@ -29,11 +39,18 @@ export function CountsChart({ data, category, series, title, horizontal = false 
             {horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey={category} width={48} />
+                <YAxis
+                  type="category"
+                  dataKey={category}
+                  width={wideLabels ? 112 : 48}
+                  tickFormatter={wideLabels ? shortened : undefined}
+                  interval={0}
+                  fontSize={wideLabels ? 12 : undefined}
+                />
               </>
             ) : (
               <>
-                <XAxis dataKey={category} />
+                <XAxis dataKey={category} tickFormatter={wideLabels ? shortened : undefined} />
                 <YAxis allowDecimals={false} width={32} />
               </>
             )}

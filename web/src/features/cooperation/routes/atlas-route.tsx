@@ -3,27 +3,48 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
+import { frenchRegionName } from '@/lib/french-regions';
 import { useCooperationTexts } from '@/lib/i18n-cooperation';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import { useAggregates, useLinkList, type LinkFilters } from '../api/cooperation';
 import { CountryMap } from '../components/country-map';
 import { CountsChart } from '../components/counts-chart';
 import { LinkSummary } from '../components/link-summary';
 
-const FILTERS = ['q', 'country', 'status', 'level', 'theme', 'french_region'] as const;
+const FILTERS = ['q', 'country', 'region', 'status', 'level', 'theme', 'french_region', 'confirmed'] as const;
 
+/** The filters the address holds; `confirmed` is there only as `true` (unticked: every link). */
 function filtersFrom(params: URLSearchParams): LinkFilters {
-  const filters: Record<string, string> = {};
+  const filters: Record<string, string | boolean> = {};
   for (const name of FILTERS) {
     const value = params.get(name);
-    if (value) filters[name] = value;
+    if (!value) continue;
+    if (name === 'confirmed') {
+      if (value === 'true') filters.confirmed = true;
+    } else filters[name] = value;
   }
   return filters as LinkFilters;
+}
+
+/** Facet values with their names, in the reader's alphabetical order. */
+function named(
+  facets: ReadonlyArray<{ value: string; count: number }>,
+  name: (code: string) => string,
+  lang: string,
+): Array<{ value: string; count: number; name: string }> {
+  const collator = new Intl.Collator(lang);
+  return facets.map((facet) => ({ ...facet, name: name(facet.value) })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /** The atlas of cooperation links: filters in the address, a map and a chart by country, the list. */
 export function AtlasRoute() {
   useCooperationTexts();
   const { t } = useTranslation();
+  const countries = useTermLabels('countries');
+  const regions = useTermLabels('regions');
+  const sectors = useTermLabels('sectors');
+  const lang = countries.lang;
+  const regionName = (code: string) => frenchRegionName(code, lang);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const list = useLinkList(filters);
@@ -62,7 +83,9 @@ export function AtlasRoute() {
           }
           setParams(next);
         }}
-        key={params.toString()}
+        // Uncontrolled selects take their value once: mount the form again once their options
+        // (facets, taxonomies) have arrived, so the address's filters show selected.
+        key={`${params.toString()}|${facets ? 'facets' : ''}|${regions.terms.length}|${countries.terms.length}`}
       >
         <label>
           {t('cooperation.words')}
@@ -72,13 +95,27 @@ export function AtlasRoute() {
           {t('cooperation.country')}
           <select name="country" defaultValue={filters.country ?? ''}>
             <option value="">{t('cooperation.any')}</option>
-            {(facets?.country ?? []).map((facet) => (
+            {named(facets?.country ?? [], countries.label, lang).map((facet) => (
               <option key={facet.value} value={facet.value}>
-                {facet.value} ({facet.count})
+                {facet.name} ({facet.count})
               </option>
             ))}
             {filters.country && !facets?.country.some((f) => f.value === filters.country) && (
-              <option value={filters.country}>{filters.country}</option>
+              <option value={filters.country}>{countries.label(filters.country)}</option>
+            )}
+          </select>
+        </label>
+        <label>
+          {t('cooperation.worldRegion')}
+          <select name="region" defaultValue={filters.region ?? ''}>
+            <option value="">{t('cooperation.any')}</option>
+            {regions.terms.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.label}
+              </option>
+            ))}
+            {filters.region && !regions.terms.some((region) => region.code === filters.region) && (
+              <option value={filters.region}>{filters.region}</option>
             )}
           </select>
         </label>
@@ -110,7 +147,7 @@ export function AtlasRoute() {
             <option value="">{t('cooperation.any')}</option>
             {(facets?.theme ?? []).map((facet) => (
               <option key={facet.value} value={facet.value}>
-                {t(`sectors.${facet.value}`, { defaultValue: facet.value })} ({facet.count})
+                {sectors.label(facet.value)} ({facet.count})
               </option>
             ))}
           </select>
@@ -119,12 +156,19 @@ export function AtlasRoute() {
           {t('cooperation.frenchRegion')}
           <select name="french_region" defaultValue={filters.french_region ?? ''}>
             <option value="">{t('cooperation.any')}</option>
-            {(facets?.french_region ?? []).map((facet) => (
+            {named(facets?.french_region ?? [], regionName, lang).map((facet) => (
               <option key={facet.value} value={facet.value}>
-                {facet.value} ({facet.count})
+                {facet.name} ({facet.count})
               </option>
             ))}
+            {filters.french_region && !facets?.french_region.some((f) => f.value === filters.french_region) && (
+              <option value={filters.french_region}>{regionName(filters.french_region)}</option>
+            )}
           </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="confirmed" value="true" defaultChecked={filters.confirmed === true} />
+          {t('cooperation.onlyConfirmed')}
         </label>
         <button type="submit" className="button">
           {t('cooperation.search')}
@@ -136,14 +180,15 @@ export function AtlasRoute() {
           selected={filters.country}
           onSelect={(country) => setFilter('country', country)}
           title={t('cooperation.mapTitle')}
-          label={(country, count) => t('cooperation.mapCountry', { country, count })}
+          label={(country, count) => t('cooperation.mapCountry', { country: countries.label(country), count })}
         />
         {top.length > 0 && (
           <CountsChart
             title={t('cooperation.chartTitle')}
-            data={top.map((count) => ({ country: count.key, links: count.links, projects: count.projects }))}
+            data={top.map((count) => ({ country: countries.label(count.key), links: count.links, projects: count.projects }))}
             category="country"
             horizontal
+            wideLabels
             series={[
               { key: 'links', label: t('cooperation.links'), color: '#1f5f3b' },
               { key: 'projects', label: t('cooperation.linkedProjects'), color: '#c58b1a' },

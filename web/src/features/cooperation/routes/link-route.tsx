@@ -3,21 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useMyOrganisations } from '@/features/organisations';
+import { frenchRegionName } from '@/lib/french-regions';
 import { useCooperationTexts } from '@/lib/i18n-cooperation';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import { useConfirmLink, useLink, type CooperationLink } from '../api/cooperation';
 
 type Side = CooperationLink['north'];
 
 function AuthorityBlock({ side, title }: { side: Side; title: string }) {
   const { t } = useTranslation();
+  const countries = useTermLabels('countries');
+  // French regions have names here; other subdivisions keep their ISO code.
+  const subdivision = side.subdivision ? frenchRegionName(side.subdivision, countries.lang) : null;
   return (
     <div>
       <h2>{title}</h2>
       <p>
         {side.organisation_id ? <Link to={`/organisations/${side.organisation_id}`}>{side.name}</Link> : side.name}
         <br />
-        {t(`cooperation.level.${side.level}`)} · {side.place} · {side.country}
-        {side.subdivision ? ` (${side.subdivision})` : ''}
+        {t(`cooperation.level.${side.level}`)} · {side.place} · {countries.label(side.country)}
+        {subdivision ? ` (${subdivision})` : ''}
         <br />
         {side.organisation_id && (side.confirmed ? t('cooperation.sideConfirmed') : t('cooperation.sideWaiting'))}
       </p>
@@ -36,6 +41,7 @@ export function LinkRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const link = useLink(id);
+  const sectors = useTermLabels('sectors');
   const mine = useMyOrganisations();
   const confirm = useConfirmLink(id);
   if (link.isPending) return <LoadingNotice />;
@@ -66,7 +72,7 @@ export function LinkRoute() {
       {data.themes.length > 0 && (
         <p>
           {t('cooperation.themes')} :{' '}
-          {data.themes.map((code) => t(`sectors.${code}`, { defaultValue: code })).join(', ')}
+          {data.themes.map(sectors.label).join(', ')}
         </p>
       )}
       {data.project_ids.length > 0 && (

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '@/lib/api/client';
+import { api, unwrap, unwrapEmpty } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
 export type Webhook = components['schemas']['Webhook'];
 export type NewWebhook = components['schemas']['NewWebhook'];
+export type WebhookChanges = components['schemas']['WebhookChanges'];
 export type Delivery = components['schemas']['Delivery'];
 export type EventType = components['schemas']['EventType'];
 
@@ -57,6 +58,41 @@ export function useCreateWebhook(organisationId: string) {
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKeys.list(organisationId) }),
+  });
+}
+
+/** The `If-Match` for the webhook as listed: the API's ETag is its version, quoted. */
+const ifMatch = (webhook: Webhook) => `"${webhook.version}"`;
+
+/**
+ * Changes a webhook (URL, events, active) against the version listed: when someone changed it
+ * meanwhile the API answers 412 and the list is read again.
+ */
+export function useChangeWebhook(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ webhook, changes }: { webhook: Webhook; changes: WebhookChanges }) =>
+      unwrap(
+        await api.PATCH('/api/v1/organisations/{id}/webhooks/{webhook_id}', {
+          params: { path: { id: organisationId, webhook_id: webhook.id }, header: { 'If-Match': ifMatch(webhook) } },
+          body: changes,
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.list(organisationId) }),
+  });
+}
+
+/** Deletes a webhook (and its deliveries log) against the version listed. */
+export function useDeleteWebhook(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (webhook: Webhook) =>
+      unwrapEmpty(
+        await api.DELETE('/api/v1/organisations/{id}/webhooks/{webhook_id}', {
+          params: { path: { id: organisationId, webhook_id: webhook.id }, header: { 'If-Match': ifMatch(webhook) } },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.list(organisationId) }),
   });
 }
 

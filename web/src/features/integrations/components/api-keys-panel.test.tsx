@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { addIntegrationTexts } from '@/lib/i18n-integrations';
@@ -14,7 +14,7 @@ const siteKey: ApiKey = {
   name: 'Site de l’association',
   prefix: 'mk_0123abcd',
   scopes: ['read', 'opportunities:write'],
-  cors_origins: [],
+  cors_origins: ['https://teranga-lyon.org'],
   requests_per_minute: 120,
   created_at: '2026-11-20T10:00:00Z',
   created_by: awa,
@@ -29,6 +29,7 @@ const oldKey: ApiKey = {
   name: 'Ancien CRM',
   prefix: 'mk_9999ffff',
   scopes: ['read'],
+  cors_origins: [],
   expires_at: null,
   last_used_at: null,
   revoked_at: '2026-11-25T08:00:00Z',
@@ -76,6 +77,8 @@ describe('ApiKeysPanel', () => {
     expect(site).toHaveTextContent('Droits : lecture, opportunités');
     expect(site).toHaveTextContent('Expire le 30 juin 2027');
     expect(site).toHaveTextContent('Dernière utilisation le 1 décembre 2026');
+    expect(site).toHaveTextContent('Origine autorisée : https://teranga-lyon.org');
+    expect(old).not.toHaveTextContent('Origine');
     expect(within(site).getByRole('button', { name: 'Révoquer : Site de l’association' })).toBeInTheDocument();
     expect(old).toHaveTextContent('Révoquée le 25 novembre 2026');
     expect(old).toHaveTextContent('Jamais utilisée');
@@ -102,7 +105,13 @@ describe('ApiKeysPanel', () => {
     expect(screen.getByText(/elle n’est affichée qu’une seule fois/)).toBeInTheDocument();
     const post = calls.find((call) => call.method === 'POST');
     expect(new URL(post!.url).pathname).toBe(`/api/v1/organisations/${teranga}/api-keys`);
-    expect(await post!.json()).toEqual({ name: 'Tableau de bord du bailleur', scopes: ['read'], expires_at: null });
+    expect(await post!.json()).toEqual({
+      name: 'Tableau de bord du bailleur',
+      scopes: ['read'],
+      expires_at: null,
+      cors_origins: [],
+      requests_per_minute: null,
+    });
 
     await userEvent.click(screen.getByRole('button', { name: 'Copier' }));
     expect(writeText).toHaveBeenCalledWith(created.secret);
@@ -140,6 +149,65 @@ describe('ApiKeysPanel', () => {
     const name = screen.getByRole('textbox', { name: 'Nom' });
     expect(await screen.findByText(/./, { selector: '.field__error' })).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('sends the browser origins one a line and the rate per minute', async () => {
+    const calls = mockKeysApi(
+      () => [],
+      () => Response.json(created, { status: 201 }),
+    );
+    renderPanel();
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Nom' }), 'Widget');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Origines autorisées/ }),
+      'https://teranga-lyon.org{Enter}{Enter}  http://localhost:8080  ',
+    );
+    await userEvent.type(screen.getByRole('spinbutton', { name: /Requêtes par minute/ }), '60');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+
+    expect(await screen.findByText(created.secret)).toBeInTheDocument();
+    const post = calls.find((call) => call.method === 'POST');
+    expect(await post!.json()).toMatchObject({
+      cors_origins: ['https://teranga-lyon.org', 'http://localhost:8080'],
+      requests_per_minute: 60,
+    });
+  });
+
+  it('refuses an origin with a path before sending, naming it beside the field', async () => {
+    const calls = mockKeysApi(() => []);
+    renderPanel();
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Nom' }), 'Widget');
+    const origins = screen.getByRole('textbox', { name: /Origines autorisées/ });
+    await userEvent.type(origins, 'https://teranga-lyon.org/widget{Enter}https://ok.example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+
+    expect(await screen.findByText(/https:\/\/teranga-lyon\.org\/widget/, { selector: '.field__error' })).toBeInTheDocument();
+    expect(screen.queryByText(/ok\.example\.org/, { selector: '.field__error' })).not.toBeInTheDocument();
+    expect(origins).toHaveAttribute('aria-invalid', 'true');
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+
+  it('shows the API’s errors on an origin and on the rate beside their fields', async () => {
+    mockKeysApi(
+      () => [],
+      () =>
+        problem(422, 'validation_failed', [
+          { field: 'cors_origins[0]', code: 'origin', message: 'write an origin such as https://example.org' },
+          { field: 'requests_per_minute', code: 'range', message: 'at most 6000' },
+        ]),
+    );
+    renderPanel();
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Nom' }), 'Widget');
+    await userEvent.type(screen.getByRole('textbox', { name: /Origines autorisées/ }), 'https://xn--ab.example');
+    await userEvent.type(screen.getByRole('spinbutton', { name: /Requêtes par minute/ }), '9000');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /Origines autorisées/ })).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByRole('spinbutton', { name: /Requêtes par minute/ })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: 'Nom' })).not.toHaveAttribute('aria-invalid', 'true');
   });
 
   it('revokes a key after asking, through the API', async () => {

@@ -103,6 +103,11 @@ function ApiKeyItem({ apiKey, pending, onRevoke }: { apiKey: ApiKey; pending: bo
           ? t('integrations.keys.lastUsed', { date: day(apiKey.last_used_at) })
           : t('integrations.keys.neverUsed')}
       </p>
+      {apiKey.cors_origins.length > 0 && (
+        <p className="api-key__facts break-anywhere">
+          {t('integrations.keys.origins', { origins: apiKey.cors_origins.join(', '), count: apiKey.cors_origins.length })}
+        </p>
+      )}
       {!apiKey.revoked_at && (
         <div className="api-key__actions">
           <ConfirmAction

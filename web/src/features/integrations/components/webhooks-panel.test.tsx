@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { addIntegrationTexts } from '@/lib/i18n-integrations';
-import { teranga } from '@/testing/fixtures';
+import { problem, teranga } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import type { Delivery, Webhook } from '../api/webhooks';
 import { WebhooksPanel } from './webhooks-panel';
@@ -27,8 +27,8 @@ const delivery: Delivery = {
   attempts: [{ attempted_at: '2026-12-01T10:00:00Z', status_code: 500, latency_ms: 42, error: null }],
 };
 
-/** The webhooks API: the list answers `webhooks`, deliveries `[delivery]`, POSTs as the API does. */
-function mockWebhooksApi(webhooks: () => Webhook[], onPost: (request: Request) => Response) {
+/** The webhooks API: the list answers `webhooks`, deliveries `[delivery]`, other methods `onPost`. */
+function mockWebhooksApi(webhooks: () => Webhook[], onPost: (request: Request) => Response | Promise<Response>) {
   const calls: Request[] = [];
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     const request = input as Request;
@@ -101,5 +101,90 @@ describe('WebhooksPanel', () => {
     expect(new URL(redelivery!.url).pathname).toBe(
       `/api/v1/organisations/${teranga}/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`,
     );
+  });
+
+  it('changes a webhook’s address, events and pause with If-Match, and says when it is stale', async () => {
+    let webhooks = [hook];
+    let stale = false;
+    const calls = mockWebhooksApi(
+      () => webhooks,
+      async (request) => {
+        if (stale) return problem(412, 'precondition_failed');
+        const changes = (await request.clone().json()) as Partial<Webhook>;
+        webhooks = [{ ...hook, ...changes, version: hook.version + 1 }];
+        return Response.json(webhooks[0], { headers: { ETag: `"${hook.version + 1}"` } });
+      },
+    );
+    renderPanel();
+
+    await userEvent.click(await screen.findByRole('button', { name: `Modifier : ${hook.url}` }));
+    const form = screen.getByRole('form', { name: 'Modifier le webhook' });
+    const url = within(form).getByRole('textbox', { name: 'Adresse (URL)' });
+    await userEvent.clear(url);
+    await userEvent.type(url, 'https://teranga-lyon.org/hooks/v2');
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'L’organisation reçoit une marque d’intérêt' }));
+    await userEvent.click(within(form).getByRole('checkbox', { name: /^Actif/ }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+
+    expect(await screen.findByText('Webhook enregistré.')).toBeInTheDocument();
+    const patch = calls.find((call) => call.method === 'PATCH');
+    expect(new URL(patch!.url).pathname).toBe(`/api/v1/organisations/${teranga}/webhooks/${hook.id}`);
+    expect(patch!.headers.get('If-Match')).toBe('"1"');
+    expect(await patch!.json()).toEqual({
+      url: 'https://teranga-lyon.org/hooks/v2',
+      events: ['opportunity.created'],
+      active: false,
+    });
+    const list = await screen.findByRole('list', { name: 'Webhooks de l’organisation' });
+    await waitFor(() => expect(list).toHaveTextContent('https://teranga-lyon.org/hooks/v2'));
+    expect(list).toHaveTextContent('En pause');
+
+    stale = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Modifier : https://teranga-lyon.org/hooks/v2' }));
+    const again = screen.getByRole('form', { name: 'Modifier le webhook' });
+    await userEvent.click(within(again).getByRole('checkbox', { name: /^Actif/ }));
+    await userEvent.click(within(again).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(again).findByRole('alert')).toHaveTextContent(/./);
+    expect(calls.filter((call) => call.method === 'PATCH').at(-1)!.headers.get('If-Match')).toBe('"2"');
+  });
+
+  it('shows the API’s field error beside the address', async () => {
+    mockWebhooksApi(
+      () => [hook],
+      () => problem(422, 'validation_failed', [{ field: 'url', code: 'forbidden_target', message: 'private address' }]),
+    );
+    renderPanel();
+
+    await userEvent.click(await screen.findByRole('button', { name: `Modifier : ${hook.url}` }));
+    const form = screen.getByRole('form', { name: 'Modifier le webhook' });
+    const url = within(form).getByRole('textbox', { name: 'Adresse (URL)' });
+    await userEvent.clear(url);
+    await userEvent.type(url, 'http://10.0.0.1/in');
+    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it('deletes a webhook only once the owner confirms, with If-Match', async () => {
+    let webhooks = [hook];
+    const calls = mockWebhooksApi(
+      () => webhooks,
+      () => {
+        webhooks = [];
+        return new Response(null, { status: 204 });
+      },
+    );
+    renderPanel();
+
+    await userEvent.click(await screen.findByRole('button', { name: `Supprimer : ${hook.url}` }));
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+    expect(screen.getByText(/Supprimer le webhook vers/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Oui, supprimer' }));
+
+    expect(await screen.findByText(`Le webhook vers ${hook.url} est supprimé.`)).toBeInTheDocument();
+    const deletion = calls.find((call) => call.method === 'DELETE');
+    expect(new URL(deletion!.url).pathname).toBe(`/api/v1/organisations/${teranga}/webhooks/${hook.id}`);
+    expect(deletion!.headers.get('If-Match')).toBe('"1"');
+    expect(await screen.findByText('Aucun webhook pour l’instant.')).toBeInTheDocument();
   });
 });

@@ -2,21 +2,41 @@ import './integrations.css';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { problemMessage } from '@/components/ui/form-errors';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { ApiError } from '@/lib/api/client';
-import { eventText, useDeliveries, usePing, useRedeliver, useWebhooks, type Delivery, type Webhook } from '../api/webhooks';
+import {
+  eventText,
+  useDeleteWebhook,
+  useDeliveries,
+  usePing,
+  useRedeliver,
+  useWebhooks,
+  type Delivery,
+  type Webhook,
+} from '../api/webhooks';
 import { CreateWebhookForm } from './create-webhook-form';
+import { EditWebhookForm } from './edit-webhook-form';
 import { SecretOnce } from './secret-once';
 
 /**
- * An organisation's webhooks (owners only): the list, each with a ping and its deliveries log
- * (redelivery), and a form to add one whose signing secret is shown once.
+ * An organisation's webhooks (owners only): the list, each with a ping, its deliveries log
+ * (redelivery), a change form and a deletion asked first, and a form to add one whose signing
+ * secret is shown once.
  */
 export function WebhooksPanel({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const webhooks = useWebhooks(organisationId);
+  const remove = useDeleteWebhook(organisationId);
   const [created, setCreated] = useState<Webhook | null>(null);
+  // What the owner did last, said once above the list.
+  const [done, setDone] = useState<string | null>(null);
+
+  const onDelete = (webhook: Webhook) => {
+    setDone(null);
+    remove.mutate(webhook, { onSuccess: () => setDone(t('integrations.webhooks.deleted', { url: webhook.url })) });
+  };
 
   let body;
   if (webhooks.isPending) body = <LoadingNotice />;
@@ -30,7 +50,14 @@ export function WebhooksPanel({ organisationId }: { organisationId: string }) {
     body = (
       <ul className="api-key-list" aria-label={t('integrations.webhooks.listLabel')}>
         {webhooks.data.map((webhook) => (
-          <WebhookItem key={webhook.id} organisationId={organisationId} webhook={webhook} />
+          <WebhookItem
+            key={webhook.id}
+            organisationId={organisationId}
+            webhook={webhook}
+            deleting={remove.isPending && remove.variables.id === webhook.id}
+            onDelete={() => onDelete(webhook)}
+            onSaved={() => setDone(t('integrations.webhooks.saved'))}
+          />
         ))}
       </ul>
     );
@@ -48,15 +75,40 @@ export function WebhooksPanel({ organisationId }: { organisationId: string }) {
           onDone={() => setCreated(null)}
         />
       )}
+      {remove.isError && (
+        <p role="alert" className="notice notice--error">
+          {problemMessage(remove.error, t)}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="notice notice--success break-anywhere">
+          {done}
+        </p>
+      )}
       {body}
-      <CreateWebhookForm organisationId={organisationId} onCreated={setCreated} />
+      <CreateWebhookForm
+        organisationId={organisationId}
+        onCreated={(webhook) => {
+          setDone(null);
+          setCreated(webhook);
+        }}
+      />
     </section>
   );
 }
 
-function WebhookItem({ organisationId, webhook }: { organisationId: string; webhook: Webhook }) {
+interface WebhookItemProps {
+  organisationId: string;
+  webhook: Webhook;
+  deleting: boolean;
+  onDelete: () => void;
+  onSaved: () => void;
+}
+
+function WebhookItem({ organisationId, webhook, deleting, onDelete, onSaved }: WebhookItemProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const ping = usePing(organisationId, webhook.id);
   const events = webhook.events.map((event) => t(`integrations.webhooks.event.${eventText(event)}`)).join(', ');
   return (
@@ -91,7 +143,36 @@ function WebhookItem({ organisationId, webhook }: { organisationId: string; webh
         <button type="button" className="button button--secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t('integrations.webhooks.hideDeliveries') : t('integrations.webhooks.showDeliveries')}
         </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={editing}
+          aria-label={t('integrations.webhooks.editLabel', { url: webhook.url })}
+          onClick={() => setEditing(!editing)}
+        >
+          {t('integrations.webhooks.edit')}
+        </button>
+        <ConfirmAction
+          danger
+          label={t('integrations.webhooks.delete')}
+          accessibleLabel={t('integrations.webhooks.deleteLabel', { url: webhook.url })}
+          question={t('integrations.webhooks.confirmDelete', { url: webhook.url })}
+          confirmLabel={t('integrations.webhooks.confirmDeleteButton')}
+          cancelLabel={t('integrations.keys.cancel')}
+          pending={deleting}
+          onConfirm={onDelete}
+        />
       </div>
+      {editing && (
+        <EditWebhookForm
+          organisationId={organisationId}
+          webhook={webhook}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onSaved();
+          }}
+        />
+      )}
       {open && <Deliveries organisationId={organisationId} webhook={webhook} />}
     </li>
   );
