@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use actix_web::web::Bytes;
 use chrono::{DateTime, Utc};
 use futures_util::{Stream, stream};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -186,28 +186,16 @@ async fn project_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<
 
 /// Projects anyone may read (drafts are their authors' only), in id order.
 async fn public_projects(db: &Db, after: Option<Uuid>) -> Result<Vec<project::Model>> {
-    let mut query = Projects::find()
-        .filter(project::Column::Status.ne(ProjectStatus::Draft))
-        .order_by_asc(project::Column::Id)
-        .limit(BATCH);
-    if let Some(after) = after {
-        query = query.filter(project::Column::Id.gt(after));
-    }
-    Ok(query.all(db).await?)
+    let query = Projects::find().filter(project::Column::Status.ne(ProjectStatus::Draft));
+    next_batch(db, query, project::Column::Id, after).await
 }
 
 async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
-    let mut query = Opportunities::find()
+    let query = Opportunities::find()
         .filter(opportunity::Column::Status.eq(OpportunityStatus::Open))
-        .filter(opportunity::Column::ExpiresAt.gt(Utc::now()))
-        .order_by_asc(opportunity::Column::Id)
-        .limit(BATCH);
-    if let Some(after) = after {
-        query = query.filter(opportunity::Column::Id.gt(after));
-    }
-    Ok(query
-        .all(db)
-        .await?
+        .filter(opportunity::Column::ExpiresAt.gt(Utc::now()));
+    let rows = next_batch(db, query, opportunity::Column::Id, after).await?;
+    Ok(rows
         .into_iter()
         .map(|row| {
             // An anonymous opportunity does not lead back to its organisation.
@@ -237,15 +225,9 @@ async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, 
 }
 
 async fn organisation_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, Vec<String>)>> {
-    let mut query = Organisations::find()
-        .order_by_asc(organisation::Column::Id)
-        .limit(BATCH);
-    if let Some(after) = after {
-        query = query.filter(organisation::Column::Id.gt(after));
-    }
-    Ok(query
-        .all(db)
-        .await?
+    let query = Organisations::find();
+    let rows = next_batch(db, query, organisation::Column::Id, after).await?;
+    Ok(rows
         .into_iter()
         .map(|row| {
             let record = vec![
@@ -263,20 +245,30 @@ async fn organisation_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid,
         .collect())
 }
 
+/// The next `BATCH` rows of `query` after the id `after`, in id order (keyset paging: each
+/// batch costs the same however far the export has gone).
+async fn next_batch<E: EntityTrait>(
+    db: &Db,
+    query: Select<E>,
+    id: E::Column,
+    after: Option<Uuid>,
+) -> Result<Vec<E::Model>> {
+    let query = query.order_by_asc(id).limit(BATCH);
+    let query = match after {
+        Some(after) => query.filter(id.gt(after)),
+        None => query,
+    };
+    Ok(query.all(db).await?)
+}
+
 /// Every link of the atlas is public (as on `GET /cooperation-links`).
 async fn cooperation_link_records(
     db: &Db,
     after: Option<Uuid>,
 ) -> Result<Vec<(Uuid, Vec<String>)>> {
-    let mut query = CooperationLinks::find()
-        .order_by_asc(cooperation_link::Column::Id)
-        .limit(BATCH);
-    if let Some(after) = after {
-        query = query.filter(cooperation_link::Column::Id.gt(after));
-    }
-    Ok(query
-        .all(db)
-        .await?
+    let query = CooperationLinks::find();
+    let rows = next_batch(db, query, cooperation_link::Column::Id, after).await?;
+    Ok(rows
         .into_iter()
         .map(|row| {
             let record = vec![
@@ -399,14 +391,8 @@ pub fn iati_stream(
 /// A batch of published projects with their organisations, financing lines and indicators
 /// (four queries per batch, whatever its size).
 async fn published_activities(db: &Db, after: Option<Uuid>) -> Result<Vec<Activity>> {
-    let mut query = Projects::find()
-        .filter(project::Column::Status.eq(ProjectStatus::Published))
-        .order_by_asc(project::Column::Id)
-        .limit(BATCH);
-    if let Some(after) = after {
-        query = query.filter(project::Column::Id.gt(after));
-    }
-    let rows = query.all(db).await?;
+    let query = Projects::find().filter(project::Column::Status.eq(ProjectStatus::Published));
+    let rows = next_batch(db, query, project::Column::Id, after).await?;
     let project_ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
     let organisation_ids: Vec<Uuid> = rows.iter().filter_map(|row| row.organisation_id).collect();
     let organisations: HashMap<Uuid, organisation::Model> = Organisations::find()

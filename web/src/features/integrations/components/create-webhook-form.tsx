@@ -1,16 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CheckboxField,
-  Fieldset,
-  FormAlert,
-  SubmitButton,
-  TextField,
-  useFocusFirstError,
-  useFormErrors,
-} from '@/components/ui/form';
+import { FormAlert, SubmitButton, useFocusFirstError, useFormErrors } from '@/components/ui/form';
 import { createIdempotencyKeys } from '@/lib/api/idempotency';
-import { eventText, eventTypes, useCreateWebhook, type EventType, type Webhook } from '../api/webhooks';
+import { useCreateWebhook, type EventType, type Webhook } from '../api/webhooks';
+import { WebhookFields } from './webhook-fields';
 
 const controls = ['url', 'events'] as const;
 
@@ -25,8 +18,6 @@ export function CreateWebhookForm({ organisationId, onCreated }: { organisationI
   const errors = useFormErrors(create.error, controls);
   const form = useFocusFirstError(create.error);
 
-  const toggle = (event: EventType, on: boolean) =>
-    setChosen((current) => (on ? eventTypes.filter((e) => e === event || current.includes(e)) : current.filter((e) => e !== event)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,31 +40,14 @@ export function CreateWebhookForm({ organisationId, onCreated }: { organisationI
       <h3 id="create-webhook-title">{t('integrations.webhooks.createTitle')}</h3>
       <form ref={form} onSubmit={submit} noValidate>
         <FormAlert message={errors.general} />
-        <TextField
-          name="url"
-          type="url"
-          inputMode="url"
-          label={t('integrations.webhooks.url')}
-          hint={t('integrations.webhooks.urlHint')}
-          error={errors.fields.url}
-          value={url}
-          required
-          onChange={(event) => setUrl(event.target.value)}
+        <WebhookFields
+          url={url}
+          onUrl={setUrl}
+          events={chosen}
+          onEvents={setChosen}
+          noEvent={noEvent}
+          fieldErrors={errors.fields}
         />
-        <Fieldset
-          legend={t('integrations.webhooks.eventsLegend')}
-          error={noEvent ? t('integrations.webhooks.eventRequired') : errors.fields.events}
-        >
-          {eventTypes.map((type) => (
-            <CheckboxField
-              key={type}
-              name="events"
-              label={t(`integrations.webhooks.event.${eventText(type)}`)}
-              checked={chosen.includes(type)}
-              onChange={(on) => toggle(type, on)}
-            />
-          ))}
-        </Fieldset>
         <SubmitButton pending={create.isPending} pendingLabel={t('integrations.webhooks.creating')}>
           {t('integrations.webhooks.create')}
         </SubmitButton>

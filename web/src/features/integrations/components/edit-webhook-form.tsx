@@ -1,15 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CheckboxField,
-  Fieldset,
-  FormAlert,
-  SubmitButton,
-  TextField,
-  useFocusFirstError,
-  useFormErrors,
-} from '@/components/ui/form';
-import { eventText, eventTypes, useChangeWebhook, type EventType, type Webhook, type WebhookChanges } from '../api/webhooks';
+import { CheckboxField, FormAlert, SubmitButton, useFocusFirstError, useFormErrors } from '@/components/ui/form';
+import { useChangeWebhook, type EventType, type Webhook, type WebhookChanges } from '../api/webhooks';
+import { WebhookFields } from './webhook-fields';
 
 const controls = ['url', 'events', 'active'] as const;
 
@@ -42,8 +35,6 @@ export function EditWebhookForm({
   const errors = useFormErrors(change.error, controls);
   const form = useFocusFirstError(change.error);
 
-  const toggle = (event: EventType, on: boolean) =>
-    setChosen((current) => (on ? eventTypes.filter((e) => e === event || current.includes(e)) : current.filter((e) => e !== event)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,31 +48,14 @@ export function EditWebhookForm({
   return (
     <form ref={form} onSubmit={submit} noValidate aria-label={t('integrations.webhooks.editTitle')}>
       <FormAlert message={errors.general} />
-      <TextField
-        name="url"
-        type="url"
-        inputMode="url"
-        label={t('integrations.webhooks.url')}
-        hint={t('integrations.webhooks.urlHint')}
-        error={errors.fields.url}
-        value={url}
-        required
-        onChange={(event) => setUrl(event.target.value)}
+      <WebhookFields
+        url={url}
+        onUrl={setUrl}
+        events={chosen}
+        onEvents={setChosen}
+        noEvent={noEvent}
+        fieldErrors={errors.fields}
       />
-      <Fieldset
-        legend={t('integrations.webhooks.eventsLegend')}
-        error={noEvent ? t('integrations.webhooks.eventRequired') : errors.fields.events}
-      >
-        {eventTypes.map((type) => (
-          <CheckboxField
-            key={type}
-            name="events"
-            label={t(`integrations.webhooks.event.${eventText(type)}`)}
-            checked={chosen.includes(type)}
-            onChange={(on) => toggle(type, on)}
-          />
-        ))}
-      </Fieldset>
       <CheckboxField name="active" label={t('integrations.webhooks.active')} checked={active} onChange={setActive} />
       <div className="form-actions">
         <SubmitButton pending={change.isPending} pendingLabel={t('integrations.webhooks.saving')}>
