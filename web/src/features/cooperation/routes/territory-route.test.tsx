@@ -59,6 +59,13 @@ function renderDashboard(funding: TerritoryDashboard['funding'], lang: 'fr' | 'e
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     const { pathname } = new URL((input as Request).url);
     if (pathname === `/api/v1/organisations/${montreuil}/territory`) return Response.json({ ...dashboard, funding });
+    if (pathname === '/api/v1/taxonomies/countries') {
+      const items = [
+        { code: 'FR', label: 'France' },
+        { code: 'ML', label: 'Mali' },
+      ];
+      return Response.json({ taxonomy: 'countries', lang, items });
+    }
     return new Response(null, { status: 404 });
   });
   return renderWithProviders(
@@ -84,9 +91,10 @@ describe('the funding figures of a territory dashboard', () => {
     expect(rows[1]).toHaveTextContent(/2025\s*Ville de Montreuil\s*21\s*40\s000\s€/u);
     expect(rows[2]).toHaveTextContent('Commune de Kayes');
     expect(rows[2]).toHaveTextContent(/F\s?CFA/u);
-    // amounts in two currencies are never added together
+    // amounts in two currencies are never added together; the territory is named, not coded
     expect(rows[3]).toHaveTextContent(/Total\s*32\s*50\s000\s€/u);
     expect(rows[3]).toHaveTextContent(/5\s000\s000\sF\s?CFA/u);
+    expect(await screen.findByText(/Montreuil \(France, FR-93\)/u)).toBeInTheDocument();
   });
 
   it('says so when no application was made, in English too', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice, LoadingNotice } from '@/components/ui/status';
 import { useCooperationTexts } from '@/lib/i18n-cooperation';
+import { useTermLabels } from '@/lib/taxonomies/use-term-labels';
 import { useTerritory } from '../api/cooperation';
 import { CountsChart } from '../components/counts-chart';
 import { DiasporaFiguresView } from '../components/diaspora-figures';
@@ -17,6 +18,7 @@ export function TerritoryRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const territory = useTerritory(id);
+  const countries = useTermLabels('countries');
   if (territory.isPending) return <LoadingNotice />;
   if (!territory.data) return <ErrorNotice error={territory.error} onRetry={() => void territory.refetch()} />;
   const data = territory.data;
@@ -27,7 +29,7 @@ export function TerritoryRoute() {
       </p>
       <h1 id="territory-title">{t('cooperation.territoryTitle', { name: data.name })}</h1>
       <p className="lead">
-        {data.territory.place} ({data.territory.country}
+        {data.territory.place} ({countries.label(data.territory.country)}
         {data.territory.subdivision ? `, ${data.territory.subdivision}` : ''}) · {t('cooperation.partnersCount', { count: data.partners.length })}
       </p>
       <ul className="figure-cards" aria-label={t('cooperation.totals')}>
@@ -60,7 +62,7 @@ export function TerritoryRoute() {
         <ul data-testid="territory-projects">
           {data.projects.map((project) => (
             <li key={project.id}>
-              <Link to={`/projects/${project.id}`}>{project.title}</Link> — {project.place} ({project.country}) ·{' '}
+              <Link to={`/projects/${project.id}`}>{project.title}</Link> — {project.place} ({countries.label(project.country)}) ·{' '}
               {project.own_territory ? t('cooperation.ownTerritory') : t('cooperation.partnerTerritory')}
             </li>
           ))}
@@ -74,7 +76,7 @@ export function TerritoryRoute() {
           {data.opportunities.map((opportunity) => (
             <li key={opportunity.id}>
               <Link to={`/opportunities/${opportunity.id}`}>{opportunity.title}</Link> — {opportunity.place} (
-              {opportunity.country})
+              {countries.label(opportunity.country)})
             </li>
           ))}
         </ul>
