@@ -1,10 +1,11 @@
 //! `/api/v1/cooperation-links` and `/api/v1/cooperation-links/{id}` (with its confirmation).
 
+use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Json, Path},
 };
 use chrono::Utc;
 use sea_orm::ActiveValue::Set;
@@ -32,7 +33,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    search::{ChangeKind, Listing, changes},
+    search::{ChangeKind, changes},
     taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
@@ -132,25 +133,11 @@ async fn create_link(
     .await
 }
 
-/// Searches the atlas of cooperation links: words, filters, cursor pagination, total and
-/// facets.
-#[utoipa::path(
-    tag = "cooperation",
-    operation_id = "searchCooperationLinks",
-    params(CooperationLinkQuery),
-    responses(
-        (status = 200, description = "A page of results", body = CooperationLinkSearchPage),
-        responses::QueryRefusals,
-    ),
-    security(())
-)]
-#[get("/cooperation-links")]
-async fn search_links(
-    db: Data<Db>,
-    listing: Data<Listing<CooperationLinks>>,
-    query: Query<CooperationLinkQuery>,
-) -> Result<HttpResponse> {
-    Ok(listing.answer(&db, &*query).await?.respond())
+search_handler! {
+    /// Searches the atlas of cooperation links: words, filters, cursor pagination, total and
+    /// facets.
+    search_links: GET "/cooperation-links", tag "cooperation", id "searchCooperationLinks",
+    CooperationLinks, CooperationLinkQuery => CooperationLinkSearchPage, "A page of results"
 }
 
 /// One cooperation link.

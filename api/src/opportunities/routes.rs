@@ -1,10 +1,11 @@
 //! `/api/v1/opportunities`, `/api/v1/opportunities/{id}` and `/api/v1/me/opportunities`.
 
+use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Json, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -29,7 +30,7 @@ use crate::{
         idempotency::{self, StoredResponse},
     },
     integrations::{self, Event, EventType},
-    search::{ChangeKind, Listing, changes},
+    search::{ChangeKind, changes},
     taxonomies::Taxonomies,
 };
 
@@ -87,24 +88,10 @@ async fn create_opportunity(
     .await
 }
 
-/// Searches open opportunities: words, filters, sort, cursor pagination, total and facets.
-#[utoipa::path(
-    tag = "opportunities",
-    operation_id = "searchOpportunities",
-    params(OpportunityQuery),
-    responses(
-        (status = 200, description = "A page of results", body = OpportunitySearchPage),
-        responses::QueryRefusals,
-    ),
-    security(())
-)]
-#[get("/opportunities")]
-async fn search_opportunities(
-    db: Data<Db>,
-    listing: Data<Listing<Opportunities>>,
-    query: Query<OpportunityQuery>,
-) -> Result<HttpResponse> {
-    Ok(listing.answer(&db, &*query).await?.respond())
+search_handler! {
+    /// Searches open opportunities: words, filters, sort, cursor pagination, total and facets.
+    search_opportunities: GET "/opportunities", tag "opportunities", id "searchOpportunities",
+    Opportunities, OpportunityQuery => OpportunitySearchPage, "A page of results"
 }
 
 /// The caller's own opportunities, whatever their status, newest first.

@@ -1,10 +1,11 @@
 //! `/api/v1/organisations` and `/api/v1/organisations/{id}`, and verification.
 
+use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::{StatusCode, header::ETAG},
     patch, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Json, Path},
 };
 use chrono::Utc;
 use sea_orm::ActiveValue::Set;
@@ -31,7 +32,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    search::{ChangeKind, Listing, changes},
+    search::{ChangeKind, changes},
     taxonomies::{Code, CodeCheck, Taxonomies},
 };
 
@@ -109,25 +110,11 @@ async fn create_organisation(
     .await
 }
 
-/// Searches organisations: words, filters, cursor pagination, total and facets (newest first
-/// without words).
-#[utoipa::path(
-    tag = "organisations",
-    operation_id = "listOrganisations",
-    params(OrganisationQuery),
-    responses(
-        (status = 200, description = "A page of organisations", body = OrganisationPage),
-        responses::QueryRefusals,
-    ),
-    security(())
-)]
-#[get("/organisations")]
-async fn list_organisations(
-    db: Data<Db>,
-    listing: Data<Listing<Organisations>>,
-    query: Query<OrganisationQuery>,
-) -> Result<HttpResponse> {
-    Ok(listing.answer(&db, &*query).await?.respond())
+search_handler! {
+    /// Searches organisations: words, filters, cursor pagination, total and facets (newest first
+    /// without words).
+    list_organisations: GET "/organisations", tag "organisations", id "listOrganisations",
+    Organisations, OrganisationQuery => OrganisationPage, "A page of organisations"
 }
 
 /// One organisation.

@@ -1,10 +1,11 @@
 //! `/api/v1/projects`, `/api/v1/projects/{id}` and `/api/v1/me/projects`.
 
+use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::{StatusCode, header::ETAG},
     patch, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Json, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -25,7 +26,7 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, IdempotencyKey, StoredResponse},
     },
-    search::{ChangeKind, Listing, changes},
+    search::{ChangeKind, changes},
     taxonomies::Taxonomies,
 };
 
@@ -88,24 +89,10 @@ async fn create_project(
     .await
 }
 
-/// Searches published projects: words, filters, sort, cursor pagination, total and facets.
-#[utoipa::path(
-    tag = "projects",
-    operation_id = "searchProjects",
-    params(ProjectQuery),
-    responses(
-        (status = 200, description = "A page of results", body = ProjectSearchPage),
-        responses::QueryRefusals,
-    ),
-    security(())
-)]
-#[get("/projects")]
-async fn search_projects(
-    db: Data<Db>,
-    listing: Data<Listing<Projects>>,
-    query: Query<ProjectQuery>,
-) -> Result<HttpResponse> {
-    Ok(listing.answer(&db, &*query).await?.respond())
+search_handler! {
+    /// Searches published projects: words, filters, sort, cursor pagination, total and facets.
+    search_projects: GET "/projects", tag "projects", id "searchProjects",
+    Projects, ProjectQuery => ProjectSearchPage, "A page of results"
 }
 
 /// The caller's own projects, drafts included, newest first.

@@ -10,6 +10,7 @@ pub mod backend;
 pub mod changes;
 pub mod database;
 pub mod filters;
+mod handler;
 pub mod index;
 pub mod kind;
 pub mod listing;
@@ -19,6 +20,7 @@ pub mod sync;
 pub mod text;
 
 pub use changes::{ChangeKind, record};
+pub(crate) use handler::search_handler;
 pub use kind::{Document, Field, ListingKind, Scope, SortKey, Stored};
 pub use listing::{Listing, Page};
 pub use query::{Criteria, FacetCount, PageRequest, Sort};

@@ -1,6 +1,7 @@
 //! `/api/v1/funding-calls`, `/api/v1/funding-calls/{id}`, the eligible projects of a call and
 //! the eligible calls of a project.
 
+use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, get,
     http::header::ETAG,
@@ -97,25 +98,11 @@ async fn create_call(
     .await
 }
 
-/// Searches calls for projects: words, status, country or region, sector, applicant kind,
-/// funder; sorted by closing date with `sort=closing_soon`.
-#[utoipa::path(
-    tag = "funding",
-    operation_id = "searchFundingCalls",
-    params(FundingCallQuery),
-    responses(
-        (status = 200, description = "A page of calls", body = FundingCallSearchPage),
-        responses::QueryRefusals,
-    ),
-    security(())
-)]
-#[get("/funding-calls")]
-async fn search_calls(
-    db: Data<Db>,
-    listing: Data<Listing<Calls>>,
-    query: Query<FundingCallQuery>,
-) -> Result<HttpResponse> {
-    Ok(listing.answer(&db, &*query).await?.respond())
+search_handler! {
+    /// Searches calls for projects: words, status, country or region, sector, applicant kind,
+    /// funder; sorted by closing date with `sort=closing_soon`.
+    search_calls: GET "/funding-calls", tag "funding", id "searchFundingCalls",
+    Calls, FundingCallQuery => FundingCallSearchPage, "A page of calls"
 }
 
 /// A call with its funder, as everyone reads it.
