@@ -212,21 +212,20 @@ pub async fn add_grant<C: ConnectionTrait>(
     amount: i64,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let funder = queries::find(db, call.funder_id).await?;
-    LineEntity::insert(financing_line::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        project_id: Set(application.project_id),
-        organisation_id: Set(Some(funder.id)),
-        funder_name: Set(funder.name),
-        amount: Set(amount),
-        currency: Set(call.currency.clone()),
-        status: Set(LineStatus::Pledged.as_str().into()),
-        application_id: Set(Some(application.id)),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec_without_returning(db)
+    let grant = NewFinancingLine {
+        organisation_id: Some(call.funder_id),
+        funder_name: None,
+        amount,
+        currency: call.currency.clone(),
+        status: LineStatus::Pledged,
+    };
+    insert_line(
+        db,
+        application.project_id,
+        &grant,
+        Some(application.id),
+        now,
+    )
     .await?;
     Ok(())
 }
@@ -279,9 +278,24 @@ async fn add_line(
 ) -> Result<HttpResponse> {
     let project = editable(&db, &member, *id).await?;
     let new = body.into_inner();
+    check_new_line(&new, &taxonomies)?;
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
+        let row = insert_line(txn, project.id, &new, None, Utc::now()).await?;
+        StoredResponse::created_versioned(
+            &FinancingLine::from(&row),
+            format!("/api/v1/projects/{}/financing", project.id),
+            row.version,
+        )
+    })
+    .await
+}
+
+/// The checks of a new line: its fields, its currency, and a funder named or chosen.
+fn check_new_line(new: &NewFinancingLine, taxonomies: &Taxonomies) -> Result<()> {
     let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(
-        CodeCheck::new(&taxonomies)
+        CodeCheck::new(taxonomies)
             .one(Code::Currency, "currency", &new.currency)
             .errors(),
     );
@@ -292,51 +306,51 @@ async fn add_line(
             "name the funder, or choose an organisation",
         ));
     }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
     }
-    let fingerprint = idempotency::fingerprint(&new)?;
-    idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
-        let name = match new.organisation_id {
-            Some(organisation) => {
-                queries::find(txn, organisation)
-                    .await
-                    .map_err(|_| {
-                        ApiError::invalid_field(
-                            "organisation_id",
-                            "unknown",
-                            "no such organisation",
-                        )
-                    })?
-                    .name
-            }
-            None => new.funder_name.clone().unwrap_or_default(),
-        };
-        let now = Utc::now();
-        let line_id = Uuid::now_v7();
-        LineEntity::insert(financing_line::ActiveModel {
-            id: Set(line_id),
-            project_id: Set(project.id),
-            organisation_id: Set(new.organisation_id),
-            funder_name: Set(name.trim().to_owned()),
-            amount: Set(new.amount),
-            currency: Set(new.currency.clone()),
-            status: Set(new.status.as_str().into()),
-            application_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        })
-        .exec_without_returning(txn)
-        .await?;
-        let row = find_line(txn, project.id, line_id).await?;
-        StoredResponse::created_versioned(
-            &FinancingLine::from(&row),
-            format!("/api/v1/projects/{}/financing", project.id),
-            row.version,
-        )
+}
+
+/// Adds a checked line to `project`'s plan, named after its organisation when it has one;
+/// `application` links the accepted application it comes from. The one place a line is made
+/// (by its editors, by a grant, by the demo).
+pub async fn insert_line<C: ConnectionTrait>(
+    txn: &C,
+    project: Uuid,
+    new: &NewFinancingLine,
+    application: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<financing_line::Model> {
+    let name = match new.organisation_id {
+        Some(organisation) => {
+            queries::find(txn, organisation)
+                .await
+                .map_err(|_| {
+                    ApiError::invalid_field("organisation_id", "unknown", "no such organisation")
+                })?
+                .name
+        }
+        None => new.funder_name.clone().unwrap_or_default(),
+    };
+    let line_id = Uuid::now_v7();
+    LineEntity::insert(financing_line::ActiveModel {
+        id: Set(line_id),
+        project_id: Set(project),
+        organisation_id: Set(new.organisation_id),
+        funder_name: Set(name.trim().to_owned()),
+        amount: Set(new.amount),
+        currency: Set(new.currency.clone()),
+        status: Set(new.status.as_str().into()),
+        application_id: Set(application),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
     })
-    .await
+    .exec_without_returning(txn)
+    .await?;
+    find_line(txn, project, line_id).await
 }
 
 async fn find_line<C: ConnectionTrait>(

@@ -24,6 +24,7 @@ use crate::{
             service::{self as applications, Move},
         },
         calls::{dto::NewFundingCall, service as calls},
+        financing::{self, LineStatus, NewFinancingLine},
         results::{self, NewIndicator, NewMeasurement},
     },
     organisations::{dto::NewOrganisation, queries as organisations},
@@ -684,32 +685,23 @@ async fn demo_applications(
 
 /// The school computers' financing plan besides the ministry's grant.
 async fn school_computers_plan(txn: &DatabaseTransaction, project: Uuid) -> Result<()> {
-    use crate::entities::financing_line::{ActiveModel, Entity};
-    use sea_orm::ActiveValue::Set;
     for (funder, amount, currency, status) in [
         (
             "Présidence de la République du Sénégal",
             3_000_000_000_i64,
             "XOF",
-            "received",
+            LineStatus::Received,
         ),
-        ("Ville de Besançon", 30_000, "EUR", "pledged"),
+        ("Ville de Besançon", 30_000, "EUR", LineStatus::Pledged),
     ] {
-        Entity::insert(ActiveModel {
-            id: Set(Uuid::now_v7()),
-            project_id: Set(project),
-            organisation_id: Set(None),
-            funder_name: Set(funder.into()),
-            amount: Set(amount),
-            currency: Set(currency.into()),
-            status: Set(status.into()),
-            application_id: Set(None),
-            version: Set(1),
-            created_at: Set(Utc::now()),
-            updated_at: Set(Utc::now()),
-        })
-        .exec_without_returning(txn)
-        .await?;
+        let line = NewFinancingLine {
+            organisation_id: None,
+            funder_name: Some(funder.into()),
+            amount,
+            currency: currency.into(),
+            status,
+        };
+        financing::insert_line(txn, project, &line, None, Utc::now()).await?;
     }
     Ok(())
 }
