@@ -3,6 +3,7 @@
 //! transaction that caused them.
 
 pub mod dto;
+mod inbox;
 pub mod payloads;
 mod routes;
 
