@@ -4,5 +4,6 @@
 pub mod alerts;
 pub mod dto;
 mod routes;
+pub mod service;
 
 pub use routes::configure;

@@ -6,19 +6,12 @@ use actix_web::{
     patch, post,
     web::{Data, Json, Path},
 };
-use chrono::Utc;
-use rand::distr::{Alphanumeric, SampleString};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
-};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-use validator::Validate;
 
-use super::dto::{
-    Channel, Channels, Criteria, NewSavedSearch, SavedSearch, SavedSearchChanges, SearchKind,
-    Unsubscription,
+use super::{
+    dto::{Channel, NewSavedSearch, SavedSearch, SavedSearchChanges, Unsubscription},
+    service,
 };
 use crate::db::Db;
 use crate::http::conditional::IfMatch;
@@ -26,14 +19,9 @@ use crate::{
     accounts::Member,
     db,
     entities::saved_search::{self, Entity as SavedSearchEntity},
-    error::{ApiError, FieldError, Result, responses},
+    error::{Result, responses},
     http::conditional::{check_if_match, version_etag},
-    opportunities::listing as opportunities,
-    projects::listing as projects,
 };
-
-/// Enough for every need of one member; more is a script.
-const MAX_PER_MEMBER: u64 = 50;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_saved_search)
@@ -43,28 +31,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_saved_search)
         .service(read_unsubscription)
         .service(unsubscribe);
-}
-
-/// The same checks as the search pages, with the fields named `criteria.*`.
-fn criteria_errors(kind: SearchKind, criteria: &Criteria) -> Vec<FieldError> {
-    let mut errors = criteria.misplaced(kind);
-    let checked = match kind {
-        SearchKind::Opportunities => opportunities::check_query(&criteria.opportunity_query()),
-        SearchKind::Projects => projects::check_query(&criteria.project_query()),
-    };
-    if let Err(ApiError::Validation(found)) = checked {
-        errors.extend(found.into_iter().map(|mut error| {
-            error.field = format!("criteria.{}", error.field);
-            error
-        }));
-    }
-    errors
-}
-
-fn channels_error(channels: &[Channel]) -> Option<FieldError> {
-    channels
-        .is_empty()
-        .then(|| FieldError::new("channels", "length", "choose at least one channel"))
 }
 
 fn response(status: StatusCode, row: &saved_search::Model) -> HttpResponse {
@@ -94,41 +60,8 @@ async fn create_saved_search(
     body: Json<NewSavedSearch>,
 ) -> Result<HttpResponse> {
     let new = body.into_inner();
-    let mut errors = ApiError::field_errors_of(new.validate());
-    errors.extend(criteria_errors(new.kind, &new.criteria));
-    errors.extend(channels_error(&new.channels));
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let txn = db::write_transaction(&db).await?;
-    let saved = SavedSearchEntity::find()
-        .filter(saved_search::Column::OwnerId.eq(member.id()))
-        .count(&txn)
-        .await?;
-    if saved >= MAX_PER_MEMBER {
-        return Err(ApiError::Conflict(format!(
-            "a member keeps at most {MAX_PER_MEMBER} saved searches; delete one first"
-        )));
-    }
-    let now = Utc::now();
-    let row = saved_search::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        owner_id: Set(member.id()),
-        name: Set(new.name.trim().to_owned()),
-        kind: Set(new.kind),
-        criteria: Set(new.criteria.clone()),
-        frequency: Set(new.frequency),
-        channels: Set(Channels::of(&new.channels)),
-        unsubscribe_token: Set(Alphanumeric.sample_string(&mut rand::rng(), 48)),
-        seen_until: Set(now),
-        next_run_at: Set(now + new.frequency.interval()),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
+    service::check_new(&new)?;
+    let row = service::insert(&db, member.id(), new).await?;
     Ok(response(StatusCode::CREATED, &row))
 }
 
@@ -145,21 +78,8 @@ async fn create_saved_search(
 )]
 #[get("/saved-searches")]
 async fn list_saved_searches(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    let rows = SavedSearchEntity::find()
-        .filter(saved_search::Column::OwnerId.eq(member.id()))
-        .order_by_desc(saved_search::Column::Id)
-        .all(db.get_ref())
-        .await?;
+    let rows = service::mine(&db, member.id()).await?;
     Ok(HttpResponse::Ok().json(rows.iter().map(SavedSearch::from).collect::<Vec<_>>()))
-}
-
-/// One of the caller's saved searches; someone else's is not found.
-async fn own(db: &Db, member: &Member, id: Uuid) -> Result<saved_search::Model> {
-    SavedSearchEntity::find_by_id(id)
-        .filter(saved_search::Column::OwnerId.eq(member.id()))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("saved search"))
 }
 
 /// One saved search of the caller's.
@@ -177,7 +97,7 @@ async fn own(db: &Db, member: &Member, id: Uuid) -> Result<saved_search::Model> 
 )]
 #[get("/saved-searches/{id}")]
 async fn get_saved_search(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
-    let row = own(db.get_ref(), &member, *id).await?;
+    let row = service::own(&db, member.id(), *id).await?;
     Ok(response(StatusCode::OK, &row))
 }
 
@@ -209,48 +129,11 @@ async fn update_saved_search(
     body: Json<SavedSearchChanges>,
 ) -> Result<HttpResponse> {
     let changes = body.into_inner();
-    let current = own(db.get_ref(), &member, *id).await?;
+    let current = service::own(&db, member.id(), *id).await?;
     // The body is checked before `If-Match`: a bad request is a 422 whatever the version.
-    let kind = current.kind;
-    let mut errors = ApiError::field_errors_of(changes.validate());
-    if let Some(criteria) = &changes.criteria {
-        errors.extend(criteria_errors(kind, criteria));
-    }
-    if let Some(channels) = &changes.channels {
-        errors.extend(channels_error(channels));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    service::check_changes(current.kind, &changes)?;
     check_if_match(&request, &version_etag(current.version))?;
-    let now = Utc::now();
-    let mut row: saved_search::ActiveModel = current.clone().into();
-    if let Some(name) = changes.name {
-        row.name = Set(name.trim().to_owned());
-    }
-    if let Some(criteria) = &changes.criteria {
-        row.criteria = Set(criteria.clone());
-    }
-    if let Some(frequency) = changes.frequency {
-        row.frequency = Set(frequency);
-        row.next_run_at = Set(current.seen_until + frequency.interval());
-    }
-    if let Some(channels) = &changes.channels {
-        row.channels = Set(Channels::of(channels));
-    }
-    row.version = Set(current.version + 1);
-    row.updated_at = Set(now);
-    // Only if nobody changed it since it was read: a lost race is a 412 like a stale ETag.
-    let updated = SavedSearchEntity::update_many()
-        .set(row)
-        .filter(saved_search::Column::Id.eq(current.id))
-        .filter(saved_search::Column::Version.eq(current.version))
-        .exec(db.get_ref())
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(ApiError::PreconditionFailed);
-    }
-    let row = own(db.get_ref(), &member, current.id).await?;
+    let row = service::update(&db, &current, changes).await?;
     Ok(response(StatusCode::OK, &row))
 }
 
@@ -278,7 +161,7 @@ async fn delete_saved_search(
     member: Member,
     id: Path<Uuid>,
 ) -> Result<HttpResponse> {
-    let current = own(db.get_ref(), &member, *id).await?;
+    let current = service::own(&db, member.id(), *id).await?;
     check_if_match(&request, &version_etag(current.version))?;
     db::delete_versioned::<SavedSearchEntity, _>(
         db.get_ref(),
@@ -289,14 +172,6 @@ async fn delete_saved_search(
     )
     .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-async fn by_token(db: &Db, token: &str) -> Result<saved_search::Model> {
-    SavedSearchEntity::find()
-        .filter(saved_search::Column::UnsubscribeToken.eq(token))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("unsubscribe link"))
 }
 
 /// What an unsubscribe link is about, for the page it opens (no login).
@@ -313,7 +188,7 @@ async fn by_token(db: &Db, token: &str) -> Result<saved_search::Model> {
 )]
 #[get("/unsubscribe/{token}")]
 async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpResponse> {
-    let row = by_token(db.get_ref(), &token).await?;
+    let row = service::by_token(&db, &token).await?;
     Ok(HttpResponse::Ok().json(Unsubscription {
         name: row.name.clone(),
         email: row.channels.0.contains(&Channel::Email),
@@ -336,19 +211,8 @@ async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpRe
 )]
 #[post("/unsubscribe/{token}")]
 async fn unsubscribe(db: Data<Db>, token: Path<String>) -> Result<HttpResponse> {
-    let row = by_token(db.get_ref(), &token).await?;
-    let channels: Vec<Channel> = row
-        .channels
-        .0
-        .clone()
-        .into_iter()
-        .filter(|channel| *channel != Channel::Email)
-        .collect();
-    let mut changed: saved_search::ActiveModel = row.clone().into();
-    changed.channels = Set(Channels::of(&channels));
-    changed.version = Set(row.version + 1);
-    changed.updated_at = Set(Utc::now());
-    changed.update(db.get_ref()).await?;
+    let row = service::by_token(&db, &token).await?;
+    service::stop_emails(&db, &row).await?;
     Ok(HttpResponse::Ok().json(Unsubscription {
         name: row.name,
         email: false,
