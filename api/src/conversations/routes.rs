@@ -4,11 +4,7 @@ use actix_web::{
     HttpRequest, HttpResponse, get, post,
     web::{Data, Json, Path, Query},
 };
-use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::Query as SqlQuery,
-};
+use chrono::Utc;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -21,16 +17,10 @@ use crate::db::Db;
 use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
-    entities::{
-        conversation::{self, Entity as ConversationEntity},
-        conversation_participant::{self, Entity as Participant},
-        message::{self, Entity as MessageEntity},
-    },
     error::{ApiError, Result, responses},
     http::idempotency::{self, StoredResponse},
     notifications::{self, NotificationKind},
-    paging::{NewestFirst, next_cursor},
-    search::query::{Cursor, Sort, checked_limit},
+    paging::NewestFirst,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -58,55 +48,8 @@ async fn list_conversations(
     member: Member,
     query: Query<ConversationQuery>,
 ) -> Result<HttpResponse> {
-    let limit = checked_limit(query.limit)?;
-    let mine = SqlQuery::select()
-        .column(conversation_participant::Column::ConversationId)
-        .from(Participant)
-        .and_where(conversation_participant::Column::UserId.eq(member.id()))
-        .to_owned();
-    // Ordered by (last activity, id): a conversation that gets a message during a walk moves
-    // to the top, the others keep their place.
-    let mut select = ConversationEntity::find()
-        .filter(conversation::Column::Id.in_subquery(mine))
-        .order_by_desc(conversation::Column::LastActivityAt)
-        .order_by_desc(conversation::Column::Id)
-        .limit(limit + 1);
-    if let Some(raw) = &query.cursor {
-        let cursor = Cursor::decode(raw, Sort::Newest)?;
-        let at = cursor
-            .key
-            .as_deref()
-            .and_then(|key| DateTime::parse_from_rfc3339(key).ok())
-            .map(|at| at.with_timezone(&Utc))
-            .ok_or_else(|| {
-                ApiError::invalid_field("cursor", "invalid", "this cursor is not one we gave")
-            })?;
-        select = select.filter(
-            Condition::any()
-                .add(conversation::Column::LastActivityAt.lt(at))
-                .add(
-                    Condition::all()
-                        .add(conversation::Column::LastActivityAt.eq(at))
-                        .add(conversation::Column::Id.lt(cursor.id)),
-                ),
-        );
-    }
-    let mut rows = select.all(db.get_ref()).await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| {
-            Cursor {
-                sort: Sort::Newest,
-                key: Some(row.last_activity_at.to_rfc3339()),
-                id: row.id,
-            }
-            .encode()
-        })
-    } else {
-        None
-    };
-    let items = service::views(db.get_ref(), member.id(), &rows).await?;
-    Ok(HttpResponse::Ok().json(ConversationPage { items, next_cursor }))
+    let page = service::page_of(db.get_ref(), member.id(), &query).await?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// One of the caller's conversations.
@@ -154,15 +97,7 @@ async fn list_messages(
     // The first page holds the newest message: whoever reads it has caught up.
     let caught_up = page.before.is_none();
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
-    let mut select = MessageEntity::find()
-        .filter(message::Column::ConversationId.eq(row.id))
-        .order_by_desc(message::Column::Id)
-        .limit(page.fetch());
-    if let Some(before) = page.before {
-        select = select.filter(message::Column::Id.lt(before));
-    }
-    let mut rows = select.all(db.get_ref()).await?;
-    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    let (rows, next_cursor) = service::messages(db.get_ref(), row.id, page).await?;
     if let Some(newest) = rows.first() {
         service::mark_read(db.get_ref(), row.id, member.id(), newest.id, Utc::now()).await?;
     }

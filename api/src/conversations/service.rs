@@ -4,14 +4,19 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, sea_query::Expr,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, Query as SqlQuery},
 };
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{dto::Conversation, people};
+use super::{
+    dto::{Conversation, ConversationPage, ConversationQuery},
+    people,
+};
 use crate::{
+    db::Db,
     entities::{
         conversation::{self, Entity as ConversationEntity},
         conversation_participant::{self, Entity as Participant},
@@ -19,6 +24,8 @@ use crate::{
     },
     error::{ApiError, Result},
     notifications::{self, NotificationKind},
+    paging::{NewestFirst, next_cursor},
+    search::query::{Cursor, Sort, checked_limit},
 };
 
 /// What opened a conversation.
@@ -276,4 +283,75 @@ pub async fn mark_read<C: ConnectionTrait>(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// A page of `member`'s conversations, most recent activity first, each with its unread count.
+/// Ordered by (last activity, id): a conversation that gets a message during a walk moves to
+/// the top, the others keep their place.
+pub async fn page_of(db: &Db, member: Uuid, query: &ConversationQuery) -> Result<ConversationPage> {
+    let limit = checked_limit(query.limit)?;
+    let mine = SqlQuery::select()
+        .column(conversation_participant::Column::ConversationId)
+        .from(Participant)
+        .and_where(conversation_participant::Column::UserId.eq(member))
+        .to_owned();
+    let mut select = ConversationEntity::find()
+        .filter(conversation::Column::Id.in_subquery(mine))
+        .order_by_desc(conversation::Column::LastActivityAt)
+        .order_by_desc(conversation::Column::Id)
+        .limit(limit + 1);
+    if let Some(raw) = &query.cursor {
+        let cursor = Cursor::decode(raw, Sort::Newest)?;
+        let at = cursor
+            .key
+            .as_deref()
+            .and_then(|key| DateTime::parse_from_rfc3339(key).ok())
+            .map(|at| at.with_timezone(&Utc))
+            .ok_or_else(|| {
+                ApiError::invalid_field("cursor", "invalid", "this cursor is not one we gave")
+            })?;
+        select = select.filter(
+            Condition::any()
+                .add(conversation::Column::LastActivityAt.lt(at))
+                .add(
+                    Condition::all()
+                        .add(conversation::Column::LastActivityAt.eq(at))
+                        .add(conversation::Column::Id.lt(cursor.id)),
+                ),
+        );
+    }
+    let mut rows = select.all(db).await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|row| {
+            Cursor {
+                sort: Sort::Newest,
+                key: Some(row.last_activity_at.to_rfc3339()),
+                id: row.id,
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    let items = views(db, member, &rows).await?;
+    Ok(ConversationPage { items, next_cursor })
+}
+
+/// A page of a conversation's messages, newest first, and the cursor of the next one.
+pub async fn messages(
+    db: &Db,
+    conversation: Uuid,
+    page: NewestFirst,
+) -> Result<(Vec<message::Model>, Option<String>)> {
+    let mut select = MessageEntity::find()
+        .filter(message::Column::ConversationId.eq(conversation))
+        .order_by_desc(message::Column::Id)
+        .limit(page.fetch());
+    if let Some(before) = page.before {
+        select = select.filter(message::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db).await?;
+    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    Ok((rows, next_cursor))
 }
