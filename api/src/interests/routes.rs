@@ -4,16 +4,12 @@ use actix_web::{
     HttpRequest, HttpResponse, get, post,
     web::{Data, Json, Path, Query},
 };
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::Query as SqlQuery,
-};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    dto::{Interest, InterestBox, InterestPage, InterestQuery, InterestStatus, NewInterest},
+    dto::{Interest, InterestPage, InterestQuery, InterestStatus, NewInterest},
     notices,
     service::{self, Side},
     target,
@@ -25,15 +21,11 @@ use crate::{
     config::Config,
     conversations::{self, Origin, people},
     db,
-    entities::{
-        interest::{self, Entity as InterestEntity},
-        organisation_member::{self, Entity as OrganisationMember},
-    },
+    entities::interest::{self},
     error::{ApiError, FieldError, Result, responses},
     http::idempotency::{self, StoredResponse},
     integrations::{self, Event, EventType},
     organisations::{may_edit, membership},
-    paging::{NewestFirst, next_cursor},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -163,34 +155,7 @@ async fn list_interests(
     member: Member,
     query: Query<InterestQuery>,
 ) -> Result<HttpResponse> {
-    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
-    let whose = match query.mailbox {
-        InterestBox::Sent => Condition::all().add(interest::Column::SenderId.eq(member.id())),
-        InterestBox::Received => {
-            let my_organisations = SqlQuery::select()
-                .column(organisation_member::Column::OrganisationId)
-                .from(OrganisationMember)
-                .and_where(organisation_member::Column::UserId.eq(member.id()))
-                .to_owned();
-            Condition::any()
-                .add(interest::Column::OwnerId.eq(member.id()))
-                .add(interest::Column::OwnerOrganisationId.in_subquery(my_organisations))
-        }
-    };
-    let mut select = InterestEntity::find()
-        .filter(whose)
-        .order_by_desc(interest::Column::Id)
-        .limit(page.fetch());
-    if let Some(status) = query.status {
-        select = select.filter(interest::Column::Status.eq(status.as_str()));
-    }
-    if let Some(before) = page.before {
-        select = select.filter(interest::Column::Id.lt(before));
-    }
-    let mut rows = select.all(db.get_ref()).await?;
-    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
-    let items = service::views(db.get_ref(), member.id(), &rows).await?;
-    Ok(HttpResponse::Ok().json(InterestPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(service::page_of(db.get_ref(), member.id(), &query).await?))
 }
 
 /// One interest, for its sender and those who may edit its target only.

@@ -2,25 +2,28 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
-    sea_query::{Expr, OnConflict},
+    sea_query::{Expr, OnConflict, Query as SqlQuery},
 };
 use uuid::Uuid;
 
 use super::{
-    dto::{Interest, InterestStatus, Target},
+    dto::{Interest, InterestBox, InterestPage, InterestQuery, InterestStatus, Target},
     target::{self, TargetKind},
 };
 use crate::{
     conversations::{self, people},
+    db::Db,
     entities::{
         interest::{self, Entity as InterestEntity},
+        organisation_member::{self, Entity as OrganisationMember},
         user::Entity as User,
     },
     error::{ApiError, Result},
     http::fields::parse_code,
     organisations::may_edit,
+    paging::{NewestFirst, next_cursor},
 };
 
 /// The window of the per-member cap on expressions of interest.
@@ -287,4 +290,37 @@ pub async fn views<C: ConnectionTrait>(
         });
     }
     Ok(views)
+}
+
+/// A page of the interests `member` sent, or received on their own items and their
+/// organisations' (the query's mailbox), newest first.
+pub async fn page_of(db: &Db, member: Uuid, query: &InterestQuery) -> Result<InterestPage> {
+    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
+    let whose = match query.mailbox {
+        InterestBox::Sent => Condition::all().add(interest::Column::SenderId.eq(member)),
+        InterestBox::Received => {
+            let my_organisations = SqlQuery::select()
+                .column(organisation_member::Column::OrganisationId)
+                .from(OrganisationMember)
+                .and_where(organisation_member::Column::UserId.eq(member))
+                .to_owned();
+            Condition::any()
+                .add(interest::Column::OwnerId.eq(member))
+                .add(interest::Column::OwnerOrganisationId.in_subquery(my_organisations))
+        }
+    };
+    let mut select = InterestEntity::find()
+        .filter(whose)
+        .order_by_desc(interest::Column::Id)
+        .limit(page.fetch());
+    if let Some(status) = query.status {
+        select = select.filter(interest::Column::Status.eq(status.as_str()));
+    }
+    if let Some(before) = page.before {
+        select = select.filter(interest::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db).await?;
+    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    let items = views(db, member, &rows).await?;
+    Ok(InterestPage { items, next_cursor })
 }

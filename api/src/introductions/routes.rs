@@ -4,7 +4,7 @@ use actix_web::{
     HttpRequest, HttpResponse, get, post,
     web::{Data, Json, Path, Query},
 };
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::EntityTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -21,7 +21,6 @@ use crate::{
     entities::introduction::{self, Entity as IntroductionEntity},
     error::{ApiError, FieldError, Result, responses},
     http::idempotency::{self, StoredResponse},
-    paging::{NewestFirst, next_cursor},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -105,23 +104,7 @@ async fn list_introductions(
     member: Member,
     query: Query<IntroductionQuery>,
 ) -> Result<HttpResponse> {
-    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
-    let mut select = IntroductionEntity::find()
-        .filter(
-            Condition::any()
-                .add(introduction::Column::FacilitatorId.eq(member.id()))
-                .add(introduction::Column::AUserId.eq(member.id()))
-                .add(introduction::Column::BUserId.eq(member.id())),
-        )
-        .order_by_desc(introduction::Column::Id)
-        .limit(page.fetch());
-    if let Some(before) = page.before {
-        select = select.filter(introduction::Column::Id.lt(before));
-    }
-    let mut rows = select.all(db.get_ref()).await?;
-    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
-    let items = service::views(db.get_ref(), member.id(), &rows).await?;
-    Ok(HttpResponse::Ok().json(IntroductionPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(service::page_of(db.get_ref(), member.id(), &query).await?))
 }
 
 /// One introduction, for its sides and its facilitator only.
@@ -143,10 +126,7 @@ async fn get_introduction(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 }
 
 async fn respond(db: &Db, member: &Member, id: Uuid) -> Result<HttpResponse> {
-    let row = IntroductionEntity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("introduction"))?;
+    let row = service::find(db, id).await?;
     let mut views = service::views(db, member.id(), &[row]).await?;
     let view = views.pop().ok_or(ApiError::NotFound("introduction"))?;
     Ok(HttpResponse::Ok().json(view))

@@ -2,22 +2,25 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::{Expr, ExprTrait},
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use super::dto::{
-    Introduction, IntroductionSide, IntroductionStatus, NewIntroduction, SideKind, SideRef,
+    Introduction, IntroductionPage, IntroductionQuery, IntroductionSide, IntroductionStatus,
+    NewIntroduction, SideKind, SideRef,
 };
 use crate::{
     conversations::{self, Origin, people},
+    db::Db,
     entities::introduction::{self, Entity as IntroductionEntity},
     error::{ApiError, FieldError, Result},
     http::fields::parse_code,
     interests::{TargetKind, target},
     notifications::{self, NotificationKind},
+    paging::{NewestFirst, next_cursor},
 };
 
 /// Someone's part in an introduction.
@@ -362,4 +365,32 @@ pub async fn views<C: ConnectionTrait>(
         });
     }
     Ok(views)
+}
+
+/// A page of the introductions `member` made or is a side of, newest first.
+pub async fn page_of(db: &Db, member: Uuid, query: &IntroductionQuery) -> Result<IntroductionPage> {
+    let page = NewestFirst::parse(query.limit, query.cursor.as_deref())?;
+    let mut select = IntroductionEntity::find()
+        .filter(
+            Condition::any()
+                .add(introduction::Column::FacilitatorId.eq(member))
+                .add(introduction::Column::AUserId.eq(member))
+                .add(introduction::Column::BUserId.eq(member)),
+        )
+        .order_by_desc(introduction::Column::Id)
+        .limit(page.fetch());
+    if let Some(before) = page.before {
+        select = select.filter(introduction::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db).await?;
+    let next_cursor = next_cursor(&mut rows, page, |row| row.id);
+    let items = views(db, member, &rows).await?;
+    Ok(IntroductionPage { items, next_cursor })
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<introduction::Model> {
+    IntroductionEntity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("introduction"))
 }
