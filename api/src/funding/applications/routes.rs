@@ -9,7 +9,6 @@ use actix_web::{
     web::{Data, Json, Path, Query},
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -30,8 +29,8 @@ use crate::{
     accounts::Member,
     db,
     entities::{
-        funding_application::{self, Entity as ApplicationEntity},
-        funding_call, organisation_member, project,
+        funding_application::{self},
+        funding_call, project,
     },
     error::{ApiError, Result, responses},
     funding::{calls::service as calls, eligible::applicant_of},
@@ -239,23 +238,7 @@ async fn review_board(
 )]
 #[get("/me/funding-applications")]
 async fn my_applications(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    let organisations: Vec<Uuid> = organisation_member::Entity::find()
-        .select_only()
-        .column(organisation_member::Column::OrganisationId)
-        .filter(organisation_member::Column::UserId.eq(member.id()))
-        .into_tuple()
-        .all(db.get_ref())
-        .await?;
-    let rows = ApplicationEntity::find()
-        .filter(
-            Condition::any()
-                .add(funding_application::Column::AuthorId.eq(member.id()))
-                .add(funding_application::Column::OrganisationId.is_in(organisations)),
-        )
-        .order_by_desc(funding_application::Column::Id)
-        .limit(db::OWN_ITEMS)
-        .all(db.get_ref())
-        .await?;
+    let rows = service::of_member(db.get_ref(), member.id()).await?;
     let mut names = names(&db, &rows).await?;
     let mine: Vec<Application> = rows
         .iter()
@@ -278,10 +261,7 @@ async fn readable(
 )> {
     let row = service::find(db, id).await?;
     let call = calls::find(db, row.call_id).await?;
-    let project = crate::entities::project::Entity::find_by_id(row.project_id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("funding application"))?;
+    let project = service::project_of(db, &row).await?;
     if service::on_applicant_side(db, member.id(), &row, &project).await? {
         return Ok((row, call, project, Side::Applicant));
     }

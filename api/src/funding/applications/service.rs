@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -346,4 +347,33 @@ pub async fn members_of<C: ConnectionTrait>(db: &C, organisation: Uuid) -> Resul
         .into_iter()
         .map(|row| row.user_id)
         .collect())
+}
+
+/// The applications `member` wrote or that their organisations made, newest first.
+pub async fn of_member<C: ConnectionTrait>(
+    db: &C,
+    member: Uuid,
+) -> Result<Vec<funding_application::Model>> {
+    let organisations = queries::organisations_of(db, member).await?;
+    Ok(ApplicationEntity::find()
+        .filter(
+            Condition::any()
+                .add(funding_application::Column::AuthorId.eq(member))
+                .add(funding_application::Column::OrganisationId.is_in(organisations)),
+        )
+        .order_by_desc(funding_application::Column::Id)
+        .limit(db::OWN_ITEMS)
+        .all(db)
+        .await?)
+}
+
+/// The project an application is for (gone with it: none is a missing application).
+pub async fn project_of<C: ConnectionTrait>(
+    db: &C,
+    row: &funding_application::Model,
+) -> Result<project::Model> {
+    project::Entity::find_by_id(row.project_id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound("funding application"))
 }
