@@ -7,6 +7,7 @@ pub mod config;
 pub mod conversations;
 pub mod cooperation;
 pub mod db;
+pub mod editing;
 pub mod entities;
 pub mod error;
 pub mod funding;

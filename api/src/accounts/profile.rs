@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use chrono::Utc;
 use sea_orm::{

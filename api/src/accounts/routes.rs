@@ -1,10 +1,8 @@
 //! `/api/v1/auth/*`: registration, login, session refresh and logout, e-mail verification and
 //! password reset.
 
-use actix_web::{
-    HttpRequest, HttpResponse, post,
-    web::{Data, Json},
-};
+use crate::http::body::Json;
+use actix_web::{HttpRequest, HttpResponse, post, web::Data};
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 

@@ -1,8 +1,9 @@
 //! `/api/v1/conversations` and their messages. Outsiders get 404 for everything here.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, get, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Path, Query},
 };
 use chrono::Utc;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -38,45 +38,16 @@ impl ListingKind for CooperationLinks {
     const FIELDS: &'static [Field] = &[
         Field::facet("status", Stored::Column("status")),
         Field::new("confirmed", Stored::Flag("confirmed")),
-        Field::facet(
-            "country",
-            Stored::Linked {
-                table: PLACES,
-                item: "link_id",
-                value: "country",
-            },
-        ),
+        Field::facet("country", Stored::linked(PLACES, "link_id", "country")),
         Field::facet(
             "subdivision",
-            Stored::Linked {
-                table: PLACES,
-                item: "link_id",
-                value: "subdivision",
-            },
+            Stored::linked(PLACES, "link_id", "subdivision"),
         ),
-        Field::facet(
-            "level",
-            Stored::Linked {
-                table: PLACES,
-                item: "link_id",
-                value: "level",
-            },
-        ),
-        Field::facet(
-            "theme",
-            Stored::Linked {
-                table: THEMES,
-                item: "link_id",
-                value: "code",
-            },
-        ),
+        Field::facet("level", Stored::linked(PLACES, "link_id", "level")),
+        Field::facet("theme", Stored::linked(THEMES, "link_id", "code")),
         Field::new(
             "theme_category",
-            Stored::Linked {
-                table: THEMES,
-                item: "link_id",
-                value: "category",
-            },
+            Stored::linked(THEMES, "link_id", "category"),
         ),
         Field::facet("french_region", Stored::Column("french_region")),
         Field::new("organisation", Stored::Custom(organisation_condition)),

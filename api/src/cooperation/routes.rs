@@ -1,11 +1,12 @@
 //! `/api/v1/cooperation-links` and `/api/v1/cooperation-links/{id}` (with its confirmation).
 
+use crate::http::body::Json;
 use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use chrono::Utc;
 use sea_orm::ActiveValue::Set;

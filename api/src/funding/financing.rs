@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{

@@ -2,9 +2,10 @@
 //! measurements ("computers installed: 500 of 30 000"). The shape is IATI's
 //! result / indicator / baseline / target / actual, so that they can be exported as such.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, get, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every feature: conditional requests, request ids, extractor errors
 //! and the fallback that answers 404 and 405.
 
+pub mod body;
 pub mod client;
 pub mod conditional;
 pub mod deprecation;

@@ -1,9 +1,10 @@
 //! `/api/v1/organisations/{id}/api-keys`: the owners make, list and revoke their
 //! organisation's keys. Keys cannot manage keys (see `scopes`).
 
+use crate::http::body::Json;
 use actix_web::{
     HttpResponse, delete, get, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;

@@ -2,11 +2,12 @@
 //! `webhooks` scope) register addresses for events, read the delivery log, redeliver and
 //! ping.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use chrono::Utc;
 use sea_orm::{

@@ -1,8 +1,9 @@
 //! `/api/v1/interests`: expressing interest in a project or an opportunity, and answering.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, get, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Path, Query},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;

@@ -1,8 +1,9 @@
 //! `/api/v1/introductions`: facilitators propose that two sides meet; each side answers.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, get, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Path, Query},
 };
 use sea_orm::EntityTrait;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -50,19 +50,11 @@ impl ListingKind for Opportunities {
         Field::facet("country", Stored::Column("country")),
         Field::new(
             "sector",
-            Stored::Linked {
-                table: "opportunity_sectors",
-                item: "opportunity_id",
-                value: "code",
-            },
+            Stored::linked("opportunity_sectors", "opportunity_id", "code"),
         ),
         Field::facet(
             "sector_category",
-            Stored::Linked {
-                table: "opportunity_sectors",
-                item: "opportunity_id",
-                value: "category",
-            },
+            Stored::linked("opportunity_sectors", "opportunity_id", "category"),
         ),
         Field::new("remote", Stored::Flag("remote")),
         Field::new(

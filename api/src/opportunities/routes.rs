@@ -1,24 +1,24 @@
 //! `/api/v1/opportunities`, `/api/v1/opportunities/{id}` and `/api/v1/me/opportunities`.
 
-use crate::search::search_handler;
+use crate::http::body::Json;
+use crate::{editing::editing_handlers, search::search_handler};
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::{
-    access::{editable, reveals_owner_to},
+    access::reveals_owner_to,
     dto::{
         NewOpportunity, Opportunity, OpportunityChanges, OpportunityQuery, OpportunitySearchPage,
     },
     listing::Opportunities,
     service,
 };
-use crate::http::conditional::IfMatch;
 use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
@@ -26,7 +26,7 @@ use crate::{
     entities::opportunity::Entity as OpportunityEntity,
     error::{Result, responses},
     http::{
-        conditional::{check_if_match, version_etag},
+        conditional::version_etag,
         idempotency::{self, StoredResponse},
     },
     integrations::{self, Event, EventType},
@@ -138,66 +138,11 @@ async fn get_opportunity(
         .json(Opportunity::from_row(&row, reveal)))
 }
 
-/// Changes an opportunity (its author, or editors of its organisation).
-#[utoipa::path(
-    tag = "opportunities",
-    operation_id = "updateOpportunity",
-    params(
-        ("id" = Uuid, Path, description = "The opportunity's id"),
-        IfMatch,
-    ),
-    request_body = OpportunityChanges,
-    responses(
-        (status = 200, description = "The updated opportunity", body = Opportunity, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
-        (status = 412, response = responses::PreconditionFailed),
-    ),
-    security(("bearer" = []))
-)]
-#[patch("/opportunities/{id}")]
-async fn update_opportunity(
-    request: HttpRequest,
-    db: Data<Db>,
-    taxonomies: Data<Taxonomies>,
-    member: Member,
-    id: Path<Uuid>,
-    body: Json<OpportunityChanges>,
-) -> Result<HttpResponse> {
-    let current = editable(db.get_ref(), &member, *id).await?;
-    let changes = body.into_inner();
-    let (row, sectors) = service::changes_of(&current, &changes, &taxonomies)?;
-    check_if_match(&request, &version_etag(current.version))?;
-    let row = service::update(&db, &current, row, sectors).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((ETAG, version_etag(row.version)))
-        .json(Opportunity::from_row(&row, true)))
-}
-
-/// Deletes an opportunity (its author, or editors of its organisation).
-#[utoipa::path(
-    tag = "opportunities",
-    operation_id = "deleteOpportunity",
-    params(
-        ("id" = Uuid, Path, description = "The opportunity's id"),
-        IfMatch,
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        responses::ItemRefusals,
-        (status = 412, response = responses::PreconditionFailed),
-    ),
-    security(("bearer" = []))
-)]
-#[delete("/opportunities/{id}")]
-async fn delete_opportunity(
-    request: HttpRequest,
-    db: Data<Db>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
-    let current = editable(db.get_ref(), &member, *id).await?;
-    check_if_match(&request, &version_etag(current.version))?;
-    service::delete(&db, &current).await?;
-    Ok(HttpResponse::NoContent().finish())
+editing_handlers! {
+    Opportunities, tag "opportunities", path "/opportunities/{id}", id "The opportunity's id";
+    /// Changes an opportunity (its author, or editors of its organisation).
+    update_opportunity: PATCH id "updateOpportunity", OpportunityChanges => Opportunity,
+        "The updated opportunity";
+    /// Deletes an opportunity (its author, or editors of its organisation).
+    delete_opportunity: DELETE id "deleteOpportunity";
 }

@@ -436,22 +436,6 @@ pub async fn update(
     Ok(row)
 }
 
-/// Deletes an opportunity read at `current.version` (412 if it moved since).
-pub async fn delete(db: &Db, current: &opportunity::Model) -> Result<()> {
-    let txn = db::write_transaction(db).await?;
-    db::delete_versioned::<Opportunity, _>(
-        &txn,
-        opportunity::Column::Id,
-        opportunity::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
-    changes::record(&txn, ChangeKind::Opportunity, current.id).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
 /// The member's own opportunities, whatever their status, newest first.
 pub async fn mine(db: &Db, member: Uuid) -> Result<Vec<dto::Opportunity>> {
     let (owner, id) = (opportunity::Column::OwnerId, opportunity::Column::Id);

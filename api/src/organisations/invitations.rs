@@ -8,9 +8,10 @@
 //! - `POST|GET /organisations/{id}/invitations`, `DELETE .../{invitation_id}`: the owners';
 //! - `GET /me/invitations`, `POST /invitations/{id}/accept|decline`: the invitee's.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpResponse, delete, get, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{

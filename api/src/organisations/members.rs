@@ -2,9 +2,10 @@
 //! an organisation always keeps at least one owner. Newcomers join by accepting an invitation
 //! (see `invitations`), never by being added: joining takes their consent.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpResponse, delete, get, patch,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use sea_orm::{
     ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,

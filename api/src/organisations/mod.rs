@@ -3,12 +3,14 @@
 //! facilitators.
 
 pub mod dto;
+mod editing;
 mod invitation_notices;
 mod invitations;
 pub mod listing;
 mod members;
 pub mod queries;
 pub mod routes;
+pub mod service;
 
 pub use members::require_owner;
 pub use queries::{MemberRole, left_without_owner, may_edit, membership, require_editor};

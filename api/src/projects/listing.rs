@@ -41,27 +41,15 @@ impl ListingKind for Projects {
         Field::facet("stage", Stored::Column("stage")),
         Field::facet(
             "country",
-            Stored::Linked {
-                table: "project_countries",
-                item: "project_id",
-                value: "country",
-            },
+            Stored::linked("project_countries", "project_id", "country"),
         ),
         Field::new(
             "sector",
-            Stored::Linked {
-                table: "project_sectors",
-                item: "project_id",
-                value: "code",
-            },
+            Stored::linked("project_sectors", "project_id", "code"),
         ),
         Field::facet(
             "sector_category",
-            Stored::Linked {
-                table: "project_sectors",
-                item: "project_id",
-                value: "category",
-            },
+            Stored::linked("project_sectors", "project_id", "category"),
         ),
         Field::new("need", Stored::JsonList("needs")),
         Field::new(

@@ -1,9 +1,10 @@
 //! `/api/v1/projects/{id}/milestones`: the dated history of how an idea took root. Adding one
 //! with a `stage` moves the project one step forward or back.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpResponse, get, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;

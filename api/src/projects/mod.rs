@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod dto;
+mod editing;
 pub mod listing;
 mod milestones;
 pub mod routes;

@@ -1,29 +1,29 @@
 //! `/api/v1/projects`, `/api/v1/projects/{id}` and `/api/v1/me/projects`.
 
-use crate::search::search_handler;
+use crate::http::body::Json;
+use crate::{editing::editing_handlers, search::search_handler};
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::{StatusCode, header::ETAG},
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::{
-    access::{editable, visible},
+    access::visible,
     dto::{NewProject, Project, ProjectChanges, ProjectQuery, ProjectSearchPage, ProjectStatus},
     listing::Projects,
     service,
 };
 use crate::db::Db;
-use crate::http::conditional::IfMatch;
 use crate::{
     accounts::Member,
     entities::project,
     error::{Result, responses},
     http::{
-        conditional::{check_if_match, version_etag},
+        conditional::version_etag,
         idempotency::{self, IdempotencyKey, StoredResponse},
     },
     search::{ChangeKind, changes},
@@ -128,70 +128,11 @@ async fn get_project(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Re
     Ok(project_response(StatusCode::OK, &row))
 }
 
-/// Changes a project (its author, or editors of its organisation).
-#[utoipa::path(
-    tag = "projects",
-    operation_id = "updateProject",
-    params(
-        ("id" = Uuid, Path, description = "The project's id"),
-        IfMatch,
-    ),
-    request_body = ProjectChanges,
-    responses(
-        (status = 200, description = "The updated project", body = Project, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
-        (status = 412, response = responses::PreconditionFailed),
-    ),
-    security(("bearer" = []))
-)]
-#[patch("/projects/{id}")]
-async fn update_project(
-    request: HttpRequest,
-    db: Data<Db>,
-    taxonomies: Data<Taxonomies>,
-    member: Member,
-    id: Path<Uuid>,
-    body: Json<ProjectChanges>,
-) -> Result<HttpResponse> {
-    let current = editable(db.get_ref(), &member, *id).await?;
-    let changes = body.into_inner();
-    if changes.status == Some(ProjectStatus::Published)
-        && current.status != ProjectStatus::Published
-    {
-        member.require_verified_email()?;
-    }
-    let row = service::changes_of(&current, &changes, &taxonomies)?;
-    check_if_match(&request, &version_etag(current.version))?;
-    let row = service::update(&db, &current, row).await?;
-    Ok(project_response(StatusCode::OK, &row))
-}
-
-/// Deletes a project (its author, or editors of its organisation). Archiving keeps its
-/// history public instead.
-#[utoipa::path(
-    tag = "projects",
-    operation_id = "deleteProject",
-    params(
-        ("id" = Uuid, Path, description = "The project's id"),
-        IfMatch,
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        responses::ItemRefusals,
-        (status = 412, response = responses::PreconditionFailed),
-    ),
-    security(("bearer" = []))
-)]
-#[delete("/projects/{id}")]
-async fn delete_project(
-    request: HttpRequest,
-    db: Data<Db>,
-    member: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
-    let current = editable(db.get_ref(), &member, *id).await?;
-    check_if_match(&request, &version_etag(current.version))?;
-    service::delete(&db, &current).await?;
-    Ok(HttpResponse::NoContent().finish())
+editing_handlers! {
+    Projects, tag "projects", path "/projects/{id}", id "The project's id";
+    /// Changes a project (its author, or editors of its organisation).
+    update_project: PATCH id "updateProject", ProjectChanges => Project, "The updated project";
+    /// Deletes a project (its author, or editors of its organisation). Archiving keeps its
+    /// history public instead.
+    delete_project: DELETE id "deleteProject";
 }

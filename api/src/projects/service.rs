@@ -546,22 +546,6 @@ pub async fn update(
     Ok(row)
 }
 
-/// Deletes a project read at `current.version` (412 if it moved since).
-pub async fn delete(db: &Db, current: &project::Model) -> Result<()> {
-    let txn = db::write_transaction(db).await?;
-    db::delete_versioned::<Project, _>(
-        &txn,
-        project::Column::Id,
-        project::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
-    changes::record(&txn, ChangeKind::Project, current.id).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
 /// The member's own projects, whatever their status, newest first.
 pub async fn mine(db: &Db, member: Uuid) -> Result<Vec<dto::Project>> {
     let (owner, id) = (project::Column::OwnerId, project::Column::Id);

@@ -1,10 +1,11 @@
 //! `/api/v1/saved-searches` and the unsubscribe link of their e-mails.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, delete, get,
     http::{StatusCode, header::ETAG},
     patch, post,
-    web::{Data, Json, Path},
+    web::{Data, Path},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;

@@ -67,6 +67,13 @@ pub enum Stored {
     Index,
 }
 
+impl Stored {
+    /// Rows of the link table `table`: `table.value`, pointing at the item with `table.item`.
+    pub const fn linked(table: &'static str, item: &'static str, value: &'static str) -> Self {
+        Self::Linked { table, item, value }
+    }
+}
+
 /// An order a kind can be listed in, besides `newest` and `relevance`.
 #[derive(Debug, Clone, Copy)]
 pub struct SortKey {

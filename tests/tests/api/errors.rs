@@ -133,8 +133,40 @@ async fn a_body_that_is_not_json_is_a_415_and_a_wrong_type_a_422(app: TestApp) {
     assert_eq!(problem(wrong_type).await["code"], "validation_failed");
 }
 
+/// serde reads an array as a struct's fields in order: `[null, null]` would be a change that
+/// changes nothing, and a client's mistake would pass unseen.
+async fn a_body_that_is_an_array_is_refused_and_changes_nothing(app: TestApp) {
+    let awa = app.member("awa@example.sn").await;
+    let organisation =
+        serde_json::json!({"name": "Coopérative de Ziguinchor", "kind": "other", "country": "SN"});
+    let created = app
+        .created("/api/v1/organisations", &awa, organisation)
+        .await;
+    let path = format!("/api/v1/organisations/{}", created["id"].as_str().unwrap());
+    for body in ["[null, null]", " [\"Autre nom\"]", "\"Autre nom\"", "42"] {
+        let refused = app
+            .client
+            .patch(app.url(&path))
+            .bearer_auth(&awa.access)
+            .header("Content-Type", "application/json")
+            .header("If-Match", "\"1\"")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 422, "{body}");
+        let problem = problem(refused).await;
+        assert_eq!(problem["errors"][0]["field"], "body", "{body}");
+        assert_eq!(problem["errors"][0]["code"], "invalid_type", "{body}");
+    }
+    let kept: serde_json::Value = app.get(&path).await.json().await.unwrap();
+    assert_eq!(kept["name"], "Coopérative de Ziguinchor");
+    assert_eq!(kept["version"], 1);
+}
+
 on_both_databases!(
     broken_json_is_a_400_problem,
     a_two_megabyte_body_is_a_413_problem,
-    a_body_that_is_not_json_is_a_415_and_a_wrong_type_a_422
+    a_body_that_is_not_json_is_a_415_and_a_wrong_type_a_422,
+    a_body_that_is_an_array_is_refused_and_changes_nothing
 );

@@ -2,11 +2,12 @@
 //! `/api/v1/funding-applications/{id}` (read, change a draft, submit, review) and
 //! `/api/v1/me/funding-applications`.
 
+use crate::http::body::Json;
 use actix_web::{
     HttpRequest, HttpResponse, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Path, Query},
 };
 use chrono::Utc;
 use utoipa_actix_web::service_config::ServiceConfig;

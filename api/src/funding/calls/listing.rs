@@ -44,27 +44,15 @@ impl ListingKind for Calls {
         Field::new("status", Stored::Custom(status_condition)),
         Field::facet(
             "country",
-            Stored::Linked {
-                table: "funding_call_countries",
-                item: "call_id",
-                value: "country",
-            },
+            Stored::linked("funding_call_countries", "call_id", "country"),
         ),
         Field::new(
             "sector",
-            Stored::Linked {
-                table: "funding_call_sectors",
-                item: "call_id",
-                value: "code",
-            },
+            Stored::linked("funding_call_sectors", "call_id", "code"),
         ),
         Field::facet(
             "sector_category",
-            Stored::Linked {
-                table: "funding_call_sectors",
-                item: "call_id",
-                value: "category",
-            },
+            Stored::linked("funding_call_sectors", "call_id", "category"),
         ),
         Field::new("applicant_kind", Stored::JsonList("applicant_kinds")),
         Field::new("funder", Stored::Custom(funder_condition)),

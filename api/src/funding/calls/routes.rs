@@ -1,12 +1,13 @@
 //! `/api/v1/funding-calls`, `/api/v1/funding-calls/{id}`, the eligible projects of a call and
 //! the eligible calls of a project.
 
+use crate::http::body::Json;
 use crate::search::search_handler;
 use actix_web::{
     HttpRequest, HttpResponse, get,
     http::header::ETAG,
     patch, post,
-    web::{Data, Json, Path, Query},
+    web::{Data, Path, Query},
 };
 use chrono::Utc;
 use utoipa_actix_web::service_config::ServiceConfig;
