@@ -1,10 +1,12 @@
-//! The write side every kind of item shares, beside `search` (the read side): a member changes
-//! or deletes an item they may edit, naming the version they read (`If-Match`). The steps and
-//! their order are written once here — who may (404, 403), what is wrong with the body (422, every
-//! problem at once), whether the version read is still current (412), then the write — so each
-//! kind only says what is its own: who may edit it, how its changes are checked and written.
+//! The write side every kind of item shares, beside `search` (the read side): a member creates
+//! an item, reads one, changes or deletes one they may edit naming the version they read
+//! (`If-Match`). The steps and their order are written once here — who may (404, 403), what is
+//! wrong with the body (422, every problem at once), whether the version read is still current
+//! (412), then the write and its entry in the change log — so each kind only says what is its
+//! own: who may see and edit it, how it is checked and written.
 
 use actix_web::{HttpRequest, HttpResponse, http::header::ETAG};
+use sea_orm::DatabaseTransaction;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -12,28 +14,54 @@ use crate::{
     accounts::Member,
     db::Db,
     error::Result,
-    http::conditional::{check_if_match, version_etag},
+    http::{
+        conditional::{check_if_match, version_etag},
+        idempotency::{self, StoredResponse},
+    },
+    search::{ChangeKind, changes},
     taxonomies::Taxonomies,
 };
 
-/// A kind of item members change and delete with `If-Match` (projects, opportunities,
-/// organisations). Implemented on the kind's listing type, so one type names the kind on both
-/// sides.
+/// A kind of item members create, read, change and delete with `If-Match` (projects,
+/// opportunities, organisations). Implemented on the kind's listing type, so one type names the
+/// kind on both sides.
 // The futures are awaited on actix's per-thread runtime and never sent across threads.
 #[allow(async_fn_in_trait)]
 pub trait Editable {
     /// The item as stored.
     type Row;
-    /// What a member sends to change it (the PATCH body).
+    /// What a member sends to create one (the POST body).
+    type New: Serialize;
+    /// What a member sends to change one (the PATCH body).
     type Changes;
     /// Changes checked against the item as it is, ready to write.
     type Checked;
     /// The item as its editors see it.
     type Shown: Serialize;
 
+    /// The listings' name for the kind, for the change log.
+    const CHANGE: ChangeKind;
+    /// Where the items live (`/api/v1/projects`): a new one's `Location` is below it.
+    const COLLECTION: &'static str;
+
+    fn id(row: &Self::Row) -> Uuid;
+
     fn version(row: &Self::Row) -> i32;
 
     fn shown(row: &Self::Row) -> Self::Shown;
+
+    /// Whether `member` may create `new`, and every problem with it, before anything is written.
+    fn check_new(member: &Member, new: &Self::New, taxonomies: &Taxonomies) -> Result<()>;
+
+    /// Writes a checked new item, with what comes with it (first milestone, links, events).
+    async fn insert(
+        txn: &DatabaseTransaction,
+        member: &Member,
+        new: Self::New,
+    ) -> Result<Self::Row>;
+
+    /// The item as `reader` (signed in or not) may see it; 404 when they may not.
+    async fn read(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<(Self::Row, Self::Shown)>;
 
     /// The item `member` may change: 404 when there is none they may see, 403 when they may
     /// only see it.
@@ -59,6 +87,35 @@ pub trait Editable {
 
     /// Deletes the item read at its version (412 if it moved since).
     async fn delete(db: &Db, current: &Self::Row) -> Result<()>;
+}
+
+/// `POST /<kind>`: 201 with the new item, its `Location` and `ETag`; once per
+/// `Idempotency-Key`.
+pub async fn create<K: Editable>(
+    request: &HttpRequest,
+    db: &Db,
+    taxonomies: &Taxonomies,
+    member: &Member,
+    new: K::New,
+) -> Result<HttpResponse> {
+    K::check_new(member, &new, taxonomies)?;
+    let fingerprint = idempotency::fingerprint(&new)?;
+    idempotency::create(request, db, member.id(), &fingerprint, async move |txn| {
+        let row = K::insert(txn, member, new).await?;
+        let id = K::id(&row);
+        changes::record(txn, K::CHANGE, id).await?;
+        let location = format!("{}/{id}", K::COLLECTION);
+        StoredResponse::created_versioned(&K::shown(&row), location, K::version(&row))
+    })
+    .await
+}
+
+/// `GET /<kind>/{id}`: the item as the reader may see it, with its version as `ETag`.
+pub async fn read<K: Editable>(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<HttpResponse> {
+    let (row, shown) = K::read(db, reader, id).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, version_etag(K::version(&row))))
+        .json(shown))
 }
 
 /// `PATCH /<kind>/{id}`: the item as changed, with its new version as `ETag`.
@@ -92,25 +149,89 @@ pub async fn delete<K: Editable>(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Declares the change and delete handlers of an editable kind, documented for the spec:
+/// Declares the item routes of an editable kind — create, read one, change, delete —
+/// documented for the spec. Each operation keeps its own doc comment (its description):
 ///
 /// ```ignore
-/// editing_handlers! {
-///     Projects, tag "projects", path "/projects/{id}", id "The project's id";
+/// item_routes! {
+///     Projects, tag "projects", id "The project's id";
+///     /// Creates a project.
+///     create_project: POST "/projects", id "createProject", NewProject => Project,
+///         "Created", "The new project", refusals CreateForRefusals;
+///     /// One project.
+///     get_project: GET "/projects/{id}", id "getProject", "The project", security((), ("bearer" = []));
 ///     /// Changes a project (its author, or editors of its organisation).
-///     update_project: PATCH id "updateProject", ProjectChanges => Project, "The updated project";
+///     update_project: PATCH id "updateProject", ProjectChanges, "The updated project";
 ///     /// Deletes a project (its author, or editors of its organisation).
 ///     delete_project: DELETE id "deleteProject";
 /// }
 /// ```
-macro_rules! editing_handlers {
+///
+/// `post`, `get`, `patch` and `delete` are the caller's `actix_web` attributes: utoipa
+/// recognises them by their names. A read open to anyone (`security(())`) does not look at who
+/// asks; one that also answers members (`security((), ("bearer" = []))`) passes the reader on.
+macro_rules! item_routes {
     (
-        $kind:ty, tag $tag:literal, path $path:literal, id $id_doc:literal;
+        $kind:ty, tag $tag:literal, id $id_doc:literal;
+        $(#[doc = $create_doc:literal])*
+        $create:ident: POST $collection:literal, id $create_id:literal, $new:ty => $shown:ty,
+            $created:literal, $location_doc:literal, refusals $refusals:ident;
+        $(#[doc = $get_doc:literal])*
+        $get:ident: GET $path:literal, id $get_id:literal, $seen:literal, security $security:tt;
         $(#[doc = $update_doc:literal])*
-        $update:ident: PATCH id $update_id:literal, $changes:ty => $shown:ty, $answer:literal;
+        $update:ident: PATCH id $update_id:literal, $changes:ty, $answer:literal;
         $(#[doc = $delete_doc:literal])*
         $delete:ident: DELETE id $delete_id:literal;
     ) => {
+        $(#[doc = $create_doc])*
+        #[utoipa::path(
+            tag = $tag,
+            operation_id = $create_id,
+            request_body = $new,
+            params($crate::http::idempotency::IdempotencyKey),
+            responses(
+                (status = 201, description = $created, body = $shown,
+                    headers(("Location" = String, description = $location_doc), ("ETag" = String))),
+                $crate::error::responses::BodyRefusals,
+                $crate::error::responses::$refusals,
+            ),
+            security(("bearer" = []))
+        )]
+        #[post($collection)]
+        async fn $create(
+            request: actix_web::HttpRequest,
+            db: actix_web::web::Data<$crate::db::Db>,
+            taxonomies: actix_web::web::Data<$crate::taxonomies::Taxonomies>,
+            member: $crate::accounts::Member,
+            body: $crate::http::body::Json<$new>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            let new = body.into_inner();
+            $crate::editing::create::<$kind>(&request, &db, &taxonomies, &member, new).await
+        }
+
+        $crate::editing::item_routes!(@reader $security);
+
+        $(#[doc = $get_doc])*
+        #[utoipa::path(
+            tag = $tag,
+            operation_id = $get_id,
+            params(("id" = Uuid, Path, description = $id_doc)),
+            responses(
+                (status = 200, description = $seen, body = $shown, headers(("ETag" = String))),
+                (status = 404, response = $crate::error::responses::NotFound),
+            ),
+            security $security
+        )]
+        #[get($path)]
+        async fn $get(
+            db: actix_web::web::Data<$crate::db::Db>,
+            reader: ItemReader,
+            id: actix_web::web::Path<uuid::Uuid>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            use $crate::editing::Reader;
+            $crate::editing::read::<$kind>(&db, reader.member(), *id).await
+        }
+
         $(#[doc = $update_doc])*
         #[utoipa::path(
             tag = $tag,
@@ -128,8 +249,6 @@ macro_rules! editing_handlers {
             ),
             security(("bearer" = []))
         )]
-        // `patch` and `delete` are the caller's `actix_web` attributes: utoipa recognises them
-        // by their names.
         #[patch($path)]
         async fn $update(
             request: actix_web::HttpRequest,
@@ -169,9 +288,17 @@ macro_rules! editing_handlers {
             $crate::editing::delete::<$kind>(&request, &db, &member, *id).await
         }
     };
+    // Who the read passes on: nobody when it is open to anyone without looking (no session
+    // lookup), the member when one signs the request.
+    (@reader (())) => {
+        type ItemReader = $crate::editing::Nobody;
+    };
+    (@reader ((), ("bearer" = []))) => {
+        type ItemReader = Option<$crate::accounts::Member>;
+    };
 }
 
-pub(crate) use editing_handlers;
+pub(crate) use item_routes;
 
 /// Deletes a row read at `version` (412 if it moved since) and records the change for the
 /// listings, in one transaction: the whole of a delete for a kind that owns nothing else.
@@ -186,4 +313,33 @@ pub async fn delete_row<E: sea_orm::EntityTrait>(
     crate::search::changes::record(&txn, kind, id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The reader of an item open to anyone, whoever asks: nobody is looked up.
+pub struct Nobody;
+
+/// Who reads an item, as the read's extractor found them.
+pub trait Reader {
+    fn member(&self) -> Option<&Member>;
+}
+
+impl Reader for Nobody {
+    fn member(&self) -> Option<&Member> {
+        None
+    }
+}
+
+impl Reader for Option<Member> {
+    fn member(&self) -> Option<&Member> {
+        self.as_ref()
+    }
+}
+
+impl actix_web::FromRequest for Nobody {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<std::result::Result<Self, Self::Error>>;
+
+    fn from_request(_: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(Ok(Nobody))
+    }
 }

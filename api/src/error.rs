@@ -394,6 +394,11 @@ pub mod responses {
         ItemRefusals => [401 Unauthorized, 403 Forbidden, 404 NotFound];
         /// A query string: malformed, or with invalid parameters.
         QueryRefusals => [400 BadRequest, 422 UnprocessableEntity];
+        /// A member's new item: no session, or an `Idempotency-Key` reused with another body.
+        CreateRefusals => [401 Unauthorized, 409 Conflict];
+        /// A new item published for an organisation: as above, or an organisation the member
+        /// may not act for, or an e-mail address not yet confirmed.
+        CreateForRefusals => [401 Unauthorized, 403 Forbidden, 409 Conflict];
     }
 }
 

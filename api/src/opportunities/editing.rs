@@ -1,30 +1,41 @@
-//! What changing an opportunity holds of its own: the checks and writes of `service`, whose
-//! changed sector list is written beside the row.
+//! What an opportunity's writes hold of their own: public from its creation, an anonymous
+//! author shown to few, and the checks and writes of `service` (a changed sector list is
+//! written beside the row).
 
+use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
 use super::{
-    access,
-    dto::{Opportunity, OpportunityChanges},
+    access::{self, reveals_owner_to},
+    dto::{NewOpportunity, Opportunity, OpportunityChanges},
     listing::Opportunities,
     service,
 };
 use crate::{
     accounts::Member,
-    db::Db,
+    db::{self, Db},
     editing::{self, Editable},
     entities::opportunity,
     error::Result,
+    integrations::{self, Event, EventType},
     search::ChangeKind,
     taxonomies::Taxonomies,
 };
 
 impl Editable for Opportunities {
     type Row = opportunity::Model;
+    type New = NewOpportunity;
     type Changes = OpportunityChanges;
     /// The row's changes and, when it changes, the new sector list.
     type Checked = (opportunity::ActiveModel, Option<Vec<String>>);
     type Shown = Opportunity;
+
+    const CHANGE: ChangeKind = ChangeKind::Opportunity;
+    const COLLECTION: &'static str = "/api/v1/opportunities";
+
+    fn id(row: &opportunity::Model) -> Uuid {
+        row.id
+    }
 
     fn version(row: &opportunity::Model) -> i32 {
         row.version
@@ -33,6 +44,42 @@ impl Editable for Opportunities {
     /// Its editors see who stands behind it, anonymous or not.
     fn shown(row: &opportunity::Model) -> Opportunity {
         Opportunity::from_row(row, true)
+    }
+
+    fn check_new(member: &Member, new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<()> {
+        // An opportunity is public from its creation.
+        member.require_verified_email()?;
+        member.require_acts_for(new.organisation_id)?;
+        service::check_new(new, taxonomies)
+    }
+
+    /// Open at once, linked to a project and an organisation the member may publish for.
+    async fn insert(
+        txn: &DatabaseTransaction,
+        member: &Member,
+        new: NewOpportunity,
+    ) -> Result<opportunity::Model> {
+        let kind =
+            service::check_links(txn, member.id(), new.project_id, new.organisation_id).await?;
+        let row = service::insert(txn, member.id(), new, kind).await?;
+        integrations::emit(txn, Event::opportunity(EventType::OpportunityCreated, &row)).await?;
+        Ok(row)
+    }
+
+    /// The author of an anonymous one is shown to those who may edit it and to members whose
+    /// interest in it was accepted.
+    async fn read(
+        db: &Db,
+        reader: Option<&Member>,
+        id: Uuid,
+    ) -> Result<(opportunity::Model, Opportunity)> {
+        let row = db::find::<opportunity::Entity, _>(db, id, "opportunity").await?;
+        let reveal = match reader {
+            Some(reader) => reveals_owner_to(db, reader.id(), &row).await?,
+            None => false,
+        };
+        let shown = Opportunity::from_row(&row, reveal);
+        Ok((row, shown))
     }
 
     async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<opportunity::Model> {

@@ -1,10 +1,11 @@
-//! What changing an organisation holds of its own: its owners and editors change it, only its
-//! owners delete it.
+//! What an organisation's writes hold of their own: whoever creates one owns it, its owners
+//! and editors change it, only its owners delete it.
 
+use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
 use super::{
-    dto::{Organisation, OrganisationChanges},
+    dto::{NewOrganisation, Organisation, OrganisationChanges},
     listing::Organisations,
     queries::{self, MemberRole, membership},
     service,
@@ -15,14 +16,23 @@ use crate::{
     editing::Editable,
     entities::organisation,
     error::{ApiError, Result},
+    search::ChangeKind,
     taxonomies::Taxonomies,
 };
 
 impl Editable for Organisations {
     type Row = organisation::Model;
+    type New = NewOrganisation;
     type Changes = OrganisationChanges;
     type Checked = organisation::ActiveModel;
     type Shown = Organisation;
+
+    const CHANGE: ChangeKind = ChangeKind::Organisation;
+    const COLLECTION: &'static str = "/api/v1/organisations";
+
+    fn id(row: &organisation::Model) -> Uuid {
+        row.id
+    }
 
     fn version(row: &organisation::Model) -> i32 {
         row.version
@@ -30,6 +40,30 @@ impl Editable for Organisations {
 
     fn shown(row: &organisation::Model) -> Organisation {
         Organisation::from(row)
+    }
+
+    fn check_new(_member: &Member, new: &NewOrganisation, taxonomies: &Taxonomies) -> Result<()> {
+        service::check_new(new, taxonomies)
+    }
+
+    /// The member who creates it becomes its owner.
+    async fn insert(
+        txn: &DatabaseTransaction,
+        member: &Member,
+        new: NewOrganisation,
+    ) -> Result<organisation::Model> {
+        queries::insert(txn, member.id(), new).await
+    }
+
+    /// Every organisation is public.
+    async fn read(
+        db: &Db,
+        _reader: Option<&Member>,
+        id: Uuid,
+    ) -> Result<(organisation::Model, Organisation)> {
+        let row = queries::find(db, id).await?;
+        let shown = Organisation::from(&row);
+        Ok((row, shown))
     }
 
     async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<organisation::Model> {

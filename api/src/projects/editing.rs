@@ -1,11 +1,12 @@
-//! What changing a project holds of its own: publishing asks for a confirmed email, and the
-//! checks and writes of `service`.
+//! What a project's writes hold of their own: publishing asks for a confirmed e-mail, drafts
+//! are seen by their editors only, and the checks and writes of `service`.
 
+use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
 use super::{
     access,
-    dto::{Project, ProjectChanges, ProjectStatus},
+    dto::{NewProject, Project, ProjectChanges, ProjectStatus},
     listing::Projects,
     service,
 };
@@ -21,9 +22,17 @@ use crate::{
 
 impl Editable for Projects {
     type Row = project::Model;
+    type New = NewProject;
     type Changes = ProjectChanges;
     type Checked = project::ActiveModel;
     type Shown = Project;
+
+    const CHANGE: ChangeKind = ChangeKind::Project;
+    const COLLECTION: &'static str = "/api/v1/projects";
+
+    fn id(row: &project::Model) -> Uuid {
+        row.id
+    }
 
     fn version(row: &project::Model) -> i32 {
         row.version
@@ -31,6 +40,30 @@ impl Editable for Projects {
 
     fn shown(row: &project::Model) -> Project {
         Project::from(row)
+    }
+
+    /// A draft unless `status` says `published`; a published one asks for a confirmed e-mail.
+    fn check_new(member: &Member, new: &NewProject, taxonomies: &Taxonomies) -> Result<()> {
+        member.require_acts_for(new.organisation_id)?;
+        if new.status == Some(ProjectStatus::Published) {
+            member.require_verified_email()?;
+        }
+        service::check_new(new, taxonomies)
+    }
+
+    async fn insert(
+        txn: &DatabaseTransaction,
+        member: &Member,
+        new: NewProject,
+    ) -> Result<project::Model> {
+        service::insert(txn, member.id(), new).await
+    }
+
+    /// Drafts only to those who may edit them.
+    async fn read(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<(project::Model, Project)> {
+        let row = access::visible(db, reader, id).await?;
+        let shown = Project::from(&row);
+        Ok((row, shown))
     }
 
     async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<project::Model> {
