@@ -6,6 +6,7 @@
 //! by the configuration, serves both. A request that cannot get a connection in time is
 //! answered 503 with `Retry-After` (see `crate::error`), never 500.
 
+use crate::entities::{Versioned, VersionedTable};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
@@ -134,31 +135,24 @@ pub async fn write_transaction(db: &Db) -> Result<DatabaseTransaction, DbErr> {
         .await
 }
 
-/// Applies `changes` to the row `id` only if it is still at `version`: a stale `If-Match`
-/// that raced a concurrent change becomes 412, never a lost update. Shared by every versioned
-/// resource (the caller sets the new version in `changes`).
+/// Applies `changes` to the row `read` only if it is still at the version read: a stale
+/// `If-Match` that raced a concurrent change becomes 412, never a lost update. Shared by every
+/// versioned resource (the caller sets the new version in `changes`).
 #[tracing::instrument(
     level = "debug",
     skip_all,
-    fields(table = E::default().table_name(), %id, version = version)
+    fields(table = E::default().table_name(), id = %read.id(), version = read.version())
 )]
-pub async fn update_versioned<E, C>(
+pub async fn update_versioned<E: VersionedTable, C: ConnectionTrait>(
     db: &C,
     changes: E::ActiveModel,
-    id_column: E::Column,
-    version_column: E::Column,
-    id: uuid::Uuid,
-    version: i32,
-) -> Result<(), crate::error::ApiError>
-where
-    E: sea_orm::EntityTrait,
-    C: ConnectionTrait,
-{
+    read: &E::Model,
+) -> Result<(), crate::error::ApiError> {
     use sea_orm::{ColumnTrait, QueryFilter};
     let updated = E::update_many()
         .set(changes)
-        .filter(id_column.eq(id))
-        .filter(version_column.eq(version))
+        .filter(E::ID.eq(read.id()))
+        .filter(E::VERSION.eq(read.version()))
         .exec(db)
         .await?;
     exactly_one(updated.rows_affected)
@@ -173,28 +167,22 @@ fn exactly_one(rows_affected: u64) -> Result<(), crate::error::ApiError> {
     }
 }
 
-/// Deletes the row `id` only if it is still at `version`: a stale `If-Match` that raced a
-/// concurrent change becomes 412, never a lost update. Shared by every versioned resource.
+/// Deletes the row `read` only if it is still at the version read: a stale `If-Match` that
+/// raced a concurrent change becomes 412, never a lost update. Shared by every versioned
+/// resource.
 #[tracing::instrument(
     level = "debug",
     skip_all,
-    fields(table = E::default().table_name(), %id, version = version)
+    fields(table = E::default().table_name(), id = %read.id(), version = read.version())
 )]
-pub async fn delete_versioned<E, C>(
+pub async fn delete_versioned<E: VersionedTable, C: ConnectionTrait>(
     db: &C,
-    id_column: E::Column,
-    version_column: E::Column,
-    id: uuid::Uuid,
-    version: i32,
-) -> Result<(), crate::error::ApiError>
-where
-    E: sea_orm::EntityTrait,
-    C: ConnectionTrait,
-{
+    read: &E::Model,
+) -> Result<(), crate::error::ApiError> {
     use sea_orm::{ColumnTrait, QueryFilter};
     let deleted = E::delete_many()
-        .filter(id_column.eq(id))
-        .filter(version_column.eq(version))
+        .filter(E::ID.eq(read.id()))
+        .filter(E::VERSION.eq(read.version()))
         .exec(db)
         .await?;
     exactly_one(deleted.rows_affected)

@@ -6,13 +6,14 @@
 //! own: who may see and edit it, how it is checked and written.
 
 use actix_web::{HttpRequest, HttpResponse, http::header::ETAG};
-use sea_orm::DatabaseTransaction;
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::{
     accounts::Member,
     db::Db,
+    entities::{Versioned, VersionedTable},
     error::Result,
     http::{
         conditional::{check_if_match, version_etag},
@@ -23,15 +24,17 @@ use crate::{
 };
 
 /// A kind of item members create, read, change and delete with `If-Match` (projects,
-/// opportunities, organisations). Implemented on the kind's listing type, so one type names the
+/// opportunities, organisations, cooperation links, calls for projects). Implemented on the kind's listing type, so one type names the
 /// kind on both sides.
 // The futures are awaited on actix's per-thread runtime and never sent across threads.
 #[allow(async_fn_in_trait)]
 pub trait Editable {
     /// The item as stored.
-    type Row;
+    type Row: Versioned;
     /// What a member sends to create one (the POST body).
     type New: Serialize;
+    /// What checking a new one learnt that writing it needs (the sides of a cooperation link).
+    type Ready;
     /// What a member sends to change one (the PATCH body).
     type Changes;
     /// Changes checked against the item as it is, ready to write.
@@ -44,20 +47,23 @@ pub trait Editable {
     /// Where the items live (`/api/v1/projects`): a new one's `Location` is below it.
     const COLLECTION: &'static str;
 
-    fn id(row: &Self::Row) -> Uuid;
-
-    fn version(row: &Self::Row) -> i32;
-
-    fn shown(row: &Self::Row) -> Self::Shown;
+    /// The item as its editors see it, from the row just written (in the write's transaction).
+    async fn shown<C: ConnectionTrait>(db: &C, row: &Self::Row) -> Result<Self::Shown>;
 
     /// Whether `member` may create `new`, and every problem with it, before anything is written.
-    fn check_new(member: &Member, new: &Self::New, taxonomies: &Taxonomies) -> Result<()>;
+    async fn check_new(
+        db: &Db,
+        member: &Member,
+        new: &Self::New,
+        taxonomies: &Taxonomies,
+    ) -> Result<Self::Ready>;
 
     /// Writes a checked new item, with what comes with it (first milestone, links, events).
     async fn insert(
         txn: &DatabaseTransaction,
         member: &Member,
         new: Self::New,
+        ready: Self::Ready,
     ) -> Result<Self::Row>;
 
     /// The item as `reader` (signed in or not) may see it; 404 when they may not.
@@ -67,14 +73,10 @@ pub trait Editable {
     /// only see it.
     async fn editable(db: &Db, member: &Member, id: Uuid) -> Result<Self::Row>;
 
-    /// The item `member` may delete: those who may change it unless the kind is stricter.
-    async fn deletable(db: &Db, member: &Member, id: Uuid) -> Result<Self::Row> {
-        Self::editable(db, member, id).await
-    }
-
     /// Every problem with `changes` as a field error (or a refusal of the member), else what
     /// to write.
-    fn check(
+    async fn check(
+        db: &Db,
         member: &Member,
         current: &Self::Row,
         changes: &Self::Changes,
@@ -84,6 +86,15 @@ pub trait Editable {
     /// Writes checked changes to the item read at its version (412 if it moved since), with
     /// what follows from them (search rows, change log, events); the item as stored.
     async fn update(db: &Db, current: &Self::Row, checked: Self::Checked) -> Result<Self::Row>;
+}
+
+/// An editable kind whose items may also be deleted (a call for projects is closed instead).
+#[allow(async_fn_in_trait)]
+pub trait Deletable: Editable {
+    /// The item `member` may delete: those who may change it unless the kind is stricter.
+    async fn deletable(db: &Db, member: &Member, id: Uuid) -> Result<Self::Row> {
+        Self::editable(db, member, id).await
+    }
 
     /// Deletes the item read at its version (412 if it moved since).
     async fn delete(db: &Db, current: &Self::Row) -> Result<()>;
@@ -98,14 +109,14 @@ pub async fn create<K: Editable>(
     member: &Member,
     new: K::New,
 ) -> Result<HttpResponse> {
-    K::check_new(member, &new, taxonomies)?;
+    let ready = K::check_new(db, member, &new, taxonomies).await?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(request, db, member.id(), &fingerprint, async move |txn| {
-        let row = K::insert(txn, member, new).await?;
-        let id = K::id(&row);
+        let row = K::insert(txn, member, new, ready).await?;
+        let id = row.id();
         changes::record(txn, K::CHANGE, id).await?;
         let location = format!("{}/{id}", K::COLLECTION);
-        StoredResponse::created_versioned(&K::shown(&row), location, K::version(&row))
+        StoredResponse::created_versioned(&K::shown(txn, &row).await?, location, row.version())
     })
     .await
 }
@@ -114,7 +125,7 @@ pub async fn create<K: Editable>(
 pub async fn read<K: Editable>(db: &Db, reader: Option<&Member>, id: Uuid) -> Result<HttpResponse> {
     let (row, shown) = K::read(db, reader, id).await?;
     Ok(HttpResponse::Ok()
-        .insert_header((ETAG, version_etag(K::version(&row))))
+        .insert_header((ETAG, version_etag(row.version())))
         .json(shown))
 }
 
@@ -128,23 +139,24 @@ pub async fn update<K: Editable>(
     changes: K::Changes,
 ) -> Result<HttpResponse> {
     let current = K::editable(db, member, id).await?;
-    let checked = K::check(member, &current, &changes, taxonomies)?;
-    check_if_match(request, &version_etag(K::version(&current)))?;
+    let checked = K::check(db, member, &current, &changes, taxonomies).await?;
+    check_if_match(request, &version_etag(current.version()))?;
     let row = K::update(db, &current, checked).await?;
+    let shown = K::shown(db, &row).await?;
     Ok(HttpResponse::Ok()
-        .insert_header((ETAG, version_etag(K::version(&row))))
-        .json(K::shown(&row)))
+        .insert_header((ETAG, version_etag(row.version())))
+        .json(shown))
 }
 
 /// `DELETE /<kind>/{id}`: 204 once gone.
-pub async fn delete<K: Editable>(
+pub async fn delete<K: Deletable>(
     request: &HttpRequest,
     db: &Db,
     member: &Member,
     id: Uuid,
 ) -> Result<HttpResponse> {
     let current = K::deletable(db, member, id).await?;
-    check_if_match(request, &version_etag(K::version(&current)))?;
+    check_if_match(request, &version_etag(current.version()))?;
     K::delete(db, &current).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -180,8 +192,10 @@ macro_rules! item_routes {
         $get:ident: GET $path:literal, id $get_id:literal, $seen:literal, security $security:tt;
         $(#[doc = $update_doc:literal])*
         $update:ident: PATCH id $update_id:literal, $changes:ty, $answer:literal;
-        $(#[doc = $delete_doc:literal])*
-        $delete:ident: DELETE id $delete_id:literal;
+        $(
+            $(#[doc = $delete_doc:literal])*
+            $delete:ident: DELETE id $delete_id:literal;
+        )?
     ) => {
         $(#[doc = $create_doc])*
         #[utoipa::path(
@@ -263,6 +277,7 @@ macro_rules! item_routes {
                 .await
         }
 
+        $(
         $(#[doc = $delete_doc])*
         #[utoipa::path(
             tag = $tag,
@@ -287,6 +302,7 @@ macro_rules! item_routes {
         ) -> $crate::error::Result<actix_web::HttpResponse> {
             $crate::editing::delete::<$kind>(&request, &db, &member, *id).await
         }
+        )?
     };
     // Who the read passes on: nobody when it is open to anyone without looking (no session
     // lookup), the member when one signs the request.
@@ -302,15 +318,14 @@ pub(crate) use item_routes;
 
 /// Deletes a row read at `version` (412 if it moved since) and records the change for the
 /// listings, in one transaction: the whole of a delete for a kind that owns nothing else.
-pub async fn delete_row<E: sea_orm::EntityTrait>(
+pub async fn delete_row<E: VersionedTable>(
     db: &Db,
-    (id_column, version_column): (E::Column, E::Column),
-    (id, version): (Uuid, i32),
-    kind: crate::search::ChangeKind,
+    read: &E::Model,
+    kind: ChangeKind,
 ) -> Result<()> {
     let txn = crate::db::write_transaction(db).await?;
-    crate::db::delete_versioned::<E, _>(&txn, id_column, version_column, id, version).await?;
-    crate::search::changes::record(&txn, kind, id).await?;
+    crate::db::delete_versioned::<E, _>(&txn, read).await?;
+    changes::record(&txn, kind, read.id()).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -168,6 +168,67 @@ struct Shared {
     limiters: Data<integrations::limiter::Limiters>,
 }
 
+impl Shared {
+    fn new(
+        config: Config,
+        db: Db,
+        listings: Listings,
+        indexes: Arc<sync::Indexes>,
+        registry: prometheus::Registry,
+    ) -> anyhow::Result<Self> {
+        let spec = openapi::document();
+        let index = config.web_dir.join("index.html");
+        if !index.is_file() {
+            tracing::info!(web_dir = %config.web_dir.display(), "no built web app; serving the API only");
+        }
+        Ok(Self {
+            opportunities: Data::from(listings.opportunities),
+            projects: Data::from(listings.projects),
+            organisations: Data::from(listings.organisations),
+            cooperation_links: Data::from(listings.cooperation_links),
+            calls: Data::from(listings.calls),
+            applications: Data::from(listings.applications),
+            indexes: Data::from(indexes),
+            in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
+            courier: Data::new(integrations::webhooks::Courier::from_config(&config)?),
+            limiters: Data::new(integrations::limiter::Limiters::default()),
+            taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
+            access_tokens: Data::new(AccessTokens::from_config(&config)?),
+            registry: Data::new(registry),
+            routes: Data::new(RouteTable::from_openapi(&spec)),
+            web_app: Data::new(WebApp {
+                index: index.is_file().then_some(index),
+            }),
+            spec_yaml: Data::new(spec.to_yaml()?),
+            spec: Arc::new(spec),
+            db: Data::new(db),
+            config: Data::new(config),
+        })
+    }
+
+    /// Gives each worker's app the state its handlers and middleware extract.
+    fn give(&self, app: &mut web::ServiceConfig) {
+        app.app_data(self.config.clone())
+            .app_data(self.db.clone())
+            .app_data(self.taxonomies.clone())
+            .app_data(self.access_tokens.clone())
+            .app_data(self.registry.clone())
+            .app_data(self.routes.clone())
+            .app_data(self.web_app.clone())
+            .app_data(self.spec_yaml.clone())
+            .app_data(self.opportunities.clone())
+            .app_data(self.projects.clone())
+            .app_data(self.organisations.clone())
+            .app_data(self.cooperation_links.clone())
+            .app_data(self.calls.clone())
+            .app_data(self.applications.clone())
+            .app_data(self.indexes.clone())
+            .app_data(self.in_flight.clone())
+            .app_data(self.courier.clone())
+            .app_data(self.limiters.clone());
+    }
+}
+
 fn server(
     config: Config,
     db: Db,
@@ -179,35 +240,8 @@ fn server(
         .mask_unmatched_patterns("UNMATCHED")
         .build()
         .map_err(|error| anyhow::anyhow!("cannot set up metrics: {error}"))?;
-    let spec = openapi::document();
-    let index = config.web_dir.join("index.html");
-    if !index.is_file() {
-        tracing::info!(web_dir = %config.web_dir.display(), "no built web app; serving the API only");
-    }
-    let shared = Arc::new(Shared {
-        opportunities: Data::from(listings.opportunities),
-        projects: Data::from(listings.projects),
-        organisations: Data::from(listings.organisations),
-        cooperation_links: Data::from(listings.cooperation_links),
-        calls: Data::from(listings.calls),
-        applications: Data::from(listings.applications),
-        indexes: Data::from(indexes),
-        in_flight: Data::new(http::shedding::InFlight::new(config.max_requests_in_flight)),
-        courier: Data::new(integrations::webhooks::Courier::from_config(&config)?),
-        limiters: Data::new(integrations::limiter::Limiters::default()),
-        taxonomies: Data::new(Taxonomies::load().context("cannot load the taxonomies")?),
-        access_tokens: Data::new(AccessTokens::from_config(&config)?),
-        registry: Data::new(metrics.registry.clone()),
-        routes: Data::new(RouteTable::from_openapi(&spec)),
-        web_app: Data::new(WebApp {
-            index: index.is_file().then_some(index),
-        }),
-        spec_yaml: Data::new(spec.to_yaml()?),
-        spec: Arc::new(spec),
-        db: Data::new(db),
-        config: Data::new(config),
-    });
-
+    let registry = metrics.registry.clone();
+    let shared = Arc::new(Shared::new(config, db, listings, indexes, registry)?);
     let server = HttpServer::new(move || {
         let shared = Arc::clone(&shared);
         let (json, query, path) = http::extractor_config(shared.config.json_limit);
@@ -229,24 +263,7 @@ fn server(
             .app_data(json)
             .app_data(query)
             .app_data(path)
-            .app_data(shared.config.clone())
-            .app_data(shared.db.clone())
-            .app_data(shared.taxonomies.clone())
-            .app_data(shared.access_tokens.clone())
-            .app_data(shared.registry.clone())
-            .app_data(shared.routes.clone())
-            .app_data(shared.web_app.clone())
-            .app_data(shared.spec_yaml.clone())
-            .app_data(shared.opportunities.clone())
-            .app_data(shared.projects.clone())
-            .app_data(shared.organisations.clone())
-            .app_data(shared.cooperation_links.clone())
-            .app_data(shared.calls.clone())
-            .app_data(shared.applications.clone())
-            .app_data(shared.indexes.clone())
-            .app_data(shared.in_flight.clone())
-            .app_data(shared.courier.clone())
-            .app_data(shared.limiters.clone());
+            .configure(|app| shared.give(app));
         let app = match &shared.web_app.index {
             Some(_) => app.service(
                 Files::new("/", &shared.config.web_dir)

@@ -106,15 +106,7 @@ async fn update_me(
     row.updated_at = Set(Utc::now());
     // The version in the filter turns a concurrent change into a 412, not a lost update.
     let txn = db::write_transaction(&db).await?;
-    db::update_versioned::<User, _>(
-        &txn,
-        row,
-        user::Column::Id,
-        user::Column::Version,
-        member.id(),
-        member.user.version,
-    )
-    .await?;
+    db::update_versioned::<User, _>(&txn, row, &member.user).await?;
     // A member's languages count in the matching of what they published.
     changes::record(&txn, ChangeKind::Member, member.id()).await?;
     txn.commit().await?;

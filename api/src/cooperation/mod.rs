@@ -4,6 +4,7 @@
 
 pub mod diaspora;
 pub mod dto;
+mod editing;
 pub mod figures;
 pub mod listing;
 pub mod routes;

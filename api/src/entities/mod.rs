@@ -41,3 +41,49 @@ pub mod user;
 pub mod webhook;
 pub mod webhook_attempt;
 pub mod webhook_delivery;
+
+/// A row changed with `If-Match`: its id and the version a change must name.
+pub trait Versioned {
+    fn id(&self) -> uuid::Uuid;
+
+    fn version(&self) -> i32;
+}
+
+/// A table of [`Versioned`] rows: where a versioned write finds the row and its version.
+pub trait VersionedTable: sea_orm::EntityTrait<Model: Versioned> {
+    const ID: Self::Column;
+    const VERSION: Self::Column;
+}
+
+macro_rules! versioned {
+    ($($entity:ident),* $(,)?) => {$(
+        impl VersionedTable for $entity::Entity {
+            const ID: $entity::Column = $entity::Column::Id;
+            const VERSION: $entity::Column = $entity::Column::Version;
+        }
+
+        impl Versioned for $entity::Model {
+            fn id(&self) -> uuid::Uuid {
+                self.id
+            }
+
+            fn version(&self) -> i32 {
+                self.version
+            }
+        }
+    )*};
+}
+
+versioned!(
+    cooperation_link,
+    financing_line,
+    funding_application,
+    funding_call,
+    opportunity,
+    organisation,
+    project,
+    result_indicator,
+    saved_search,
+    user,
+    webhook,
+);

@@ -413,15 +413,7 @@ async fn change_line(
         row.status = Set(status.as_str().into());
     }
     let txn = db::write_transaction(&db).await?;
-    db::update_versioned::<LineEntity, _>(
-        &txn,
-        row,
-        financing_line::Column::Id,
-        financing_line::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
+    db::update_versioned::<LineEntity, _>(&txn, row, &current).await?;
     let row = find_line(&txn, project.id, current.id).await?;
     txn.commit().await?;
     Ok(HttpResponse::Ok()
@@ -458,14 +450,7 @@ async fn delete_line(
     let current = find_line(db.get_ref(), project.id, line).await?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;
-    db::delete_versioned::<LineEntity, _>(
-        &txn,
-        financing_line::Column::Id,
-        financing_line::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
+    db::delete_versioned::<LineEntity, _>(&txn, &current).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

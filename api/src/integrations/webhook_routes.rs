@@ -234,15 +234,7 @@ async fn update_webhook(
         row.active = Set(active);
     }
     let txn = db::write_transaction(&db).await?;
-    db::update_versioned::<Webhooks, _>(
-        &txn,
-        row,
-        webhook::Column::Id,
-        webhook::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
+    db::update_versioned::<Webhooks, _>(&txn, row, &current).await?;
     txn.commit().await?;
     let updated = owned(db.get_ref(), &member, organisation, id).await?;
     Ok(HttpResponse::Ok()
@@ -278,14 +270,7 @@ async fn delete_webhook(
     let current = owned(db.get_ref(), &member, organisation, id).await?;
     check_if_match(&request, &version_etag(current.version))?;
     let txn = db::write_transaction(&db).await?;
-    db::delete_versioned::<Webhooks, _>(
-        &txn,
-        webhook::Column::Id,
-        webhook::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
+    db::delete_versioned::<Webhooks, _>(&txn, &current).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

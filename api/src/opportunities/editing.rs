@@ -2,7 +2,7 @@
 //! author shown to few, and the checks and writes of `service` (a changed sector list is
 //! written beside the row).
 
-use sea_orm::DatabaseTransaction;
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use uuid::Uuid;
 
 use super::{
@@ -14,7 +14,7 @@ use super::{
 use crate::{
     accounts::Member,
     db::{self, Db},
-    editing::{self, Editable},
+    editing::{self, Deletable, Editable},
     entities::opportunity,
     error::Result,
     integrations::{self, Event, EventType},
@@ -25,6 +25,7 @@ use crate::{
 impl Editable for Opportunities {
     type Row = opportunity::Model;
     type New = NewOpportunity;
+    type Ready = ();
     type Changes = OpportunityChanges;
     /// The row's changes and, when it changes, the new sector list.
     type Checked = (opportunity::ActiveModel, Option<Vec<String>>);
@@ -33,20 +34,17 @@ impl Editable for Opportunities {
     const CHANGE: ChangeKind = ChangeKind::Opportunity;
     const COLLECTION: &'static str = "/api/v1/opportunities";
 
-    fn id(row: &opportunity::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &opportunity::Model) -> i32 {
-        row.version
-    }
-
     /// Its editors see who stands behind it, anonymous or not.
-    fn shown(row: &opportunity::Model) -> Opportunity {
-        Opportunity::from_row(row, true)
+    async fn shown<C: ConnectionTrait>(_: &C, row: &opportunity::Model) -> Result<Opportunity> {
+        Ok(Opportunity::from_row(row, true))
     }
 
-    fn check_new(member: &Member, new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<()> {
+    async fn check_new(
+        _db: &Db,
+        member: &Member,
+        new: &NewOpportunity,
+        taxonomies: &Taxonomies,
+    ) -> Result<()> {
         // An opportunity is public from its creation.
         member.require_verified_email()?;
         member.require_acts_for(new.organisation_id)?;
@@ -58,6 +56,7 @@ impl Editable for Opportunities {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewOpportunity,
+        (): (),
     ) -> Result<opportunity::Model> {
         let kind =
             service::check_links(txn, member.id(), new.project_id, new.organisation_id).await?;
@@ -86,7 +85,8 @@ impl Editable for Opportunities {
         access::editable(db, member, id).await
     }
 
-    fn check(
+    async fn check(
+        _db: &Db,
         _member: &Member,
         current: &opportunity::Model,
         changes: &OpportunityChanges,
@@ -102,10 +102,10 @@ impl Editable for Opportunities {
     ) -> Result<opportunity::Model> {
         service::update(db, current, row, sectors).await
     }
+}
 
+impl Deletable for Opportunities {
     async fn delete(db: &Db, current: &opportunity::Model) -> Result<()> {
-        let columns = (opportunity::Column::Id, opportunity::Column::Version);
-        let read = (current.id, current.version);
-        editing::delete_row::<opportunity::Entity>(db, columns, read, ChangeKind::Opportunity).await
+        editing::delete_row::<opportunity::Entity>(db, current, ChangeKind::Opportunity).await
     }
 }

@@ -1,7 +1,7 @@
 //! What an organisation's writes hold of their own: whoever creates one owns it, its owners
 //! and editors change it, only its owners delete it.
 
-use sea_orm::DatabaseTransaction;
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use uuid::Uuid;
 
 use super::{
@@ -13,7 +13,7 @@ use super::{
 use crate::{
     accounts::Member,
     db::Db,
-    editing::Editable,
+    editing::{Deletable, Editable},
     entities::organisation,
     error::{ApiError, Result},
     search::ChangeKind,
@@ -23,6 +23,7 @@ use crate::{
 impl Editable for Organisations {
     type Row = organisation::Model;
     type New = NewOrganisation;
+    type Ready = ();
     type Changes = OrganisationChanges;
     type Checked = organisation::ActiveModel;
     type Shown = Organisation;
@@ -30,19 +31,16 @@ impl Editable for Organisations {
     const CHANGE: ChangeKind = ChangeKind::Organisation;
     const COLLECTION: &'static str = "/api/v1/organisations";
 
-    fn id(row: &organisation::Model) -> Uuid {
-        row.id
+    async fn shown<C: ConnectionTrait>(_: &C, row: &organisation::Model) -> Result<Organisation> {
+        Ok(Organisation::from(row))
     }
 
-    fn version(row: &organisation::Model) -> i32 {
-        row.version
-    }
-
-    fn shown(row: &organisation::Model) -> Organisation {
-        Organisation::from(row)
-    }
-
-    fn check_new(_member: &Member, new: &NewOrganisation, taxonomies: &Taxonomies) -> Result<()> {
+    async fn check_new(
+        _db: &Db,
+        _member: &Member,
+        new: &NewOrganisation,
+        taxonomies: &Taxonomies,
+    ) -> Result<()> {
         service::check_new(new, taxonomies)
     }
 
@@ -51,6 +49,7 @@ impl Editable for Organisations {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewOrganisation,
+        (): (),
     ) -> Result<organisation::Model> {
         queries::insert(txn, member.id(), new).await
     }
@@ -74,15 +73,8 @@ impl Editable for Organisations {
         }
     }
 
-    async fn deletable(db: &Db, member: &Member, id: Uuid) -> Result<organisation::Model> {
-        let row = queries::find(db, id).await?;
-        match membership(db, row.id, member.id()).await? {
-            Some(MemberRole::Owner) => Ok(row),
-            _ => Err(ApiError::Forbidden),
-        }
-    }
-
-    fn check(
+    async fn check(
+        _db: &Db,
         _member: &Member,
         current: &organisation::Model,
         changes: &OrganisationChanges,
@@ -97,6 +89,16 @@ impl Editable for Organisations {
         checked: organisation::ActiveModel,
     ) -> Result<organisation::Model> {
         service::update(db, current, checked).await
+    }
+}
+
+impl Deletable for Organisations {
+    async fn deletable(db: &Db, member: &Member, id: Uuid) -> Result<organisation::Model> {
+        let row = queries::find(db, id).await?;
+        match membership(db, row.id, member.id()).await? {
+            Some(MemberRole::Owner) => Ok(row),
+            _ => Err(ApiError::Forbidden),
+        }
     }
 
     async fn delete(db: &Db, current: &organisation::Model) -> Result<()> {

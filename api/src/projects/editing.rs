@@ -1,7 +1,7 @@
 //! What a project's writes hold of their own: publishing asks for a confirmed e-mail, drafts
 //! are seen by their editors only, and the checks and writes of `service`.
 
-use sea_orm::DatabaseTransaction;
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use uuid::Uuid;
 
 use super::{
@@ -13,7 +13,7 @@ use super::{
 use crate::{
     accounts::Member,
     db::Db,
-    editing::{self, Editable},
+    editing::{self, Deletable, Editable},
     entities::project,
     error::Result,
     search::ChangeKind,
@@ -23,6 +23,7 @@ use crate::{
 impl Editable for Projects {
     type Row = project::Model;
     type New = NewProject;
+    type Ready = ();
     type Changes = ProjectChanges;
     type Checked = project::ActiveModel;
     type Shown = Project;
@@ -30,20 +31,17 @@ impl Editable for Projects {
     const CHANGE: ChangeKind = ChangeKind::Project;
     const COLLECTION: &'static str = "/api/v1/projects";
 
-    fn id(row: &project::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &project::Model) -> i32 {
-        row.version
-    }
-
-    fn shown(row: &project::Model) -> Project {
-        Project::from(row)
+    async fn shown<C: ConnectionTrait>(_: &C, row: &project::Model) -> Result<Project> {
+        Ok(Project::from(row))
     }
 
     /// A draft unless `status` says `published`; a published one asks for a confirmed e-mail.
-    fn check_new(member: &Member, new: &NewProject, taxonomies: &Taxonomies) -> Result<()> {
+    async fn check_new(
+        _db: &Db,
+        member: &Member,
+        new: &NewProject,
+        taxonomies: &Taxonomies,
+    ) -> Result<()> {
         member.require_acts_for(new.organisation_id)?;
         if new.status == Some(ProjectStatus::Published) {
             member.require_verified_email()?;
@@ -55,6 +53,7 @@ impl Editable for Projects {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewProject,
+        (): (),
     ) -> Result<project::Model> {
         service::insert(txn, member.id(), new).await
     }
@@ -70,7 +69,8 @@ impl Editable for Projects {
         access::editable(db, member, id).await
     }
 
-    fn check(
+    async fn check(
+        _db: &Db,
         member: &Member,
         current: &project::Model,
         changes: &ProjectChanges,
@@ -92,10 +92,10 @@ impl Editable for Projects {
     ) -> Result<project::Model> {
         service::update(db, current, checked).await
     }
+}
 
+impl Deletable for Projects {
     async fn delete(db: &Db, current: &project::Model) -> Result<()> {
-        let columns = (project::Column::Id, project::Column::Version);
-        let read = (current.id, current.version);
-        editing::delete_row::<project::Entity>(db, columns, read, ChangeKind::Project).await
+        editing::delete_row::<project::Entity>(db, current, ChangeKind::Project).await
     }
 }

@@ -164,14 +164,7 @@ async fn delete_saved_search(
 ) -> Result<HttpResponse> {
     let current = service::own(&db, member.id(), *id).await?;
     check_if_match(&request, &version_etag(current.version))?;
-    db::delete_versioned::<SavedSearchEntity, _>(
-        db.get_ref(),
-        saved_search::Column::Id,
-        saved_search::Column::Version,
-        current.id,
-        current.version,
-    )
-    .await?;
+    db::delete_versioned::<SavedSearchEntity, _>(db.get_ref(), &current).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -591,8 +591,22 @@ async fn demo_applications(
     projects: &DemoProjects,
     reviewers: &Reviewers,
 ) -> Result<usize> {
-    use ApplicationStatus::{Accepted, Rejected, UnderReview};
-    let (thies, diaspora) = (applicants.thies.id, applicants.diaspora.id);
+    let (who, thies) = ((txn, owner, calls), applicants.thies.id);
+    let from_thies = thies_applications(who, thies, projects, reviewers).await?;
+    let diaspora = applicants.diaspora.id;
+    let from_diaspora = diaspora_applications(who, diaspora, projects, reviewers).await?;
+    Ok(from_thies + from_diaspora)
+}
+
+/// Thiès' applications: the school computers to the ministry's two ICT calls and to the
+/// foundation, and the civil registry to the open ICT call.
+async fn thies_applications(
+    (txn, owner, calls): (&DatabaseTransaction, Uuid, &DemoCalls<'_>),
+    thies: Uuid,
+    projects: &DemoProjects,
+    reviewers: &Reviewers,
+) -> Result<usize> {
+    use ApplicationStatus::{Accepted, UnderReview};
     // The school computers: accepted by the ministry's closed ICT call, then by the open one.
     application(
         txn,
@@ -639,6 +653,31 @@ async fn demo_applications(
     .await?;
     application(
         txn,
+        calls.schools,
+        &projects.computers,
+        (owner, thies, reviewers.foundation),
+        (60_000_000, 3_000_000_000),
+        vec![line(
+            "Présidence de la République du Sénégal",
+            1_967_000_000,
+        )],
+        true,
+        &[],
+    )
+    .await?;
+    Ok(4)
+}
+
+/// The diaspora association's applications to the region's call: one draft, one rejected.
+async fn diaspora_applications(
+    (txn, owner, calls): (&DatabaseTransaction, Uuid, &DemoCalls<'_>),
+    diaspora: Uuid,
+    projects: &DemoProjects,
+    reviewers: &Reviewers,
+) -> Result<usize> {
+    use ApplicationStatus::{Rejected, UnderReview};
+    application(
+        txn,
         calls.asso,
         &projects.mangoes,
         (owner, diaspora, reviewers.region),
@@ -666,21 +705,7 @@ async fn demo_applications(
         ],
     )
     .await?;
-    application(
-        txn,
-        calls.schools,
-        &projects.computers,
-        (owner, thies, reviewers.foundation),
-        (60_000_000, 3_000_000_000),
-        vec![line(
-            "Présidence de la République du Sénégal",
-            1_967_000_000,
-        )],
-        true,
-        &[],
-    )
-    .await?;
-    Ok(6)
+    Ok(2)
 }
 
 /// The school computers' financing plan besides the ministry's grant.

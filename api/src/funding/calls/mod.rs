@@ -2,6 +2,7 @@
 
 pub mod changes;
 pub mod dto;
+mod editing;
 pub mod listing;
 pub mod routes;
 pub mod service;
