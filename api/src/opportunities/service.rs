@@ -413,7 +413,7 @@ pub async fn update(
     sectors: Option<Vec<String>>,
 ) -> Result<opportunity::Model> {
     let txn = db::write_transaction(db).await?;
-    db::update_versioned::<Opportunity, _>(&txn, changes, &current).await?;
+    db::update_versioned::<Opportunity, _>(&txn, changes, current).await?;
     if let Some(sectors) = sectors {
         replace_sectors(&txn, current.id, &sectors).await?;
     }

@@ -154,7 +154,7 @@ pub async fn update(
     changes: organisation::ActiveModel,
 ) -> Result<organisation::Model> {
     let txn = db::write_transaction(db).await?;
-    db::update_versioned::<OrganisationEntity, _>(&txn, changes, &current).await?;
+    db::update_versioned::<OrganisationEntity, _>(&txn, changes, current).await?;
     let row = queries::find(&txn, current.id).await?;
     changes::record(&txn, ChangeKind::Organisation, row.id).await?;
     txn.commit().await?;
@@ -166,7 +166,7 @@ pub async fn update(
 pub async fn delete(db: &Db, current: &organisation::Model) -> Result<()> {
     let txn = db::write_transaction(db).await?;
     let (projects, opportunities) = queries::published_for(&txn, current.id).await?;
-    db::delete_versioned::<OrganisationEntity, _>(&txn, &current).await?;
+    db::delete_versioned::<OrganisationEntity, _>(&txn, current).await?;
     changes::record_all(&txn, ChangeKind::Project, projects).await?;
     changes::record_all(&txn, ChangeKind::Opportunity, opportunities).await?;
     changes::record(&txn, ChangeKind::Organisation, current.id).await?;

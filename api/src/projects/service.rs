@@ -522,7 +522,7 @@ pub async fn update(
     changes: project::ActiveModel,
 ) -> Result<project::Model> {
     let txn = db::write_transaction(db).await?;
-    db::update_versioned::<Project, _>(&txn, changes, &current).await?;
+    db::update_versioned::<Project, _>(&txn, changes, current).await?;
     let row = db::find::<Project, _>(&txn, current.id, "project").await?;
     let project = super::dto::Project::from(&row);
     replace_search_rows(

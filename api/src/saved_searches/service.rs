@@ -147,7 +147,7 @@ pub async fn update(
     }
     row.version = Set(current.version + 1);
     row.updated_at = Set(Utc::now());
-    db::update_versioned::<SavedSearchEntity, _>(db, row, &current).await?;
+    db::update_versioned::<SavedSearchEntity, _>(db, row, current).await?;
     own(db, current.owner_id, current.id).await
 }
 

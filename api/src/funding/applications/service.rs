@@ -234,7 +234,7 @@ pub async fn change_draft<C: ConnectionTrait>(
     if let Some(summary) = changes.summary {
         row.summary = Set(Some(summary).filter(|s| !s.trim().is_empty()));
     }
-    db::update_versioned::<ApplicationEntity, _>(db, row, &current).await?;
+    db::update_versioned::<ApplicationEntity, _>(db, row, current).await?;
     find(db, current.id).await
 }
 
@@ -276,7 +276,7 @@ pub async fn apply_move<C: ConnectionTrait>(
     if step.to == ApplicationStatus::Accepted {
         row.amount_granted = Set(step.amount_granted);
     }
-    db::update_versioned::<ApplicationEntity, _>(db, row, &current).await?;
+    db::update_versioned::<ApplicationEntity, _>(db, row, current).await?;
     let comment = step.comment.filter(|c| !c.trim().is_empty());
     record_event(
         db,
