@@ -71,12 +71,12 @@ async fn create_opportunity(
     member.require_verified_email()?;
     let new = body.into_inner();
     member.require_acts_for(new.organisation_id)?;
-    service::check_new(&new, &taxonomies)?;
+    let codes = service::check_new(&new, &taxonomies)?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let kind =
             service::check_links(txn, member.id(), new.project_id, new.organisation_id).await?;
-        let row = service::insert(txn, member.id(), new, kind).await?;
+        let row = service::insert(txn, member.id(), new, codes, kind).await?;
         integrations::emit(txn, Event::opportunity(EventType::OpportunityCreated, &row)).await?;
         changes::record(txn, ChangeKind::Opportunity, row.id).await?;
         StoredResponse::created_versioned(

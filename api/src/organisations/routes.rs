@@ -73,10 +73,10 @@ async fn create_organisation(
     body: Json<NewOrganisation>,
 ) -> Result<HttpResponse> {
     let body = body.into_inner();
-    service::check_new(&body, &taxonomies)?;
+    let country = service::check_new(&body, &taxonomies)?;
     let fingerprint = idempotency::fingerprint(&body)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
-        let created = queries::insert(txn, member.id(), body).await?;
+        let created = queries::insert(txn, member.id(), body, country).await?;
         changes::record(txn, ChangeKind::Organisation, created.id).await?;
         StoredResponse::created_versioned(
             &Organisation::from(&created),

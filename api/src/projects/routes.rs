@@ -75,10 +75,10 @@ async fn create_project(
     if new.status == Some(ProjectStatus::Published) {
         member.require_verified_email()?;
     }
-    service::check_new(&new, &taxonomies)?;
+    let codes = service::check_new(&new, &taxonomies)?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
-        let row = service::insert(txn, member.id(), new).await?;
+        let row = service::insert(txn, member.id(), new, codes).await?;
         changes::record(txn, ChangeKind::Project, row.id).await?;
         StoredResponse::created_versioned(
             &Project::from(&row),

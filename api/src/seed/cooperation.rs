@@ -22,7 +22,7 @@ use crate::{
         service::{self, Side},
     },
     entities::{organisation, project, user},
-    organisations::{self, dto::NewOrganisation},
+    organisations::dto::NewOrganisation,
     search,
     taxonomies::OrganisationKind,
 };
@@ -1047,7 +1047,7 @@ async fn partner_authorities(db: &Db) -> anyhow::Result<()> {
                  jumelages et projets de développement local."
             )),
         };
-        organisations::queries::insert(&txn, owner.id, new)
+        super::insert_organisation(&txn, owner.id, new)
             .await
             .map_err(|e| anyhow::anyhow!(e.to_string()))?;
     }
