@@ -35,7 +35,7 @@ use crate::{
         idempotency::{self, StoredResponse},
     },
     search::{ChangeKind, changes},
-    taxonomies::{Code, CodeCheck, Taxonomies},
+    taxonomies::{SectorCode, Taxonomies, code_strings},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -96,11 +96,7 @@ async fn create_link(
     member.require_verified_email()?;
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
-    errors.extend(
-        CodeCheck::new(&taxonomies)
-            .each(Code::Sector, "themes", &new.themes)
-            .errors(),
-    );
+    let themes = service::parse_themes(&new.themes, &taxonomies, &mut errors);
     let north = service::resolve(db.get_ref(), "north", &new.north, &taxonomies).await;
     let south = service::resolve(db.get_ref(), "south", &new.south, &taxonomies).await;
     errors.extend(north.clone().err().unwrap_or_default());
@@ -120,7 +116,14 @@ async fn create_link(
     }
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
-        let prepared = service::prepare(member.id(), [north, south], &new, agrees, Utc::now());
+        let prepared = service::prepare(
+            member.id(),
+            [north, south],
+            &new,
+            &themes,
+            agrees,
+            Utc::now(),
+        );
         let id = prepared.id();
         service::insert_prepared(txn, vec![prepared]).await?;
         changes::record(txn, ChangeKind::CooperationLink, id).await?;
@@ -200,13 +203,17 @@ async fn update_link(
         current.version,
     )
     .await?;
-    if let Some(themes) = &changes.themes {
-        service::replace_themes(&txn, current.id, themes).await?;
+    let stored = find(&txn, current.id).await?;
+    // The themes were parsed by `validated_changes`: their rows are rebuilt from the row as
+    // written.
+    if changes.themes.is_some() {
+        let themes = SectorCode::all_stored(&stored.themes);
+        service::replace_themes(&txn, current.id, &themes).await?;
     }
     if let Some(projects) = &changes.project_ids {
         service::replace_projects(&txn, current.id, projects).await?;
     }
-    let link = representation(&txn, &find(&txn, current.id).await?).await?;
+    let link = representation(&txn, &stored).await?;
     changes::record(&txn, ChangeKind::CooperationLink, current.id).await?;
     txn.commit().await?;
     Ok(answer(&link))
@@ -225,9 +232,8 @@ async fn validated_changes(
         ..Default::default()
     };
     if let Some(themes) = &changes.themes {
-        let check = CodeCheck::new(taxonomies).each(Code::Sector, "themes", themes);
-        errors.extend(check.errors());
-        row.themes = Set(themes.clone().into());
+        let themes = service::parse_themes(themes, taxonomies, &mut errors);
+        row.themes = Set(code_strings(&themes).into());
     }
     if let Some(started) = changes.started {
         if started.is_some_and(|year| !(1950..=2100).contains(&year)) {

@@ -941,7 +941,19 @@ async fn links(db: &Db, rng: &mut StdRng, owner: Uuid, count: usize) -> anyhow::
             [false, false]
         };
         let at = now - TimeDelta::minutes((count - index) as i64);
-        prepared.push(service::prepare(owner, [north, south], &new, agrees, at));
+        let mut errors = Vec::new();
+        let parsed = service::parse_themes(&new.themes, super::reference()?, &mut errors);
+        if !errors.is_empty() {
+            anyhow::bail!("unknown seed themes: {errors:?}");
+        }
+        prepared.push(service::prepare(
+            owner,
+            [north, south],
+            &new,
+            &parsed,
+            agrees,
+            at,
+        ));
         if prepared.len() == 300 {
             written += write(db, std::mem::take(&mut prepared)).await?;
         }
