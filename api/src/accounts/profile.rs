@@ -42,7 +42,7 @@ use crate::{
     http::conditional::{check_if_match, version_etag},
     organisations,
     search::{ChangeKind, changes},
-    taxonomies::{Code, CodeCheck, Taxonomies, subdivisions},
+    taxonomies::{Code, CodeCheck, Taxonomies, code_strings, subdivisions},
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -124,6 +124,24 @@ fn validated_changes(
 ) -> Result<user::ActiveModel> {
     let mut errors = ApiError::field_errors_of(changes.validate());
     let mut row = user::ActiveModel::default();
+    set_words(changes, &mut row, &mut errors);
+    set_codes(changes, taxonomies, &mut row, &mut errors);
+    errors.extend(residence(changes, current, &mut row));
+    if let Some(counted) = changes.diaspora_counted {
+        row.diaspora_counted = Set(counted);
+    }
+    if let Some(locale) = changes.locale {
+        row.locale = Set(locale.as_str().to_owned());
+    }
+    if errors.is_empty() {
+        Ok(row)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// The name, bio and skills a change sets, each checked.
+fn set_words(changes: &ProfileChanges, row: &mut user::ActiveModel, errors: &mut Vec<FieldError>) {
     if let Some(name) = &changes.display_name {
         if name.trim().is_empty() {
             errors.push(FieldError::new(
@@ -152,61 +170,48 @@ fn validated_changes(
             .collect();
         cleaned.dedup();
         if cleaned.iter().any(|skill| skill.chars().count() > 50) {
-            errors.push(FieldError::new(
-                "skills",
-                "length",
-                "each skill has at most 50 characters",
-            ));
+            let refusal = "each skill has at most 50 characters";
+            errors.push(FieldError::new("skills", "length", refusal));
         }
         row.skills = Set(cleaned.clone().into());
     }
-    errors.extend(
-        CodeCheck::new(taxonomies)
-            .each_optional(
-                Code::SectorOrCategory,
-                "sectors",
-                changes.sectors.as_deref(),
-            )
-            .each_optional(Code::Country, "countries", changes.countries.as_deref())
-            .each_optional(Code::Language, "languages", changes.languages.as_deref())
-            .optional(
-                Code::Country,
-                "country_of_origin",
-                changes.country_of_origin.clone().flatten().as_deref(),
-            )
-            .optional(
-                Code::Country,
-                "country_of_residence",
-                changes.country_of_residence.clone().flatten().as_deref(),
-            )
-            .errors(),
-    );
+}
+
+/// The sectors, countries and languages a change sets, each code checked; what is written is
+/// what the check parsed. Followed sectors may be whole categories (3 digits): they are checked
+/// as such and kept as sent.
+fn set_codes(
+    changes: &ProfileChanges,
+    taxonomies: &Taxonomies,
+    row: &mut user::ActiveModel,
+    errors: &mut Vec<FieldError>,
+) {
+    let sectors = changes.sectors.as_deref();
+    let mut check =
+        CodeCheck::new(taxonomies).each_optional(Code::SectorOrCategory, "sectors", sectors);
+    let countries = (changes.countries.as_deref()).map(|codes| check.countries("countries", codes));
+    let languages = (changes.languages.as_deref()).map(|codes| check.languages("languages", codes));
+    let mut country = |field, code: &Option<Option<String>>| {
+        code.as_ref()
+            .map(|code| code.as_deref().and_then(|code| check.country(field, code)))
+    };
+    let origin = country("country_of_origin", &changes.country_of_origin);
+    let residence = country("country_of_residence", &changes.country_of_residence);
+    errors.extend(check.errors());
     if let Some(sectors) = &changes.sectors {
         row.sectors = Set(sectors.clone().into());
     }
-    if let Some(countries) = &changes.countries {
-        row.countries = Set(countries.clone().into());
+    if let Some(countries) = countries {
+        row.countries = Set(code_strings(&countries).into());
     }
-    if let Some(languages) = &changes.languages {
-        row.languages = Set(languages.clone().into());
+    if let Some(languages) = languages {
+        row.languages = Set(code_strings(&languages).into());
     }
-    if let Some(origin) = &changes.country_of_origin {
-        row.country_of_origin = Set(origin.clone());
+    if let Some(origin) = origin {
+        row.country_of_origin = Set(origin.map(String::from));
     }
-    if let Some(residence) = &changes.country_of_residence {
-        row.country_of_residence = Set(residence.clone());
-    }
-    errors.extend(residence(changes, current, &mut row));
-    if let Some(counted) = changes.diaspora_counted {
-        row.diaspora_counted = Set(counted);
-    }
-    if let Some(locale) = changes.locale {
-        row.locale = Set(locale.as_str().to_owned());
-    }
-    if errors.is_empty() {
-        Ok(row)
-    } else {
-        Err(ApiError::Validation(errors))
+    if let Some(residence) = residence {
+        row.country_of_residence = Set(residence.map(String::from));
     }
 }
 

@@ -19,21 +19,21 @@ use crate::{
     entities::cooperation_link,
     error::{ApiError, FieldError, Result},
     search::{ChangeKind, changes},
-    taxonomies::{Code, CodeCheck, Taxonomies},
+    taxonomies::{SectorCode, Taxonomies, code_strings},
 };
 
-/// A change of a link's row, and its themes and projects when they change.
+/// A change of a link's row, whether its themes change, and its projects when they change.
 pub struct CheckedChanges {
     row: cooperation_link::ActiveModel,
-    themes: Option<Vec<String>>,
+    themes_changed: bool,
     projects: Option<Vec<Uuid>>,
 }
 
 impl Editable for CooperationLinks {
     type Row = cooperation_link::Model;
     type New = NewCooperationLink;
-    /// The two sides as found, and whether the recorder speaks for each.
-    type Ready = ([Side; 2], [bool; 2]);
+    /// The two sides as found, whether the recorder speaks for each, and the themes parsed.
+    type Ready = ([Side; 2], [bool; 2], Vec<SectorCode>);
     type Changes = CooperationLinkChanges;
     type Checked = CheckedChanges;
     type Shown = CooperationLink;
@@ -59,8 +59,7 @@ impl Editable for CooperationLinks {
     ) -> Result<Self::Ready> {
         member.require_verified_email()?;
         let mut errors = ApiError::field_errors_of(new.validate());
-        let themes = CodeCheck::new(taxonomies).each(Code::Sector, "themes", &new.themes);
-        errors.extend(themes.errors());
+        let themes = service::parse_themes(&new.themes, taxonomies, &mut errors);
         let north = service::resolve(db, "north", &new.north, taxonomies).await;
         let south = service::resolve(db, "south", &new.south, taxonomies).await;
         errors.extend(north.clone().err().unwrap_or_default());
@@ -78,16 +77,17 @@ impl Editable for CooperationLinks {
                 "record links for an authority you belong to",
             )]));
         }
-        Ok(([north, south], agrees))
+        Ok(([north, south], agrees, themes))
     }
 
     async fn insert(
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewCooperationLink,
-        (sides, agrees): Self::Ready,
+        (sides, agrees, themes): Self::Ready,
     ) -> Result<cooperation_link::Model> {
-        let prepared = service::prepare(member.id(), sides, &new, agrees, Utc::now());
+        let now = Utc::now();
+        let prepared = service::prepare(member.id(), sides, &new, &themes, agrees, now);
         let id = prepared.id();
         service::insert_prepared(txn, vec![prepared]).await?;
         find(txn, id).await
@@ -124,9 +124,8 @@ impl Editable for CooperationLinks {
             ..Default::default()
         };
         if let Some(themes) = &changes.themes {
-            let check = CodeCheck::new(taxonomies).each(Code::Sector, "themes", themes);
-            errors.extend(check.errors());
-            row.themes = Set(themes.clone().into());
+            let themes = service::parse_themes(themes, taxonomies, &mut errors);
+            row.themes = Set(code_strings(&themes).into());
         }
         set_fields(current, changes, &mut row, &mut errors);
         if let Some(projects) = &changes.project_ids {
@@ -137,7 +136,7 @@ impl Editable for CooperationLinks {
         }
         Ok(CheckedChanges {
             row,
-            themes: changes.themes.clone(),
+            themes_changed: changes.themes.is_some(),
             projects: changes.project_ids.clone(),
         })
     }
@@ -150,13 +149,15 @@ impl Editable for CooperationLinks {
     ) -> Result<cooperation_link::Model> {
         let txn = db::write_transaction(db).await?;
         db::update_versioned::<cooperation_link::Entity, _>(&txn, checked.row, current).await?;
-        if let Some(themes) = &checked.themes {
-            service::replace_themes(&txn, current.id, themes).await?;
+        let row = find(&txn, current.id).await?;
+        // The themes were parsed by `check`: their rows are rebuilt from the row as written.
+        if checked.themes_changed {
+            let themes = SectorCode::all_stored(&row.themes);
+            service::replace_themes(&txn, current.id, &themes).await?;
         }
         if let Some(projects) = &checked.projects {
             service::replace_projects(&txn, current.id, projects).await?;
         }
-        let row = find(&txn, current.id).await?;
         changes::record(&txn, ChangeKind::CooperationLink, current.id).await?;
         txn.commit().await?;
         Ok(row)

@@ -20,7 +20,10 @@ use crate::{
     error::{ApiError, FieldError, Result},
     organisations::membership,
     search::text::{search_text, title_text},
-    taxonomies::{Code, CodeCheck, OrganisationKind, Taxonomies, subdivisions},
+    taxonomies::{
+        Code, CodeCheck, OrganisationKind, SectorCode, Taxonomies, code_strings, sector_links,
+        subdivisions,
+    },
 };
 
 /// A side resolved and checked: what is stored of it.
@@ -211,12 +214,26 @@ pub fn indexed_text(north: &Side, south: &Side, description: &str) -> (String, S
     )
 }
 
-/// Builds the rows of a checked link recorded by `owner` at `now`; `agrees` says which sides
-/// the recorder speaks for (their agreement comes with the recording).
+/// The themes of a link as sent, parsed; an error in `errors` per unknown one.
+pub fn parse_themes(
+    themes: &[String],
+    taxonomies: &Taxonomies,
+    errors: &mut Vec<FieldError>,
+) -> Vec<SectorCode> {
+    let mut check = CodeCheck::new(taxonomies);
+    let themes = check.sectors("themes", themes);
+    errors.extend(check.errors());
+    themes
+}
+
+/// Builds the rows of a checked link recorded by `owner` at `now` with its parsed `themes`;
+/// `agrees` says which sides the recorder speaks for (their agreement comes with the
+/// recording).
 pub fn prepare(
     owner: Uuid,
     [north, south]: [Side; 2],
     new: &NewCooperationLink,
+    themes: &[SectorCode],
     agrees: [bool; 2],
     now: DateTime<Utc>,
 ) -> PreparedLink {
@@ -243,7 +260,7 @@ pub fn prepare(
         south_confirmed: Set(agrees[1] && south.organisation_id.is_some()),
         confirmed: Set(false),
         french_region: Set(french_region),
-        themes: Set(new.themes.clone().into()),
+        themes: Set(code_strings(themes).into()),
         started: Set(new.started),
         status: Set(new.status.unwrap_or(LinkStatus::Active).as_str().to_owned()),
         description: Set(new.description.trim().to_owned()),
@@ -268,21 +285,18 @@ pub fn prepare(
     PreparedLink {
         row,
         places,
-        themes: theme_rows(id, &new.themes),
+        themes: theme_rows(id, themes),
         projects: project_rows(id, &new.project_ids),
     }
 }
 
-fn theme_rows(link: Uuid, codes: &[String]) -> Vec<cooperation_link_theme::ActiveModel> {
-    let mut codes = codes.to_vec();
-    codes.sort();
-    codes.dedup();
-    codes
+fn theme_rows(link: Uuid, codes: &[SectorCode]) -> Vec<cooperation_link_theme::ActiveModel> {
+    sector_links(codes)
         .into_iter()
-        .map(|code| cooperation_link_theme::ActiveModel {
+        .map(|theme| cooperation_link_theme::ActiveModel {
             link_id: Set(link),
-            category: Set(code[..3].to_owned()),
-            code: Set(code),
+            category: Set(theme.category),
+            code: Set(theme.code),
         })
         .collect()
 }
@@ -339,7 +353,7 @@ pub async fn insert_prepared<C: ConnectionTrait>(
 pub async fn replace_themes<C: ConnectionTrait>(
     db: &C,
     link: Uuid,
-    codes: &[String],
+    codes: &[SectorCode],
 ) -> Result<()> {
     LinkTheme::delete_many()
         .filter(cooperation_link_theme::Column::LinkId.eq(link))

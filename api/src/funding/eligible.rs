@@ -22,12 +22,12 @@ use crate::{
     },
     error::Result,
     organisations::queries,
-    projects::{dto::Territory, service::listed_countries},
+    projects::service::listed_countries_of,
     search::{
         Criteria,
         kind::{ListingRequest, PageParams},
     },
-    taxonomies::{Taxonomies, TaxonomyKind},
+    taxonomies::{Taxonomies, TaxonomyKind, code_strings},
 };
 
 /// The applicant a project makes when `organisation` (else the project's own organisation)
@@ -78,10 +78,9 @@ pub async fn applicant_of<C: ConnectionTrait>(
         Some(id) => Some(queries::find(db, id).await?.kind.code().to_owned()),
         None => None,
     };
-    let territories: Vec<Territory> = project.territories.to_vec();
     Ok(Applicant {
         organisation_kind,
-        countries: listed_countries(&project.countries, &territories),
+        countries: code_strings(&listed_countries_of(project)),
         sectors: project.sectors.to_vec(),
     })
 }

@@ -25,10 +25,11 @@ use crate::{
 impl Editable for Opportunities {
     type Row = opportunity::Model;
     type New = NewOpportunity;
-    type Ready = ();
+    /// The codes of the new opportunity, parsed.
+    type Ready = service::OpportunityCodes;
     type Changes = OpportunityChanges;
-    /// The row's changes and, when it changes, the new sector list.
-    type Checked = (opportunity::ActiveModel, Option<Vec<String>>);
+    /// The row's changes, and whether its sectors change (their rows are rewritten).
+    type Checked = (opportunity::ActiveModel, bool);
     type Shown = Opportunity;
 
     const CHANGE: ChangeKind = ChangeKind::Opportunity;
@@ -44,7 +45,7 @@ impl Editable for Opportunities {
         member: &Member,
         new: &NewOpportunity,
         taxonomies: &Taxonomies,
-    ) -> Result<()> {
+    ) -> Result<service::OpportunityCodes> {
         // An opportunity is public from its creation.
         member.require_verified_email()?;
         member.require_acts_for(new.organisation_id)?;
@@ -56,11 +57,11 @@ impl Editable for Opportunities {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewOpportunity,
-        (): (),
+        codes: service::OpportunityCodes,
     ) -> Result<opportunity::Model> {
         let kind =
             service::check_links(txn, member.id(), new.project_id, new.organisation_id).await?;
-        let row = service::insert(txn, member.id(), new, kind).await?;
+        let row = service::insert(txn, member.id(), new, codes, kind).await?;
         integrations::emit(txn, Event::opportunity(EventType::OpportunityCreated, &row)).await?;
         Ok(row)
     }

@@ -21,22 +21,52 @@ use crate::{
         ChangeKind, changes,
         text::{search_text, title_text},
     },
-    taxonomies::{Code, CodeCheck, OrganisationKind, Taxonomies},
+    taxonomies::{
+        CodeCheck, CountryCode, OrganisationKind, SectorCode, Taxonomies, code_strings,
+        sector_links,
+    },
 };
 
 pub const DEFAULT_LIFETIME: TimeDelta = TimeDelta::days(90);
 pub const MAX_LIFETIME: TimeDelta = TimeDelta::days(366);
 
-/// Every code-level problem of an opportunity's fields.
-pub fn code_errors(
+/// The codes of an opportunity as sent, parsed: what its columns and sector rows are written
+/// from. `None` where the request left a field as it is.
+#[derive(Debug, Default)]
+pub struct OpportunityCodes {
+    pub sectors: Option<Vec<SectorCode>>,
+    pub country: Option<CountryCode>,
+}
+
+/// Parses an opportunity's codes; every unknown one is a field error in `errors`.
+fn parse_codes(
     sectors: Option<&[String]>,
     country: Option<&str>,
     taxonomies: &Taxonomies,
-) -> Vec<FieldError> {
-    CodeCheck::new(taxonomies)
-        .each_optional(Code::Sector, "sectors", sectors)
-        .optional(Code::Country, "country", country)
-        .errors()
+    errors: &mut Vec<FieldError>,
+) -> OpportunityCodes {
+    let mut check = CodeCheck::new(taxonomies);
+    let sectors = sectors.map(|codes| check.sectors("sectors", codes));
+    let country = country.and_then(|code| check.country("country", code));
+    errors.extend(check.errors());
+    OpportunityCodes { sectors, country }
+}
+
+/// The codes of a new opportunity, parsed, or the field errors of the unknown ones (the demo
+/// seed parses its drafts' codes with this; a request goes through [`check_new`]).
+pub fn codes_of(new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<OpportunityCodes> {
+    let mut errors = Vec::new();
+    let codes = parse_codes(
+        Some(&new.sectors),
+        Some(&new.country),
+        taxonomies,
+        &mut errors,
+    );
+    if errors.is_empty() {
+        Ok(codes)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
 }
 
 /// The error for skills longer than 50 characters.
@@ -125,10 +155,11 @@ impl PreparedOpportunity {
     }
 }
 
-/// Builds the rows of a checked opportunity, created at `now`.
+/// Builds the rows of a checked opportunity, created at `now` from its parsed `codes`.
 pub fn prepare(
     owner: Uuid,
     new: NewOpportunity,
+    codes: OpportunityCodes,
     organisation_kind: Option<OrganisationKind>,
     now: DateTime<Utc>,
 ) -> PreparedOpportunity {
@@ -138,7 +169,9 @@ pub fn prepare(
         .city
         .map(|city| city.trim().to_owned())
         .filter(|city| !city.is_empty());
-    let sectors = sector_rows(id, &new.sectors);
+    let sectors_sent = codes.sectors.unwrap_or_default();
+    let sectors = sector_rows(id, &sectors_sent);
+    let country = codes.country.map_or(new.country, CountryCode::into_string);
     let row = opportunity::ActiveModel {
         id: Set(id),
         direction: Set(new.direction),
@@ -153,9 +186,9 @@ pub fn prepare(
         title: Set(new.title.trim().to_owned()),
         description: Set(new.description),
         project_id: Set(new.project_id),
-        sectors: Set(new.sectors.clone().into()),
+        sectors: Set(code_strings(&sectors_sent).into()),
         skills: Set(skills.clone().into()),
-        country: Set(new.country),
+        country: Set(country),
         city: Set(city),
         remote: Set(new.remote),
         starts_on: Set(new.starts_on),
@@ -178,9 +211,10 @@ pub async fn insert<C: ConnectionTrait>(
     db: &C,
     owner: Uuid,
     new: NewOpportunity,
+    codes: OpportunityCodes,
     organisation_kind: Option<OrganisationKind>,
 ) -> Result<opportunity::Model> {
-    let prepared = prepare(owner, new, organisation_kind, Utc::now());
+    let prepared = prepare(owner, new, codes, organisation_kind, Utc::now());
     let id = prepared.id();
     insert_prepared(db, vec![prepared]).await?;
     Opportunity::find_by_id(id)
@@ -216,16 +250,13 @@ pub async fn insert_prepared<C: ConnectionTrait>(
 }
 
 /// The sector rows of an opportunity: one a distinct code, with its 3-digit category.
-fn sector_rows(opportunity: Uuid, codes: &[String]) -> Vec<opportunity_sector::ActiveModel> {
-    let mut codes = codes.to_vec();
-    codes.sort();
-    codes.dedup();
-    codes
+fn sector_rows(opportunity: Uuid, codes: &[SectorCode]) -> Vec<opportunity_sector::ActiveModel> {
+    sector_links(codes)
         .into_iter()
-        .map(|code| opportunity_sector::ActiveModel {
+        .map(|link| opportunity_sector::ActiveModel {
             opportunity_id: Set(opportunity),
-            category: Set(code[..3].to_owned()),
-            code: Set(code),
+            category: Set(link.category),
+            code: Set(link.code),
         })
         .collect()
 }
@@ -234,7 +265,7 @@ fn sector_rows(opportunity: Uuid, codes: &[String]) -> Vec<opportunity_sector::A
 pub async fn replace_sectors<C: ConnectionTrait>(
     db: &C,
     opportunity: Uuid,
-    codes: &[String],
+    codes: &[SectorCode],
 ) -> Result<()> {
     OpportunitySector::delete_many()
         .filter(opportunity_sector::Column::OpportunityId.eq(opportunity))
@@ -250,18 +281,20 @@ pub async fn replace_sectors<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Every problem of a new opportunity, each a field error.
-pub fn check_new(new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<()> {
+/// Every problem of a new opportunity, each a field error; its codes, parsed, when there is
+/// none.
+pub fn check_new(new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<OpportunityCodes> {
     let mut errors = ApiError::field_errors_of(new.validate());
-    errors.extend(code_errors(
+    let codes = parse_codes(
         Some(&new.sectors),
         Some(&new.country),
         taxonomies,
-    ));
+        &mut errors,
+    );
     errors.extend(new.expires_at.and_then(expiry_error));
     errors.extend(skills_error(&new.skills));
     if errors.is_empty() {
-        Ok(())
+        Ok(codes)
     } else {
         Err(ApiError::Validation(errors))
     }
@@ -273,26 +306,28 @@ fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
         .then(|| FieldError::new("expires_at", "range", "choose a date in the coming year"))
 }
 
-/// The row changes (and new sector list) a member asks for, checked against the opportunity as
-/// it is: the same checks as a new one, so a change cannot slip past them.
+/// The row changes (and whether the sectors change) a member asks for, checked against the opportunity as
+/// it is: the same checks as a new one, so a change cannot slip past them. The row holds the
+/// parsed codes; the sector list returned only tells [`update`] that the sectors change.
 pub fn changes_of(
     current: &opportunity::Model,
     changes: &OpportunityChanges,
     taxonomies: &Taxonomies,
-) -> Result<(opportunity::ActiveModel, Option<Vec<String>>)> {
+) -> Result<(opportunity::ActiveModel, bool)> {
     let mut errors = ApiError::field_errors_of(changes.validate());
-    errors.extend(code_errors(
+    let codes = parse_codes(
         changes.sectors.as_deref(),
         changes.country.as_deref(),
         taxonomies,
-    ));
+        &mut errors,
+    );
     let mut row = opportunity::ActiveModel {
         version: Set(current.version + 1),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
-    if let Some(sectors) = &changes.sectors {
-        row.sectors = Set(sectors.clone().into());
+    if let Some(sectors) = &codes.sectors {
+        row.sectors = Set(code_strings(sectors).into());
     }
     // The same checks as a new opportunity's: a change may not slip past them.
     errors.extend(changes.skills.as_deref().and_then(skills_error));
@@ -307,8 +342,8 @@ pub fn changes_of(
             "use at most 100 characters",
         ));
     }
-    if let Some(country) = &changes.country {
-        row.country = Set(country.clone());
+    if let Some(country) = codes.country {
+        row.country = Set(country.into_string());
     }
     if let Some(expires_at) = changes.expires_at {
         errors.extend(expiry_error(expires_at));
@@ -339,7 +374,7 @@ pub fn changes_of(
         row.anonymous = Set(anonymous);
     }
     if errors.is_empty() {
-        Ok((row, changes.sectors.clone()))
+        Ok((row, changes.sectors.is_some()))
     } else {
         Err(ApiError::Validation(errors))
     }
@@ -405,19 +440,20 @@ fn apply_text_changes(
 }
 
 /// Writes checked changes to an opportunity read at `current.version` (412 if it moved since),
-/// with its sector rows and its entry in the change log; returns the opportunity as stored.
+/// with its sector rows (rebuilt from the row as stored when its sectors changed) and its entry in
+/// the change log; returns the opportunity as stored.
 pub async fn update(
     db: &Db,
     current: &opportunity::Model,
     changes: opportunity::ActiveModel,
-    sectors: Option<Vec<String>>,
+    sectors_changed: bool,
 ) -> Result<opportunity::Model> {
     let txn = db::write_transaction(db).await?;
     db::update_versioned::<Opportunity, _>(&txn, changes, current).await?;
-    if let Some(sectors) = sectors {
-        replace_sectors(&txn, current.id, &sectors).await?;
-    }
     let row = db::find::<Opportunity, _>(&txn, current.id, "opportunity").await?;
+    if sectors_changed {
+        replace_sectors(&txn, row.id, &SectorCode::all_stored(&row.sectors)).await?;
+    }
     integrations::emit(
         &txn,
         Event::opportunity(EventType::OpportunityUpdated, &row),

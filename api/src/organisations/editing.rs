@@ -17,13 +17,14 @@ use crate::{
     entities::organisation,
     error::{ApiError, Result},
     search::ChangeKind,
-    taxonomies::Taxonomies,
+    taxonomies::{CountryCode, Taxonomies},
 };
 
 impl Editable for Organisations {
     type Row = organisation::Model;
     type New = NewOrganisation;
-    type Ready = ();
+    /// Its country, parsed.
+    type Ready = CountryCode;
     type Changes = OrganisationChanges;
     type Checked = organisation::ActiveModel;
     type Shown = Organisation;
@@ -40,7 +41,7 @@ impl Editable for Organisations {
         _member: &Member,
         new: &NewOrganisation,
         taxonomies: &Taxonomies,
-    ) -> Result<()> {
+    ) -> Result<CountryCode> {
         service::check_new(new, taxonomies)
     }
 
@@ -49,9 +50,9 @@ impl Editable for Organisations {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewOrganisation,
-        (): (),
+        country: CountryCode,
     ) -> Result<organisation::Model> {
-        queries::insert(txn, member.id(), new).await
+        queries::insert(txn, member.id(), new, country).await
     }
 
     /// Every organisation is public.

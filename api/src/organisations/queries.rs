@@ -18,6 +18,7 @@ use crate::{
     },
     error::{ApiError, Result},
     search::{ChangeKind, changes},
+    taxonomies::CountryCode,
 };
 
 /// A member's role in an organisation.
@@ -202,6 +203,7 @@ pub async fn insert<C: ConnectionTrait>(
     txn: &C,
     owner: Uuid,
     new: NewOrganisation,
+    country: CountryCode,
 ) -> Result<organisation::Model> {
     let now = Utc::now();
     let id = Uuid::now_v7();
@@ -211,7 +213,7 @@ pub async fn insert<C: ConnectionTrait>(
         id: Set(id),
         name: Set(new.name.trim().to_owned()),
         kind: Set(new.kind),
-        country: Set(new.country.clone()),
+        country: Set(country.into_string()),
         city: Set(new
             .city
             .map(|city| city.trim().to_owned())

@@ -23,7 +23,8 @@ use crate::{
 impl Editable for Projects {
     type Row = project::Model;
     type New = NewProject;
-    type Ready = ();
+    /// The codes of the new project, parsed.
+    type Ready = service::ProjectCodes;
     type Changes = ProjectChanges;
     type Checked = project::ActiveModel;
     type Shown = Project;
@@ -41,7 +42,7 @@ impl Editable for Projects {
         member: &Member,
         new: &NewProject,
         taxonomies: &Taxonomies,
-    ) -> Result<()> {
+    ) -> Result<service::ProjectCodes> {
         member.require_acts_for(new.organisation_id)?;
         if new.status == Some(ProjectStatus::Published) {
             member.require_verified_email()?;
@@ -53,9 +54,9 @@ impl Editable for Projects {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewProject,
-        (): (),
+        codes: service::ProjectCodes,
     ) -> Result<project::Model> {
-        service::insert(txn, member.id(), new).await
+        service::insert(txn, member.id(), new, codes).await
     }
 
     /// Drafts only to those who may edit them.

@@ -10,8 +10,8 @@ use serde_json::value::to_raw_value;
 use uuid::Uuid;
 
 use super::{
-    dto::{Project, ProjectFacets, ProjectQuery, ProjectStatus, Territory},
-    service::listed_countries,
+    dto::{Project, ProjectFacets, ProjectQuery, ProjectStatus},
+    service::listed_countries_of,
 };
 use crate::db::Db;
 use crate::{
@@ -27,6 +27,7 @@ use crate::{
         kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
     },
+    taxonomies::{SectorCode, code_strings},
 };
 
 /// The kind.
@@ -130,22 +131,21 @@ async fn organisation_kinds(
 fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<Document<()>> {
     let json =
         to_raw_value(&Project::from(row)).map_err(|error| ApiError::Internal(error.into()))?;
-    let sectors = row.sectors.to_vec();
-    let territories: Vec<Territory> = row.territories.to_vec();
+    let sectors = SectorCode::all_stored(&row.sectors);
     let mut document = Document::new(row.id, Projects::FIELDS.len(), json, ());
     set_value::<Projects>(&mut document, "status", [row.status.to_value()]);
     set_value::<Projects>(&mut document, "stage", [row.stage.to_value()]);
     set_value::<Projects>(
         &mut document,
         "country",
-        listed_countries(&row.countries, &territories),
+        listed_countries_of(row).into_iter().map(String::from),
     );
     set_value::<Projects>(
         &mut document,
         "sector_category",
-        sectors.iter().map(|code| code.chars().take(3).collect()),
+        sectors.iter().map(|code| code.category().to_owned()),
     );
-    set_value::<Projects>(&mut document, "sector", sectors);
+    set_value::<Projects>(&mut document, "sector", code_strings(&sectors));
     let needs: Vec<String> = row
         .needs
         .iter()

@@ -25,42 +25,83 @@ use crate::{
         ChangeKind, changes,
         text::{search_text, title_text},
     },
-    taxonomies::{Code, CodeCheck, Taxonomies},
+    taxonomies::{
+        Code, CodeCheck, CountryCode, LanguageCode, SectorCode, Taxonomies, code_strings,
+        sector_links,
+    },
 };
 
-/// Every code-level problem of a project's fields.
-pub fn code_errors(
+/// The codes of a project as sent, parsed: what its list columns and its sector and country
+/// rows are written from. `None` where the request left a field as it is.
+#[derive(Debug, Default)]
+pub struct ProjectCodes {
+    pub sectors: Option<Vec<SectorCode>>,
+    pub countries: Option<Vec<CountryCode>>,
+    /// The countries of its territories, in their order.
+    pub territory_countries: Option<Vec<CountryCode>>,
+    pub language: Option<LanguageCode>,
+}
+
+/// Parses a project's codes; every unknown one is a field error in `errors`.
+fn parse_codes(
     sectors: Option<&[String]>,
     countries: Option<&[String]>,
     territories: Option<&[Territory]>,
     currency: Option<&str>,
     language: Option<&str>,
     taxonomies: &Taxonomies,
-) -> Vec<FieldError> {
-    let territory_countries = territories
-        .unwrap_or_default()
-        .iter()
-        .map(|territory| territory.country.as_str());
-    CodeCheck::new(taxonomies)
-        .each_optional(Code::Sector, "sectors", sectors)
-        .each_optional(Code::Country, "countries", countries)
-        .each_in(Code::Country, "territories", "country", territory_countries)
-        .optional(Code::Currency, "budget_currency", currency)
-        .optional(Code::Language, "language", language)
-        .errors()
+    errors: &mut Vec<FieldError>,
+) -> ProjectCodes {
+    let mut check = CodeCheck::new(taxonomies);
+    let sectors = sectors.map(|codes| check.sectors("sectors", codes));
+    let countries = countries.map(|codes| check.countries("countries", codes));
+    let territory_countries = territories.map(|territories| {
+        let countries = territories.iter().map(|t| t.country.as_str());
+        check.countries_in("territories", "country", countries)
+    });
+    let mut check = check.optional(Code::Currency, "budget_currency", currency);
+    let language = language.and_then(|code| check.language("language", code));
+    errors.extend(check.errors());
+    ProjectCodes {
+        sectors,
+        countries,
+        territory_countries,
+        language,
+    }
 }
 
-/// Every problem of a new project, each a field error.
-pub fn check_new(new: &NewProject, taxonomies: &Taxonomies) -> Result<()> {
-    let mut errors = ApiError::field_errors_of(new.validate());
-    errors.extend(code_errors(
+/// The codes of a new project, parsed, or the field errors of the unknown ones (the demo seed
+/// parses its drafts' codes with this; a request goes through [`check_new`]).
+pub fn codes_of(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCodes> {
+    let mut errors = Vec::new();
+    let codes = parse_codes(
         Some(&new.sectors),
         Some(&new.countries),
         Some(&new.territories),
         new.budget_currency.as_deref(),
         new.language.as_deref(),
         taxonomies,
-    ));
+        &mut errors,
+    );
+    if errors.is_empty() {
+        Ok(codes)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Every problem of a new project, each a field error; its codes, parsed, when there is none.
+pub fn check_new(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCodes> {
+    let mut errors = ApiError::field_errors_of(new.validate());
+    let codes = parse_codes(
+        Some(&new.sectors),
+        Some(&new.countries),
+        Some(&new.territories),
+        new.budget_currency.as_deref(),
+        new.language.as_deref(),
+        taxonomies,
+        &mut errors,
+    );
     errors.extend(budget_error(
         new.budget_amount,
         new.budget_currency.as_deref(),
@@ -76,7 +117,7 @@ pub fn check_new(new: &NewProject, taxonomies: &Taxonomies) -> Result<()> {
         ));
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(codes)
     } else {
         Err(ApiError::Validation(errors))
     }
@@ -123,12 +164,24 @@ impl PreparedProject {
     }
 }
 
-/// Builds the rows of a checked project created at `now` (membership is the caller's check).
-pub fn prepare(owner: Uuid, new: NewProject, now: DateTime<Utc>) -> PreparedProject {
+/// Builds the rows of a checked project created at `now` from its parsed `codes` (membership
+/// is the caller's check).
+pub fn prepare(
+    owner: Uuid,
+    new: NewProject,
+    codes: ProjectCodes,
+    now: DateTime<Utc>,
+) -> PreparedProject {
     let id = Uuid::now_v7();
     let stage = new.stage.unwrap_or(ProjectStage::Idea);
-    let sectors = sector_rows(id, &new.sectors);
-    let countries = country_rows(id, &new.countries, &new.territories);
+    let sectors_sent = codes.sectors.unwrap_or_default();
+    let countries_sent = codes.countries.unwrap_or_default();
+    let listed = listed_countries(
+        &countries_sent,
+        &codes.territory_countries.unwrap_or_default(),
+    );
+    let sectors = sector_rows(id, &sectors_sent);
+    let countries = country_rows(id, &listed);
     let row = project::ActiveModel {
         id: Set(id),
         search_text: Set(indexed_text(
@@ -143,13 +196,15 @@ pub fn prepare(owner: Uuid, new: NewProject, now: DateTime<Utc>) -> PreparedProj
         description: Set(new.description),
         stage: Set(stage),
         status: Set(new.status.unwrap_or(ProjectStatus::Draft)),
-        sectors: Set(new.sectors.clone().into()),
-        countries: Set(new.countries.clone().into()),
+        sectors: Set(code_strings(&sectors_sent).into()),
+        countries: Set(code_strings(&countries_sent).into()),
         territories: Set(new.territories.clone().into()),
         needs: Set(new.needs.clone().into()),
         budget_amount: Set(new.budget_amount),
         budget_currency: Set(new.budget_currency),
-        language: Set(new.language.unwrap_or_else(|| "fr".into())),
+        language: Set(codes
+            .language
+            .map_or_else(|| "fr".into(), LanguageCode::into_string)),
         owner_id: Set(owner),
         organisation_id: Set(new.organisation_id),
         version: Set(1),
@@ -178,6 +233,7 @@ pub async fn insert<C: ConnectionTrait>(
     db: &C,
     owner: Uuid,
     new: NewProject,
+    codes: ProjectCodes,
 ) -> Result<project::Model> {
     if let Some(organisation) = new.organisation_id
         && membership(db, organisation, owner).await?.is_none()
@@ -188,7 +244,7 @@ pub async fn insert<C: ConnectionTrait>(
             "publish only for an organisation you belong to",
         ));
     }
-    let prepared = prepare(owner, new, Utc::now());
+    let prepared = prepare(owner, new, codes, Utc::now());
     let id = prepared.id();
     insert_prepared(db, vec![prepared], Vec::new()).await?;
     Project::find_by_id(id)
@@ -366,14 +422,13 @@ pub async fn record_milestone<C: ConnectionTrait>(
         .ok_or(ApiError::NotFound("milestone"))
 }
 
-/// Rewrites the sector and country rows that filters and facets read. Territories count as
-/// countries too.
+/// Rewrites the sector and country rows that filters and facets read; `countries` are those
+/// the project is listed under (see [`listed_countries`]).
 pub async fn replace_search_rows<C: ConnectionTrait>(
     db: &C,
     project: Uuid,
-    sectors: &[String],
-    countries: &[String],
-    territories: &[Territory],
+    sectors: &[SectorCode],
+    countries: &[CountryCode],
 ) -> Result<()> {
     ProjectSector::delete_many()
         .filter(project_sector::Column::ProjectId.eq(project))
@@ -389,7 +444,7 @@ pub async fn replace_search_rows<C: ConnectionTrait>(
             .exec_without_returning(db)
             .await?;
     }
-    let countries = country_rows(project, countries, territories);
+    let countries = country_rows(project, countries);
     if !countries.is_empty() {
         ProjectCountry::insert_many(countries)
             .exec_without_returning(db)
@@ -398,42 +453,44 @@ pub async fn replace_search_rows<C: ConnectionTrait>(
     Ok(())
 }
 
-fn sector_rows(project: Uuid, codes: &[String]) -> Vec<project_sector::ActiveModel> {
-    let mut codes = codes.to_vec();
-    codes.sort();
-    codes.dedup();
-    codes
+fn sector_rows(project: Uuid, codes: &[SectorCode]) -> Vec<project_sector::ActiveModel> {
+    sector_links(codes)
         .into_iter()
-        .map(|code| project_sector::ActiveModel {
+        .map(|link| project_sector::ActiveModel {
             project_id: Set(project),
-            category: Set(code[..3].to_owned()),
-            code: Set(code),
+            category: Set(link.category),
+            code: Set(link.code),
         })
         .collect()
 }
 
-/// The countries a project is listed under: its own and those of its territories.
-pub fn listed_countries(countries: &[String], territories: &[Territory]) -> Vec<String> {
-    let mut all: Vec<String> = countries
-        .iter()
-        .cloned()
-        .chain(territories.iter().map(|t| t.country.clone()))
-        .collect();
+/// The countries a project is listed under: its own and those of its territories, sorted,
+/// once each. Territories count as countries too.
+pub fn listed_countries(
+    countries: &[CountryCode],
+    territories: &[CountryCode],
+) -> Vec<CountryCode> {
+    let mut all: Vec<CountryCode> = countries.iter().chain(territories).cloned().collect();
     all.sort();
     all.dedup();
     all
 }
 
-fn country_rows(
-    project: Uuid,
-    countries: &[String],
-    territories: &[Territory],
-) -> Vec<project_country::ActiveModel> {
-    listed_countries(countries, territories)
-        .into_iter()
+/// The countries a stored project is listed under.
+pub fn listed_countries_of(row: &project::Model) -> Vec<CountryCode> {
+    let territories: Vec<&str> = row.territories.iter().map(|t| t.country.as_str()).collect();
+    listed_countries(
+        &CountryCode::all_stored(&row.countries),
+        &CountryCode::all_stored(&territories),
+    )
+}
+
+fn country_rows(project: Uuid, listed: &[CountryCode]) -> Vec<project_country::ActiveModel> {
+    listed
+        .iter()
         .map(|country| project_country::ActiveModel {
             project_id: Set(project),
-            country: Set(country),
+            country: Set(country.as_str().to_owned()),
         })
         .collect()
 }
@@ -446,14 +503,15 @@ pub fn changes_of(
     taxonomies: &Taxonomies,
 ) -> Result<project::ActiveModel> {
     let mut errors = ApiError::field_errors_of(changes.validate());
-    errors.extend(code_errors(
+    let codes = parse_codes(
         changes.sectors.as_deref(),
         changes.countries.as_deref(),
         changes.territories.as_deref(),
         changes.budget_currency.clone().flatten().as_deref(),
         changes.language.as_deref(),
         taxonomies,
-    ));
+        &mut errors,
+    );
     let old = super::dto::Project::from(current);
     let mut row = project::ActiveModel {
         version: Set(current.version + 1),
@@ -484,11 +542,11 @@ pub fn changes_of(
     row.summary = Set(summary.trim().to_owned());
     row.description = Set(description);
     row.territories = Set(territories.clone().into());
-    if let Some(sectors) = &changes.sectors {
-        row.sectors = Set(sectors.clone().into());
+    if let Some(sectors) = &codes.sectors {
+        row.sectors = Set(code_strings(sectors).into());
     }
-    if let Some(countries) = &changes.countries {
-        row.countries = Set(countries.clone().into());
+    if let Some(countries) = &codes.countries {
+        row.countries = Set(code_strings(countries).into());
     }
     if let Some(needs) = &changes.needs {
         row.needs = Set(needs.clone().into());
@@ -504,8 +562,8 @@ pub fn changes_of(
     }
     row.budget_amount = Set(amount);
     row.budget_currency = Set(currency);
-    if let Some(language) = &changes.language {
-        row.language = Set(language.clone());
+    if let Some(language) = codes.language {
+        row.language = Set(language.into_string());
     }
     if errors.is_empty() {
         Ok(row)
@@ -524,15 +582,8 @@ pub async fn update(
     let txn = db::write_transaction(db).await?;
     db::update_versioned::<Project, _>(&txn, changes, current).await?;
     let row = db::find::<Project, _>(&txn, current.id, "project").await?;
-    let project = super::dto::Project::from(&row);
-    replace_search_rows(
-        &txn,
-        row.id,
-        &project.sectors,
-        &project.countries,
-        &project.territories,
-    )
-    .await?;
+    let sectors = SectorCode::all_stored(&row.sectors);
+    replace_search_rows(&txn, row.id, &sectors, &listed_countries_of(&row)).await?;
     changes::record(&txn, ChangeKind::Project, row.id).await?;
     txn.commit().await?;
     Ok(row)

@@ -22,7 +22,7 @@ use crate::{
         service::{self, Side},
     },
     entities::{organisation, project, user},
-    organisations::{self, dto::NewOrganisation},
+    organisations::dto::NewOrganisation,
     search,
     taxonomies::OrganisationKind,
 };
@@ -941,7 +941,19 @@ async fn links(db: &Db, rng: &mut StdRng, owner: Uuid, count: usize) -> anyhow::
             [false, false]
         };
         let at = now - TimeDelta::minutes((count - index) as i64);
-        prepared.push(service::prepare(owner, [north, south], &new, agrees, at));
+        let mut errors = Vec::new();
+        let parsed = service::parse_themes(&new.themes, super::reference()?, &mut errors);
+        if !errors.is_empty() {
+            anyhow::bail!("unknown seed themes: {errors:?}");
+        }
+        prepared.push(service::prepare(
+            owner,
+            [north, south],
+            &new,
+            &parsed,
+            agrees,
+            at,
+        ));
         if prepared.len() == 300 {
             written += write(db, std::mem::take(&mut prepared)).await?;
         }
@@ -1047,7 +1059,7 @@ async fn partner_authorities(db: &Db) -> anyhow::Result<()> {
                  jumelages et projets de développement local."
             )),
         };
-        organisations::queries::insert(&txn, owner.id, new)
+        super::insert_organisation(&txn, owner.id, new)
             .await
             .map_err(|e| anyhow::anyhow!(e.to_string()))?;
     }

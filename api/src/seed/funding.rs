@@ -27,7 +27,7 @@ use crate::{
         financing::{self, LineStatus, NewFinancingLine},
         results::{self, NewIndicator, NewMeasurement},
     },
-    organisations::{dto::NewOrganisation, queries as organisations},
+    organisations::dto::NewOrganisation,
     projects::{
         dto::{NewProject, ProjectStatus, Territory},
         service as projects,
@@ -86,7 +86,7 @@ async fn funder(
         website: None,
         description: None,
     };
-    let organisation = organisations::insert(txn, account, organisation).await?;
+    let organisation = super::insert_organisation(txn, account, organisation).await?;
     Ok((account, organisation.id))
 }
 
@@ -266,7 +266,8 @@ async fn project(
         stage: None,
         status: Some(ProjectStatus::Published),
     };
-    projects::insert(txn, owner, new).await
+    let codes = projects::codes_of(&new, super::reference()?)?;
+    projects::insert(txn, owner, new, codes).await
 }
 
 /// An application, a draft or submitted, then moved along `steps` by the funder's `reviewer`.
@@ -458,7 +459,7 @@ struct Applicants {
 }
 
 async fn demo_applicants(txn: &DatabaseTransaction, owner: Uuid) -> Result<Applicants> {
-    let thies = organisations::insert(
+    let thies = super::insert_organisation(
         txn,
         owner,
         NewOrganisation {
@@ -471,7 +472,7 @@ async fn demo_applicants(txn: &DatabaseTransaction, owner: Uuid) -> Result<Appli
         },
     )
     .await?;
-    let diaspora = organisations::insert(
+    let diaspora = super::insert_organisation(
         txn,
         owner,
         NewOrganisation {

@@ -217,6 +217,28 @@ async fn rebuild_listings(db: &Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The reference data the drafts' codes are parsed with, loaded once.
+fn reference() -> crate::error::Result<&'static crate::taxonomies::Taxonomies> {
+    static TAXONOMIES: std::sync::OnceLock<Option<crate::taxonomies::Taxonomies>> =
+        std::sync::OnceLock::new();
+    TAXONOMIES
+        .get_or_init(|| crate::taxonomies::Taxonomies::load().ok())
+        .as_ref()
+        .ok_or_else(|| {
+            crate::error::ApiError::Internal(anyhow::anyhow!("cannot load the taxonomies"))
+        })
+}
+
+/// Writes a demo organisation, its country parsed as a request's would be.
+async fn insert_organisation<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    owner: Uuid,
+    new: crate::organisations::dto::NewOrganisation,
+) -> crate::error::Result<crate::entities::organisation::Model> {
+    let country = crate::organisations::service::country_of(&new, reference()?)?;
+    crate::organisations::queries::insert(txn, owner, new, country).await
+}
+
 fn error(e: crate::error::ApiError) -> anyhow::Error {
     anyhow::anyhow!(e.to_string())
 }

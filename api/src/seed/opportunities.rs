@@ -12,6 +12,7 @@ use super::{
     catalog::{self, AFRICA, Country, THEMES, Theme},
     error,
     pick::{Authorship, author, pick, pick_country, sample, theme_country},
+    reference,
 };
 use crate::{
     entities::opportunity::{self, Entity as Opportunity},
@@ -51,9 +52,12 @@ pub(super) async fn seed(
     let mut not_open: Vec<(Uuid, OpportunityStatus)> = Vec::new();
     for index in 0..plan.opportunities {
         let draft = opportunity_draft(rng, index, people, orgs, seeded);
-        let row = opportunities::insert(txn, draft.owner, draft.new, draft.organisation_kind)
-            .await
-            .map_err(error)?;
+        let codes =
+            opportunities::codes_of(&draft.new, reference().map_err(error)?).map_err(error)?;
+        let row =
+            opportunities::insert(txn, draft.owner, draft.new, codes, draft.organisation_kind)
+                .await
+                .map_err(error)?;
         if draft.status != OpportunityStatus::Open {
             not_open.push((row.id, draft.status));
         }

@@ -12,6 +12,7 @@ use super::{
     catalog::{self, Country, THEMES, Theme},
     error,
     pick::{Authorship, author, pick, sample, sample_copied, theme_country},
+    reference,
 };
 use crate::{
     entities::{
@@ -98,7 +99,8 @@ pub(super) async fn seed(
         let draft = project_draft(rng, index, people, orgs);
         draft.count(summary);
         let owner = draft.about.owner;
-        let row = projects::insert(txn, owner, draft.new)
+        let codes = projects::codes_of(&draft.new, reference().map_err(error)?).map_err(error)?;
+        let row = projects::insert(txn, owner, draft.new, codes)
             .await
             .map_err(error)?;
         move_on(txn, row.id, owner, &draft.path).await?;

@@ -8,7 +8,7 @@ use sea_orm::{ActiveValue::Set, DatabaseTransaction};
 
 use super::{
     Org, Person, Plan, SeededProject, Summary, error, opportunities::opportunity_draft,
-    projects::project_draft,
+    projects::project_draft, reference,
 };
 use crate::{
     db::{self, Db},
@@ -54,7 +54,8 @@ async fn bulk_projects(
         draft.count(summary);
         let (owner, path) = (draft.about.owner, &draft.path);
         let now = Utc::now();
-        let mut prepared = projects::prepare(owner, draft.new, now);
+        let codes = projects::codes_of(&draft.new, reference().map_err(error)?).map_err(error)?;
+        let mut prepared = projects::prepare(owner, draft.new, codes, now);
         let id = prepared.id();
         prepared.row.stage = Set(path.stage);
         prepared.milestone.occurred_on = Set(path.created_on);
@@ -94,8 +95,10 @@ async fn bulk_opportunities(
     let mut batch = Vec::with_capacity(BATCH);
     for index in 0..plan.opportunities {
         let draft = opportunity_draft(rng, index, people, orgs, seeded);
-        let mut prepared =
-            opportunities::prepare(draft.owner, draft.new, draft.organisation_kind, Utc::now());
+        let codes =
+            opportunities::codes_of(&draft.new, reference().map_err(error)?).map_err(error)?;
+        let (owner, kind) = (draft.owner, draft.organisation_kind);
+        let mut prepared = opportunities::prepare(owner, draft.new, codes, kind, Utc::now());
         prepared.row.status = Set(draft.status);
         summary.opportunities += 1;
         summary.open_opportunities +=

@@ -13,7 +13,10 @@ pub mod subdivisions;
 mod vocabulary;
 
 pub use catalog::{Taxonomies, TaxonomyKind, Term};
-pub use codes::{Code, CodeCheck, filter_error};
+pub use codes::{
+    Code, CodeCheck, CountryCode, LanguageCode, SectorCode, SectorLink, category_of, code_strings,
+    filter_error, sector_links,
+};
 pub use language::Lang;
 pub use routes::configure;
 pub use vocabulary::{OpportunityCategory, OrganisationKind};

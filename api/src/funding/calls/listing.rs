@@ -31,6 +31,7 @@ use crate::{
         kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
         query::{query_errors, take_facet},
     },
+    taxonomies::category_of,
 };
 
 /// The kind.
@@ -220,7 +221,11 @@ impl ListingRequest for FundingCallQuery {
         match self.sector.as_deref() {
             Some(sector) if sector.len() == 5 => criteria.filter(
                 "sector",
-                [sector.to_owned(), sector[..3].to_owned(), ANY.into()],
+                [
+                    sector.to_owned(),
+                    category_of(sector).to_owned(),
+                    ANY.into(),
+                ],
             ),
             Some(category) => criteria.filter("sector_category", [category.to_owned(), ANY.into()]),
             None => {}
