@@ -188,6 +188,22 @@ pub async fn delete_versioned<E: VersionedTable, C: ConnectionTrait>(
     exactly_one(deleted.rows_affected)
 }
 
+/// Inserts rows in one statement; no rows, no statement (an empty `INSERT` is an error).
+pub async fn insert_rows<A, C>(db: &C, rows: Vec<A>) -> Result<(), DbErr>
+where
+    A: sea_orm::ActiveModelTrait,
+    C: ConnectionTrait,
+{
+    if rows.is_empty() {
+        return Ok(());
+    }
+    use sea_orm::EntityTrait;
+    <A::Entity as EntityTrait>::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 /// How many of their own items a member's lists show at most.
 pub const OWN_ITEMS: u64 = 500;
 

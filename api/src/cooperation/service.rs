@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::dto::{LinkStatus, NewAuthority, NewCooperationLink};
 use crate::{
     accounts::{Member, Role},
+    db,
     entities::{
         cooperation_link::{self, Entity as LinkEntity},
         cooperation_link_place::{self, Entity as LinkPlace},
@@ -336,16 +337,8 @@ pub async fn insert_prepared<C: ConnectionTrait>(
     LinkPlace::insert_many(places)
         .exec_without_returning(db)
         .await?;
-    if !themes.is_empty() {
-        LinkTheme::insert_many(themes)
-            .exec_without_returning(db)
-            .await?;
-    }
-    if !projects.is_empty() {
-        LinkProject::insert_many(projects)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, themes).await?;
+    db::insert_rows(db, projects).await?;
     Ok(())
 }
 
@@ -360,11 +353,7 @@ pub async fn replace_themes<C: ConnectionTrait>(
         .exec(db)
         .await?;
     let rows = theme_rows(link, codes);
-    if !rows.is_empty() {
-        LinkTheme::insert_many(rows)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, rows).await?;
     Ok(())
 }
 
@@ -375,11 +364,7 @@ pub async fn replace_projects<C: ConnectionTrait>(db: &C, link: Uuid, ids: &[Uui
         .exec(db)
         .await?;
     let rows = project_rows(link, ids);
-    if !rows.is_empty() {
-        LinkProject::insert_many(rows)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, rows).await?;
     Ok(())
 }
 

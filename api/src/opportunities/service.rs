@@ -241,11 +241,7 @@ pub async fn insert_prepared<C: ConnectionTrait>(
     Opportunity::insert_many(rows)
         .exec_without_returning(db)
         .await?;
-    if !sectors.is_empty() {
-        OpportunitySector::insert_many(sectors)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, sectors).await?;
     Ok(())
 }
 
@@ -272,12 +268,7 @@ pub async fn replace_sectors<C: ConnectionTrait>(
         .exec(db)
         .await?;
     let rows = sector_rows(opportunity, codes);
-    if rows.is_empty() {
-        return Ok(());
-    }
-    OpportunitySector::insert_many(rows)
-        .exec_without_returning(db)
-        .await?;
+    db::insert_rows(db, rows).await?;
     Ok(())
 }
 

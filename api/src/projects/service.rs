@@ -277,16 +277,8 @@ pub async fn insert_prepared<C: ConnectionTrait>(
     Project::insert_many(rows)
         .exec_without_returning(db)
         .await?;
-    if !sectors.is_empty() {
-        ProjectSector::insert_many(sectors)
-            .exec_without_returning(db)
-            .await?;
-    }
-    if !countries.is_empty() {
-        ProjectCountry::insert_many(countries)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, sectors).await?;
+    db::insert_rows(db, countries).await?;
     ProjectMilestone::insert_many(milestones)
         .exec_without_returning(db)
         .await?;
@@ -439,17 +431,9 @@ pub async fn replace_search_rows<C: ConnectionTrait>(
         .exec(db)
         .await?;
     let sectors = sector_rows(project, sectors);
-    if !sectors.is_empty() {
-        ProjectSector::insert_many(sectors)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, sectors).await?;
     let countries = country_rows(project, countries);
-    if !countries.is_empty() {
-        ProjectCountry::insert_many(countries)
-            .exec_without_returning(db)
-            .await?;
-    }
+    db::insert_rows(db, countries).await?;
     Ok(())
 }
 
