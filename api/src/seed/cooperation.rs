@@ -897,42 +897,16 @@ async fn links(db: &Db, rng: &mut StdRng, owner: Uuid, count: usize) -> anyhow::
         };
         let theme_count = rng.random_range(1..=3);
         let themes: Vec<&(&str, &str)> = THEMES.choose_multiple(rng, theme_count).collect();
-        let roll: f64 = rng.random();
-        let status = if roll < 0.7 {
-            LinkStatus::Active
-        } else if roll < 0.9 {
-            LinkStatus::Dormant
-        } else {
-            LinkStatus::Ended
-        };
-        let in_country: Vec<Uuid> = projects
-            .iter()
-            .filter(|(_, country)| *country == south.country)
-            .map(|(id, _)| *id)
-            .collect();
-        let project_count = rng.random_range(0..=2);
-        let linked: Vec<Uuid> = in_country
-            .choose_multiple(rng, project_count.min(in_country.len()))
-            .copied()
-            .collect();
-        let description = format!(
-            "Coopération décentralisée entre {} et {} : {}.",
-            north.name,
-            south.name,
-            themes
-                .iter()
-                .map(|(_, words)| *words)
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let status = random_status(rng);
+        let project_ids = projects_in(rng, &projects, &south.country);
         let new = NewCooperationLink {
             north: authority_of(&north),
             south: authority_of(&south),
             themes: themes.iter().map(|(code, _)| (*code).to_owned()).collect(),
             started: Some(rng.random_range(1975..=2025)),
             status: Some(status),
-            description,
-            project_ids: linked,
+            description: description(&north, &south, &themes),
+            project_ids,
         };
         // Authorities on the platform agree on most of their links; one in three waits.
         let agrees = if on_platform {
@@ -941,11 +915,7 @@ async fn links(db: &Db, rng: &mut StdRng, owner: Uuid, count: usize) -> anyhow::
             [false, false]
         };
         let at = now - TimeDelta::minutes((count - index) as i64);
-        let mut errors = Vec::new();
-        let parsed = service::parse_themes(&new.themes, super::reference()?, &mut errors);
-        if !errors.is_empty() {
-            anyhow::bail!("unknown seed themes: {errors:?}");
-        }
+        let parsed = parsed_themes(&new.themes)?;
         prepared.push(service::prepare(
             owner,
             [north, south],
@@ -960,6 +930,49 @@ async fn links(db: &Db, rng: &mut StdRng, owner: Uuid, count: usize) -> anyhow::
     }
     written += write(db, prepared).await?;
     Ok(written)
+}
+
+/// Most links are active, some dormant, a few ended.
+fn random_status(rng: &mut StdRng) -> LinkStatus {
+    let roll: f64 = rng.random();
+    if roll < 0.7 {
+        LinkStatus::Active
+    } else if roll < 0.9 {
+        LinkStatus::Dormant
+    } else {
+        LinkStatus::Ended
+    }
+}
+
+/// Up to two published projects of the southern side's country.
+fn projects_in(rng: &mut StdRng, projects: &[(Uuid, String)], country: &str) -> Vec<Uuid> {
+    let in_country: Vec<Uuid> = projects
+        .iter()
+        .filter(|(_, at)| at == country)
+        .map(|(id, _)| *id)
+        .collect();
+    let count = rng.random_range(0..=2).min(in_country.len());
+    in_country.choose_multiple(rng, count).copied().collect()
+}
+
+fn description(north: &service::Side, south: &service::Side, themes: &[&(&str, &str)]) -> String {
+    let words: Vec<&str> = themes.iter().map(|(_, words)| *words).collect();
+    format!(
+        "Coopération décentralisée entre {} et {} : {}.",
+        north.name,
+        south.name,
+        words.join(", ")
+    )
+}
+
+/// The demo's themes, held to the reference data like a member's.
+fn parsed_themes(themes: &[String]) -> anyhow::Result<Vec<crate::taxonomies::SectorCode>> {
+    let mut errors = Vec::new();
+    let parsed = service::parse_themes(themes, super::reference()?, &mut errors);
+    if !errors.is_empty() {
+        anyhow::bail!("unknown seed themes: {errors:?}");
+    }
+    Ok(parsed)
 }
 
 async fn write(db: &Db, prepared: Vec<service::PreparedLink>) -> anyhow::Result<usize> {
