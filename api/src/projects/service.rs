@@ -70,19 +70,28 @@ fn parse_codes(
     }
 }
 
-/// The codes of a new project, parsed, or the field errors of the unknown ones (the demo seed
-/// parses its drafts' codes with this; a request goes through [`check_new`]).
-pub fn codes_of(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCodes> {
-    let mut errors = Vec::new();
-    let codes = parse_codes(
+/// The codes of a new project, parsed; an error in `errors` for each unknown one.
+fn new_codes(
+    new: &NewProject,
+    taxonomies: &Taxonomies,
+    errors: &mut Vec<FieldError>,
+) -> ProjectCodes {
+    parse_codes(
         Some(&new.sectors),
         Some(&new.countries),
         Some(&new.territories),
         new.budget_currency.as_deref(),
         new.language.as_deref(),
         taxonomies,
-        &mut errors,
-    );
+        errors,
+    )
+}
+
+/// The codes of a new project, parsed, or the field errors of the unknown ones (the demo seed
+/// parses its drafts' codes with this; a request goes through [`check_new`]).
+pub fn codes_of(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCodes> {
+    let mut errors = Vec::new();
+    let codes = new_codes(new, taxonomies, &mut errors);
     if errors.is_empty() {
         Ok(codes)
     } else {
@@ -93,15 +102,7 @@ pub fn codes_of(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCode
 /// Every problem of a new project, each a field error; its codes, parsed, when there is none.
 pub fn check_new(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCodes> {
     let mut errors = ApiError::field_errors_of(new.validate());
-    let codes = parse_codes(
-        Some(&new.sectors),
-        Some(&new.countries),
-        Some(&new.territories),
-        new.budget_currency.as_deref(),
-        new.language.as_deref(),
-        taxonomies,
-        &mut errors,
-    );
+    let codes = new_codes(new, taxonomies, &mut errors);
     errors.extend(budget_error(
         new.budget_amount,
         new.budget_currency.as_deref(),
