@@ -19,16 +19,24 @@ use crate::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    search::{ChangeKind, changes},
+    search::{ListingKind, changes},
     taxonomies::Taxonomies,
 };
 
+/// Who writes, and with what: the member, the database, and the taxonomies the codes of what
+/// they send are checked against.
+pub struct Editor<'a> {
+    pub db: &'a Db,
+    pub member: &'a Member,
+    pub taxonomies: &'a Taxonomies,
+}
+
 /// A kind of item members create, read, change and delete with `If-Match` (projects,
-/// opportunities, organisations, cooperation links, calls for projects). Implemented on the kind's listing type, so one type names the
-/// kind on both sides.
+/// opportunities, organisations, cooperation links, calls for projects). Implemented on the
+/// kind's listing type, so one type names the kind on both sides (and in the change log).
 // The futures are awaited on actix's per-thread runtime and never sent across threads.
 #[allow(async_fn_in_trait)]
-pub trait Editable {
+pub trait Editable: ListingKind {
     /// The item as stored.
     type Row: Versioned;
     /// What a member sends to create one (the POST body).
@@ -42,21 +50,15 @@ pub trait Editable {
     /// The item as its editors see it.
     type Shown: Serialize;
 
-    /// The listings' name for the kind, for the change log.
-    const CHANGE: ChangeKind;
     /// Where the items live (`/api/v1/projects`): a new one's `Location` is below it.
     const COLLECTION: &'static str;
 
     /// The item as its editors see it, from the row just written (in the write's transaction).
     async fn shown<C: ConnectionTrait>(db: &C, row: &Self::Row) -> Result<Self::Shown>;
 
-    /// Whether `member` may create `new`, and every problem with it, before anything is written.
-    async fn check_new(
-        db: &Db,
-        member: &Member,
-        new: &Self::New,
-        taxonomies: &Taxonomies,
-    ) -> Result<Self::Ready>;
+    /// Whether the editor may create `new`, and every problem with it, before anything is
+    /// written.
+    async fn check_new(editor: &Editor<'_>, new: &Self::New) -> Result<Self::Ready>;
 
     /// Writes a checked new item, with what comes with it (first milestone, links, events).
     async fn insert(
@@ -76,11 +78,9 @@ pub trait Editable {
     /// Every problem with `changes` as a field error (or a refusal of the member), else what
     /// to write.
     async fn check(
-        db: &Db,
-        member: &Member,
+        editor: &Editor<'_>,
         current: &Self::Row,
         changes: &Self::Changes,
-        taxonomies: &Taxonomies,
     ) -> Result<Self::Checked>;
 
     /// Writes checked changes to the item read at its version (412 if it moved since), with
@@ -100,24 +100,36 @@ pub trait Deletable: Editable {
     async fn delete(db: &Db, current: &Self::Row) -> Result<()>;
 }
 
+/// An editable kind whose items belong to the member who published them (`GET /me/<kind>`).
+#[allow(async_fn_in_trait)]
+pub trait Owned: Editable {
+    /// The member's own items, whatever their status, newest first (at most `db::OWN_ITEMS`).
+    async fn mine(db: &Db, member: &Member) -> Result<Vec<Self::Shown>>;
+}
+
 /// `POST /<kind>`: 201 with the new item, its `Location` and `ETag`; once per
 /// `Idempotency-Key`.
 pub async fn create<K: Editable>(
     request: &HttpRequest,
-    db: &Db,
-    taxonomies: &Taxonomies,
-    member: &Member,
+    editor: &Editor<'_>,
     new: K::New,
 ) -> Result<HttpResponse> {
-    let ready = K::check_new(db, member, &new, taxonomies).await?;
+    let ready = K::check_new(editor, &new).await?;
     let fingerprint = idempotency::fingerprint(&new)?;
-    idempotency::create(request, db, member.id(), &fingerprint, async move |txn| {
-        let row = K::insert(txn, member, new, ready).await?;
-        let id = row.id();
-        changes::record(txn, K::CHANGE, id).await?;
-        let location = format!("{}/{id}", K::COLLECTION);
-        StoredResponse::created_versioned(&K::shown(txn, &row).await?, location, row.version())
-    })
+    let member = editor.member;
+    idempotency::create(
+        request,
+        editor.db,
+        member.id(),
+        &fingerprint,
+        async move |txn| {
+            let row = K::insert(txn, member, new, ready).await?;
+            let id = row.id();
+            changes::record(txn, K::KIND, id).await?;
+            let location = format!("{}/{id}", K::COLLECTION);
+            StoredResponse::created_versioned(&K::shown(txn, &row).await?, location, row.version())
+        },
+    )
     .await
 }
 
@@ -132,17 +144,15 @@ pub async fn read<K: Editable>(db: &Db, reader: Option<&Member>, id: Uuid) -> Re
 /// `PATCH /<kind>/{id}`: the item as changed, with its new version as `ETag`.
 pub async fn update<K: Editable>(
     request: &HttpRequest,
-    db: &Db,
-    taxonomies: &Taxonomies,
-    member: &Member,
+    editor: &Editor<'_>,
     id: Uuid,
     changes: K::Changes,
 ) -> Result<HttpResponse> {
-    let current = K::editable(db, member, id).await?;
-    let checked = K::check(db, member, &current, &changes, taxonomies).await?;
+    let current = K::editable(editor.db, editor.member, id).await?;
+    let checked = K::check(editor, &current, &changes).await?;
     check_if_match(request, &version_etag(current.version()))?;
-    let row = K::update(db, &current, checked).await?;
-    let shown = K::shown(db, &row).await?;
+    let row = K::update(editor.db, &current, checked).await?;
+    let shown = K::shown(editor.db, &row).await?;
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, version_etag(row.version())))
         .json(shown))
@@ -178,6 +188,8 @@ pub async fn delete<K: Deletable>(
 ///     delete_project: DELETE id "deleteProject";
 /// }
 /// ```
+///
+/// It also declares `item_services`, which registers them.
 ///
 /// `post`, `get`, `patch` and `delete` are the caller's `actix_web` attributes: utoipa
 /// recognises them by their names. A read open to anyone (`security(())`) does not look at who
@@ -219,8 +231,14 @@ macro_rules! item_routes {
             member: $crate::accounts::Member,
             body: $crate::http::body::Json<$new>,
         ) -> $crate::error::Result<actix_web::HttpResponse> {
-            let new = body.into_inner();
-            $crate::editing::create::<$kind>(&request, &db, &taxonomies, &member, new).await
+            let editor = $crate::editing::Editor { db: &db, member: &member, taxonomies: &taxonomies };
+            $crate::editing::create::<$kind>(&request, &editor, body.into_inner()).await
+        }
+
+        /// Registers the kind's item routes. After the kind's other routes: a fixed path below
+        /// the collection (`/cooperation-links/aggregates`) must come before `{id}`.
+        fn item_services(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+            cfg.service($create).service($get).service($update)$(.service($delete))?;
         }
 
         $crate::editing::item_routes!(@reader $security);
@@ -257,8 +275,7 @@ macro_rules! item_routes {
             request_body = $changes,
             responses(
                 (status = 200, description = $answer, body = $shown, headers(("ETag" = String))),
-                $crate::error::responses::BodyRefusals,
-                $crate::error::responses::ItemRefusals,
+                $crate::error::responses::ItemBodyRefusals,
                 (status = 412, response = $crate::error::responses::PreconditionFailed),
             ),
             security(("bearer" = []))
@@ -272,9 +289,8 @@ macro_rules! item_routes {
             id: actix_web::web::Path<uuid::Uuid>,
             body: $crate::http::body::Json<$changes>,
         ) -> $crate::error::Result<actix_web::HttpResponse> {
-            let changes = body.into_inner();
-            $crate::editing::update::<$kind>(&request, &db, &taxonomies, &member, *id, changes)
-                .await
+            let editor = $crate::editing::Editor { db: &db, member: &member, taxonomies: &taxonomies };
+            $crate::editing::update::<$kind>(&request, &editor, *id, body.into_inner()).await
         }
 
         $(
@@ -316,16 +332,106 @@ macro_rules! item_routes {
 
 pub(crate) use item_routes;
 
+/// Declares an action of a signed-in member on one item (`POST /organisations/{id}/verification`,
+/// `POST /invitations/{id}/accept`), with or without a JSON body, documented for the spec: the
+/// handler hands the database, the member, the id (and the body) to the action's function,
+/// after the arguments given, which answers.
+///
+/// ```ignore
+/// item_action! {
+///     /// Marks an organisation as verified (facilitators only).
+///     verify_organisation: post "/organisations/{id}/verification", tag "organisations",
+///         id "verifyOrganisation", of "The organisation's id",
+///         200 Organisation, "The organisation, verified", refusals ItemRefusals;
+///     set_verified(true)
+/// }
+/// ```
+macro_rules! item_action {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident: $method:ident $path:literal, tag $tag:literal, id $op_id:literal,
+            of $id_doc:literal, $(body $body:ty,)?
+            $status:literal $shown:ty, $answer:literal, refusals $refusals:ident;
+        $action:ident($($arg:expr),*)
+    ) => {
+        $(#[doc = $doc])*
+        #[utoipa::path(
+            tag = $tag,
+            operation_id = $op_id,
+            params(("id" = Uuid, Path, description = $id_doc)),
+            $(request_body = $body,)?
+            responses(
+                (status = $status, description = $answer, body = $shown),
+                $crate::error::responses::$refusals,
+            ),
+            security(("bearer" = []))
+        )]
+        #[$method($path)]
+        async fn $name(
+            db: actix_web::web::Data<$crate::db::Db>,
+            member: $crate::accounts::Member,
+            id: actix_web::web::Path<uuid::Uuid>,
+            $(body: $crate::http::body::Json<$body>,)?
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $action(
+                $($arg,)*
+                &db,
+                &member,
+                *id,
+                $(<$crate::http::body::Json<$body>>::into_inner(body),)?
+            )
+            .await
+        }
+    };
+}
+
+pub(crate) use item_action;
+
+/// Declares `GET /me/<kind>`, the caller's own items of an [`Owned`] kind, documented for the
+/// spec:
+///
+/// ```ignore
+/// mine_route! {
+///     /// The caller's own projects, drafts included, newest first.
+///     my_projects: GET "/me/projects", tag "projects", id "listMyProjects",
+///     Projects => Project, "The caller's projects"
+/// }
+/// ```
+macro_rules! mine_route {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident: GET $path:literal, tag $tag:literal, id $id:literal,
+        $kind:ty => $shown:ty, $answer:literal
+    ) => {
+        $(#[doc = $doc])*
+        #[utoipa::path(
+            tag = $tag,
+            operation_id = $id,
+            responses(
+                (status = 200, description = $answer, body = Vec<$shown>),
+                (status = 401, response = $crate::error::responses::Unauthorized),
+            ),
+            security(("bearer" = []))
+        )]
+        #[get($path)]
+        async fn $name(
+            db: actix_web::web::Data<$crate::db::Db>,
+            member: $crate::accounts::Member,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            use $crate::editing::Owned;
+            Ok(actix_web::HttpResponse::Ok().json(<$kind>::mine(&db, &member).await?))
+        }
+    };
+}
+
+pub(crate) use mine_route;
+
 /// Deletes a row read at `version` (412 if it moved since) and records the change for the
 /// listings, in one transaction: the whole of a delete for a kind that owns nothing else.
-pub async fn delete_row<E: VersionedTable>(
-    db: &Db,
-    read: &E::Model,
-    kind: ChangeKind,
-) -> Result<()> {
+pub async fn delete_row<K: ListingKind, E: VersionedTable>(db: &Db, read: &E::Model) -> Result<()> {
     let txn = crate::db::write_transaction(db).await?;
     crate::db::delete_versioned::<E, _>(&txn, read).await?;
-    changes::record(&txn, kind, read.id()).await?;
+    changes::record(&txn, K::KIND, read.id()).await?;
     txn.commit().await?;
     Ok(())
 }

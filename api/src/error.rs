@@ -392,6 +392,13 @@ pub mod responses {
         BodyRefusals => [400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType, 422 UnprocessableEntity];
         /// Someone's item acted on by a signed-in caller: no session, not allowed, not there.
         ItemRefusals => [401 Unauthorized, 403 Forbidden, 404 NotFound];
+        /// A JSON body sent to someone's item: the body's refusals and the item's.
+        ItemBodyRefusals => [
+            400 BadRequest, 401 Unauthorized, 403 Forbidden, 404 NotFound, 413 PayloadTooLarge,
+            415 UnsupportedMediaType, 422 UnprocessableEntity,
+        ];
+        /// An answer to something sent to the caller: as for an item, or already answered.
+        AnswerRefusals => [401 Unauthorized, 403 Forbidden, 404 NotFound, 409 Conflict];
         /// A query string: malformed, or with invalid parameters.
         QueryRefusals => [400 BadRequest, 422 UnprocessableEntity];
         /// A member's new item: no session, or an `Idempotency-Key` reused with another body.

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod cli;
+mod codelist;
 pub mod config;
 pub mod conversations;
 pub mod cooperation;

@@ -261,7 +261,6 @@ fn residence(
 #[utoipa::path(
     tag = "me",
     operation_id = "changePassword",
-    path = "/me/password",
     request_body = PasswordChange,
     responses(
         (status = 204, description = "Changed; other sessions ended"),
@@ -298,7 +297,6 @@ async fn change_password(
 #[utoipa::path(
     tag = "me",
     operation_id = "exportMyData",
-    path = "/me/export",
     responses(
         (status = 200, description = "The caller's personal data", body = PersonalDataExport),
         (status = 401, response = responses::Unauthorized),
@@ -420,13 +418,11 @@ async fn get_user(db: Data<Db>, id: Path<Uuid>) -> Result<HttpResponse> {
 #[utoipa::path(
     tag = "admin",
     operation_id = "administerUser",
-    path = "/admin/users/{id}",
     params(("id" = Uuid, Path, description = "The member's id")),
     request_body = MemberAdministration,
     responses(
         (status = 200, description = "The member after the change", body = AdministeredMember),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
     ),
     security(("bearer" = []))
 )]

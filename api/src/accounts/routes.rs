@@ -339,7 +339,6 @@ async fn request_password_reset(
 #[utoipa::path(
     tag = "auth",
     operation_id = "confirmPasswordReset",
-    path = "/auth/password-reset/confirm",
     request_body = PasswordResetConfirmation,
     responses(
         (status = 204, description = "The password is changed; log in again"),

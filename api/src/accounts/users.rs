@@ -13,6 +13,7 @@ use super::{
     tokens::{OpaqueToken, hash_opaque},
 };
 use crate::{
+    codelist::codelist,
     entities::{
         email_token::{self, Entity as EmailToken},
         lists::Strings,
@@ -24,21 +25,15 @@ use crate::{
     taxonomies::Lang,
 };
 
-/// Why an e-mail token was sent; a token is only good for its purpose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenPurpose {
-    VerifyEmail,
-    ResetPassword,
+codelist! {
+    /// Why an e-mail token was sent; a token is only good for its purpose.
+    pub enum TokenPurpose {
+        VerifyEmail,
+        ResetPassword,
+    }
 }
 
 impl TokenPurpose {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::VerifyEmail => "verify_email",
-            Self::ResetPassword => "reset_password",
-        }
-    }
-
     fn lifetime(self) -> TimeDelta {
         match self {
             Self::VerifyEmail => TimeDelta::hours(48),

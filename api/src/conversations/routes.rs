@@ -129,8 +129,7 @@ async fn list_messages(
     request_body = NewMessage,
     responses(
         (status = 201, description = "Sent", body = Message),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))

@@ -176,7 +176,7 @@ async fn seeking_partners<C: ConnectionTrait>(
             needs: row
                 .needs
                 .iter()
-                .map(|need| need.code().to_owned())
+                .map(|need| need.as_str().to_owned())
                 .collect(),
         })
         .collect())
@@ -187,7 +187,6 @@ async fn seeking_partners<C: ConnectionTrait>(
 #[utoipa::path(
     tag = "cooperation",
     operation_id = "getTerritoryDiaspora",
-    path = "/territories/{country}/{subdivision}/diaspora",
     params(
         ("country" = String, Path, description = "ISO 3166-1 alpha-2", example = "FR"),
         ("subdivision" = String, Path, description = "ISO 3166-2, with or without the country prefix", example = "FR-IDF"),

@@ -3,53 +3,33 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
+    codelist::codelist,
     entities::cooperation_link,
     http::fields::parse_code,
-    search::{FacetCount, Sort},
+    search::{Sort, listing_query, search_page},
 };
 
-/// The level of a local authority.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Region,
-    Department,
-    Municipality,
-    /// A grouping of municipalities (intercommunalité, communauté de communes...).
-    Grouping,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Region => "region",
-            Self::Department => "department",
-            Self::Municipality => "municipality",
-            Self::Grouping => "grouping",
-        }
+codelist! {
+    /// The level of a local authority.
+    pub enum Level {
+        Region,
+        Department,
+        Municipality,
+        /// A grouping of municipalities (intercommunalité, communauté de communes...).
+        Grouping,
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkStatus {
-    Active,
-    Dormant,
-    Ended,
-}
-
-impl LinkStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::Dormant => "dormant",
-            Self::Ended => "ended",
-        }
+codelist! {
+    pub enum LinkStatus {
+        Active,
+        Dormant,
+        Ended,
     }
 }
 
@@ -207,55 +187,34 @@ impl CooperationLink {
     }
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CooperationLinkQuery {
-    /// Words to find (French or English; accents and case do not matter).
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    /// ISO 3166-1 alpha-2 of either side.
-    #[param(pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// An OECD-DAC region code (`/api/v1/taxonomies/regions`): either side in it.
-    #[param(pattern = "^[0-9]{2,4}$")]
-    pub region: Option<String>,
-    /// ISO 3166-2 subdivision of either side (`SN-ZG`).
-    #[param(pattern = "^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")]
-    pub subdivision: Option<String>,
-    /// A 5-digit DAC code or a 3-digit category.
-    #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
-    pub theme: Option<String>,
-    /// The level of either side.
-    pub level: Option<Level>,
-    pub status: Option<LinkStatus>,
-    /// The French region (ISO 3166-2, `FR-PAC`) of the northern side.
-    #[param(pattern = "^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")]
-    pub french_region: Option<String>,
-    pub confirmed: Option<bool>,
-    /// Links where this organisation is a side.
-    pub organisation: Option<Uuid>,
-    pub sort: Option<Sort>,
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
-    pub cursor: Option<String>,
+listing_query! {
+    pub struct CooperationLinkQuery {
+        /// ISO 3166-1 alpha-2 of either side.
+        #[param(pattern = "^[A-Za-z]{2}$")]
+        pub country: Option<String>,
+        /// An OECD-DAC region code (`/api/v1/taxonomies/regions`): either side in it.
+        #[param(pattern = "^[0-9]{2,4}$")]
+        pub region: Option<String>,
+        /// ISO 3166-2 subdivision of either side (`SN-ZG`).
+        #[param(pattern = "^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")]
+        pub subdivision: Option<String>,
+        /// A 5-digit DAC code or a 3-digit category.
+        #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
+        pub theme: Option<String>,
+        /// The level of either side.
+        pub level: Option<Level>,
+        pub status: Option<LinkStatus>,
+        /// The French region (ISO 3166-2, `FR-PAC`) of the northern side.
+        #[param(pattern = "^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")]
+        pub french_region: Option<String>,
+        pub confirmed: Option<bool>,
+        /// Links where this organisation is a side.
+        pub organisation: Option<Uuid>,
+        pub sort: Option<Sort>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct CooperationLinkFacets {
-    pub country: Vec<FacetCount>,
-    pub subdivision: Vec<FacetCount>,
-    pub level: Vec<FacetCount>,
-    pub theme: Vec<FacetCount>,
-    pub status: Vec<FacetCount>,
-    pub french_region: Vec<FacetCount>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CooperationLinkSearchPage {
-    pub items: Vec<CooperationLink>,
-    pub next_cursor: Option<String>,
-    /// How many results match, on all pages.
-    pub total: i64,
-    pub facets: CooperationLinkFacets,
+search_page! {
+    CooperationLinkSearchPage of CooperationLink,
+    facets CooperationLinkFacets { country, subdivision, level, theme, status, french_region }
 }

@@ -15,11 +15,11 @@ use super::{
 use crate::{
     accounts::{Member, Role},
     db::{self, Db},
-    editing::{self, Deletable, Editable},
+    editing::{self, Deletable, Editable, Editor},
     entities::cooperation_link,
     error::{ApiError, FieldError, Result},
-    search::{ChangeKind, changes},
-    taxonomies::{SectorCode, Taxonomies, code_strings},
+    search::{ListingKind, changes},
+    taxonomies::{SectorCode, code_strings},
 };
 
 /// A change of a link's row, whether its themes change, and its projects when they change.
@@ -38,7 +38,6 @@ impl Editable for CooperationLinks {
     type Checked = CheckedChanges;
     type Shown = CooperationLink;
 
-    const CHANGE: ChangeKind = ChangeKind::CooperationLink;
     const COLLECTION: &'static str = "/api/v1/cooperation-links";
 
     /// With its projects.
@@ -51,12 +50,12 @@ impl Editable for CooperationLinks {
         Ok(CooperationLink::from_row(row, projects))
     }
 
-    async fn check_new(
-        db: &Db,
-        member: &Member,
-        new: &NewCooperationLink,
-        taxonomies: &Taxonomies,
-    ) -> Result<Self::Ready> {
+    async fn check_new(editor: &Editor<'_>, new: &NewCooperationLink) -> Result<Self::Ready> {
+        let Editor {
+            db,
+            member,
+            taxonomies,
+        } = *editor;
         member.require_verified_email()?;
         let mut errors = ApiError::field_errors_of(new.validate());
         let themes = service::parse_themes(&new.themes, taxonomies, &mut errors);
@@ -111,12 +110,11 @@ impl Editable for CooperationLinks {
     }
 
     async fn check(
-        db: &Db,
-        _member: &Member,
+        editor: &Editor<'_>,
         current: &cooperation_link::Model,
         changes: &CooperationLinkChanges,
-        taxonomies: &Taxonomies,
     ) -> Result<CheckedChanges> {
+        let Editor { db, taxonomies, .. } = *editor;
         let mut errors = ApiError::field_errors_of(changes.validate());
         let mut row = cooperation_link::ActiveModel {
             version: Set(current.version + 1),
@@ -158,7 +156,7 @@ impl Editable for CooperationLinks {
         if let Some(projects) = &checked.projects {
             service::replace_projects(&txn, current.id, projects).await?;
         }
-        changes::record(&txn, ChangeKind::CooperationLink, current.id).await?;
+        changes::record(&txn, Self::KIND, current.id).await?;
         txn.commit().await?;
         Ok(row)
     }
@@ -206,7 +204,6 @@ fn set_fields(
 
 impl Deletable for CooperationLinks {
     async fn delete(db: &Db, current: &cooperation_link::Model) -> Result<()> {
-        editing::delete_row::<cooperation_link::Entity>(db, current, ChangeKind::CooperationLink)
-            .await
+        editing::delete_row::<Self, cooperation_link::Entity>(db, current).await
     }
 }

@@ -103,7 +103,6 @@ pub async fn aggregate<C: ConnectionTrait>(db: &C, by: AggregateBy) -> Result<Ve
 #[utoipa::path(
     tag = "cooperation",
     operation_id = "getCooperationLinkAggregates",
-    path = "/cooperation-links/aggregates",
     params(AggregateQuery),
     responses(
         (status = 200, description = "Counts per key", body = Aggregates,

@@ -20,8 +20,8 @@ use crate::{
     error::{ApiError, Result},
     search::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored, filters,
-        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
-        query::{query_errors, take_facet},
+        kind::{ListingRequest, PageParams, ScopeColumns, scoped, set_value},
+        query::query_errors,
     },
     taxonomies::{Code, filter_error, subdivisions},
 };
@@ -68,17 +68,6 @@ impl ListingKind for CooperationLinks {
         rows.iter()
             .map(|row| document(row, projects.remove(&row.id).unwrap_or_default()))
             .collect()
-    }
-
-    fn facets(mut counts: FacetCounts) -> CooperationLinkFacets {
-        CooperationLinkFacets {
-            country: take_facet(&mut counts, "country"),
-            subdivision: take_facet(&mut counts, "subdivision"),
-            level: take_facet(&mut counts, "level"),
-            theme: take_facet(&mut counts, "theme"),
-            status: take_facet(&mut counts, "status"),
-            french_region: take_facet(&mut counts, "french_region"),
-        }
     }
 }
 

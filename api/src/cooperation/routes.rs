@@ -34,15 +34,12 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_link)
-        .service(search_links)
+    cfg.service(search_links)
         .service(super::figures::link_aggregates)
-        .service(get_link)
-        .service(update_link)
-        .service(delete_link)
         .service(confirm_link)
         .service(super::territory::territory_dashboard)
         .service(super::diaspora::territory_diaspora);
+    item_services(cfg);
 }
 
 item_routes! {

@@ -361,7 +361,7 @@ async fn located_opportunities<C: ConnectionTrait>(
             country: row.country,
             place: city,
             own_territory: own,
-            kind: row.category.code().to_owned(),
+            kind: row.category.as_str().to_owned(),
         });
     }
     Ok(located)
@@ -446,7 +446,6 @@ async fn partnerships<C: ConnectionTrait>(
 #[utoipa::path(
     tag = "cooperation",
     operation_id = "getTerritoryDashboard",
-    path = "/organisations/{id}/territory",
     params(("id" = Uuid, Path, description = "A local authority's id")),
     responses(
         (status = 200, description = "The dashboard", body = TerritoryDashboard),

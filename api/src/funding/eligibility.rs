@@ -3,6 +3,7 @@
 //! its own), the live check of the application form, the eligible calls of a project and the
 //! eligible projects of a call. Pure functions of the call, the applicant and `now`.
 
+use crate::codelist::codelist;
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -10,24 +11,16 @@ use utoipa::ToSchema;
 
 use crate::{entities::funding_call, error::FieldError, taxonomies::regions};
 
-/// Where a call stands, from its dates alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CallStatus {
-    Forthcoming,
-    Open,
-    Closed,
+codelist! {
+    /// Where a call stands, from its dates alone.
+    pub enum CallStatus {
+        Forthcoming,
+        Open,
+        Closed,
+    }
 }
 
 impl CallStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Forthcoming => "forthcoming",
-            Self::Open => "open",
-            Self::Closed => "closed",
-        }
-    }
-
     /// The status at `now` of a call open from `opens_at` until just before `closes_at`.
     pub fn at(opens_at: DateTime<Utc>, closes_at: DateTime<Utc>, now: DateTime<Utc>) -> Self {
         if now < opens_at {

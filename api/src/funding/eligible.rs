@@ -75,7 +75,7 @@ pub async fn applicant_of<C: ConnectionTrait>(
     organisation: Option<Uuid>,
 ) -> Result<Applicant> {
     let organisation_kind = match organisation.or(project.organisation_id) {
-        Some(id) => Some(queries::find(db, id).await?.kind.code().to_owned()),
+        Some(id) => Some(queries::find(db, id).await?.kind.as_str().to_owned()),
         None => None,
     };
     Ok(Applicant {

@@ -26,6 +26,7 @@ use crate::http::conditional::IfMatch;
 use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
+    codelist::codelist,
     db,
     entities::{
         financing_line::{self, Entity as LineEntity},
@@ -49,21 +50,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_line);
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LineStatus {
-    /// Promised.
-    Pledged,
-    /// On the project's account.
-    Received,
-}
-
-impl LineStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pledged => "pledged",
-            Self::Received => "received",
-        }
+codelist! {
+    pub enum LineStatus {
+        /// Promised.
+        Pledged,
+        /// On the project's account.
+        Received,
     }
 }
 
@@ -235,7 +227,6 @@ pub async fn add_grant<C: ConnectionTrait>(
 #[utoipa::path(
     tag = "funding",
     operation_id = "getFinancingPlan",
-    path = "/projects/{id}/financing",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The plan and its totals per currency", body = FinancingPlan),
@@ -254,7 +245,6 @@ async fn get_plan(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Resul
 #[utoipa::path(
     tag = "funding",
     operation_id = "addFinancingLine",
-    path = "/projects/{id}/financing",
     request_body = NewFinancingLine,
     params(
         ("id" = Uuid, Path, description = "The project's id"),
@@ -262,8 +252,7 @@ async fn get_plan(db: Data<Db>, reader: Option<Member>, id: Path<Uuid>) -> Resul
     ),
     responses(
         (status = 201, description = "Added", body = FinancingLine, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -370,7 +359,6 @@ async fn find_line<C: ConnectionTrait>(
 #[utoipa::path(
     tag = "funding",
     operation_id = "updateFinancingLine",
-    path = "/projects/{id}/financing/{line_id}",
     request_body = FinancingLineChanges,
     params(
         ("id" = Uuid, Path, description = "The project's id"),
@@ -379,8 +367,7 @@ async fn find_line<C: ConnectionTrait>(
     ),
     responses(
         (status = 200, description = "Changed", body = FinancingLine, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))
@@ -425,7 +412,6 @@ async fn change_line(
 #[utoipa::path(
     tag = "funding",
     operation_id = "deleteFinancingLine",
-    path = "/projects/{id}/financing/{line_id}",
     params(
         ("id" = Uuid, Path, description = "The project's id"),
         ("line_id" = Uuid, Path, description = "The line's id"),

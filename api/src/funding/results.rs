@@ -191,7 +191,6 @@ pub async fn indicators_of<C: ConnectionTrait>(db: &C, project: Uuid) -> Result<
 #[utoipa::path(
     tag = "funding",
     operation_id = "listResultIndicators",
-    path = "/projects/{id}/indicators",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The indicators, progress computed", body = Vec<Indicator>),
@@ -218,7 +217,6 @@ fn finite(field: &str, value: f64) -> Option<FieldError> {
 #[utoipa::path(
     tag = "funding",
     operation_id = "addResultIndicator",
-    path = "/projects/{id}/indicators",
     request_body = NewIndicator,
     params(
         ("id" = Uuid, Path, description = "The project's id"),
@@ -226,8 +224,7 @@ fn finite(field: &str, value: f64) -> Option<FieldError> {
     ),
     responses(
         (status = 201, description = "Added", body = Indicator),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -320,7 +317,6 @@ pub async fn insert_measurement<C: ConnectionTrait>(
 #[utoipa::path(
     tag = "funding",
     operation_id = "addIndicatorMeasurement",
-    path = "/projects/{id}/indicators/{indicator_id}/measurements",
     request_body = NewMeasurement,
     params(
         ("id" = Uuid, Path, description = "The project's id"),
@@ -329,8 +325,7 @@ pub async fn insert_measurement<C: ConnectionTrait>(
     ),
     responses(
         (status = 201, description = "Recorded", body = Measurement),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))

@@ -1,5 +1,6 @@
 //! What the integration routes take and return.
 
+use crate::codelist::codelist;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -143,26 +144,18 @@ impl Webhook {
     }
 }
 
-/// Where a delivery stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    /// Waiting for its first or next attempt.
-    Pending,
-    Delivered,
-    /// Given up after three days of attempts (redeliver to try again).
-    Failed,
+codelist! {
+    /// Where a delivery stands.
+    pub enum DeliveryStatus {
+        /// Waiting for its first or next attempt.
+        Pending,
+        Delivered,
+        /// Given up after three days of attempts (redeliver to try again).
+        Failed,
+    }
 }
 
 impl DeliveryStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Delivered => "delivered",
-            Self::Failed => "failed",
-        }
-    }
-
     pub fn from_stored(value: &str) -> Self {
         match value {
             "delivered" => Self::Delivered,

@@ -25,7 +25,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "exports",
     operation_id = "exportIati",
-    path = "/exports/iati.xml",
     responses(
         (status = 200, description = "An IATI 2.03 activity file", content_type = "application/xml", body = String),
     ),
@@ -47,7 +46,6 @@ async fn export_iati(db: Data<Db>) -> HttpResponse {
 #[utoipa::path(
     tag = "exports",
     operation_id = "exportCsv",
-    path = "/exports/{kind}.csv",
     params(("kind" = inline(CsvKind), Path, description = "What to export")),
     responses(
         (status = 200, description = "The CSV, header first", content_type = "text/csv", body = String),

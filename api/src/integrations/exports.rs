@@ -203,7 +203,7 @@ async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, 
             let record = vec![
                 row.id.to_string(),
                 row.direction.as_str().to_owned(),
-                row.category.code().to_owned(),
+                row.category.as_str().to_owned(),
                 row.title,
                 row.country,
                 row.city.unwrap_or_default(),
@@ -212,7 +212,7 @@ async fn opportunity_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid, 
                 list(&row.skills),
                 optional(organisation),
                 row.organisation_kind
-                    .map(|kind| kind.code().to_owned())
+                    .map(|kind| kind.as_str().to_owned())
                     .unwrap_or_default(),
                 optional(row.starts_on),
                 optional(row.duration_months),
@@ -233,7 +233,7 @@ async fn organisation_records(db: &Db, after: Option<Uuid>) -> Result<Vec<(Uuid,
             let record = vec![
                 row.id.to_string(),
                 row.name,
-                row.kind.code().to_owned(),
+                row.kind.as_str().to_owned(),
                 row.country,
                 row.city.unwrap_or_default(),
                 row.website.unwrap_or_default(),

@@ -45,7 +45,6 @@ pub struct FeedPage {
 #[utoipa::path(
     tag = "integrations",
     operation_id = "listEvents",
-    path = "/events",
     params(FeedQuery),
     responses(
         (status = 200, description = "Events after `after`, oldest first", body = FeedPage),

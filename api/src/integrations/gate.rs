@@ -10,7 +10,7 @@ use actix_web::{
     dev::{ServiceRequest, ServiceResponse},
     http::{
         Method,
-        header::{self, HeaderName, HeaderValue},
+        header::{self, HeaderMap, HeaderName, HeaderValue},
     },
     middleware::Next,
     web::Data,
@@ -90,8 +90,16 @@ pub async fn api_keys(
             next.call(request).await?.map_into_left_body()
         }
     };
-    let headers = response.headers_mut();
-    let (limit, remaining, reset) = match verdict {
+    rate_limit_headers(response.headers_mut(), &verdict);
+    if let Some(origin) = cors {
+        allow_origin(response.headers_mut(), origin);
+    }
+    Ok(response)
+}
+
+/// The key's limit, what is left of it and when it resets (the IETF `RateLimit` fields).
+fn rate_limit_headers(headers: &mut HeaderMap, verdict: &Verdict) {
+    let (limit, remaining, reset) = match *verdict {
         Verdict::Allowed {
             limit,
             remaining,
@@ -106,17 +114,18 @@ pub async fn api_keys(
     ] {
         headers.insert(HeaderName::from_static(name), HeaderValue::from(value));
     }
-    if let Some(origin) = cors {
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        headers.insert(
-            header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static(
-                "ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
-            ),
-        );
-        headers.append(header::VARY, HeaderValue::from_static("Origin"));
-    }
-    Ok(response)
+}
+
+/// Lets a page of one of the key's origins read the answer and its headers.
+fn allow_origin(headers: &mut HeaderMap, origin: HeaderValue) {
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static(
+            "ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+        ),
+    );
+    headers.append(header::VARY, HeaderValue::from_static("Origin"));
 }
 
 /// An anonymous read of the API: what anyone may read, so any page may read it too (the

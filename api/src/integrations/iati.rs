@@ -180,13 +180,37 @@ fn result(
 
 /// One `iati-activity`, in the element order the schema requires.
 pub fn activity(publisher: &Publisher, activity: &Activity) -> String {
-    let (row, organisation) = (&activity.project, activity.organisation.as_ref());
-    let lang = row.language.as_str();
+    let row = &activity.project;
+    let mut xml = activity_opening(publisher, row);
+    xml.push_str(&participating_org(activity.organisation.as_ref()));
+    xml.push_str(&format!(
+        "<activity-status code=\"{}\"/>",
+        activity_status(row.stage)
+    ));
+    // ActivityDateType 2 (actual start): the day the project appeared on the marketplace.
+    xml.push_str(&format!(
+        "<activity-date type=\"2\" iso-date=\"{}\">{}</activity-date>",
+        row.created_at.format("%Y-%m-%d"),
+        narrative("Publication sur Marcottage", Some("fr"))
+    ));
+    xml.push_str(&countries_and_sectors(row));
+    for line in &activity.financing {
+        xml.push_str(&transaction(line));
+    }
+    for (indicator, measurements) in &activity.indicators {
+        xml.push_str(&result(indicator, measurements));
+    }
+    xml.push_str("</iati-activity>\n");
+    xml
+}
+
+/// The activity's opening tag, identifier, reporting organisation, title and descriptions.
+fn activity_opening(publisher: &Publisher, row: &project::Model) -> String {
     let mut xml = format!(
         "<iati-activity last-updated-datetime=\"{}\" xml:lang=\"{}\"",
         row.updated_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        escape(lang),
+        escape(row.language.as_str()),
     );
     if let Some(currency) = &row.budget_currency {
         xml.push_str(&format!(
@@ -216,28 +240,27 @@ pub fn activity(publisher: &Publisher, activity: &Activity) -> String {
             narrative(&row.description, None)
         ));
     }
+    xml
+}
+
+/// Implementing (role 4): the organisation that carries the project, or its member alone.
+fn participating_org(organisation: Option<&organisation::Model>) -> String {
     match organisation {
-        // Implementing (role 4): the organisation that carries the project.
-        Some(org) => xml.push_str(&format!(
+        Some(org) => format!(
             "<participating-org role=\"4\" type=\"{}\">{}</participating-org>",
             organisation_type(org.kind),
             narrative(&org.name, None)
-        )),
-        None => xml.push_str(&format!(
+        ),
+        None => format!(
             "<participating-org role=\"4\">{}</participating-org>",
             narrative("Porteur de projet individuel", Some("fr"))
-        )),
+        ),
     }
-    xml.push_str(&format!(
-        "<activity-status code=\"{}\"/>",
-        activity_status(row.stage)
-    ));
-    // ActivityDateType 2 (actual start): the day the project appeared on the marketplace.
-    xml.push_str(&format!(
-        "<activity-date type=\"2\" iso-date=\"{}\">{}</activity-date>",
-        row.created_at.format("%Y-%m-%d"),
-        narrative("Publication sur Marcottage", Some("fr"))
-    ));
+}
+
+/// The recipient countries and the DAC sectors (vocabulary 1), shares of 100 each.
+fn countries_and_sectors(row: &project::Model) -> String {
+    let mut xml = String::new();
     let countries = &row.countries;
     for (code, share) in countries.iter().zip(shares(countries.len())) {
         xml.push_str(&format!(
@@ -252,13 +275,6 @@ pub fn activity(publisher: &Publisher, activity: &Activity) -> String {
             escape(code.as_str())
         ));
     }
-    for line in &activity.financing {
-        xml.push_str(&transaction(line));
-    }
-    for (indicator, measurements) in &activity.indicators {
-        xml.push_str(&result(indicator, measurements));
-    }
-    xml.push_str("</iati-activity>\n");
     xml
 }
 

@@ -55,13 +55,11 @@ fn origin_errors(origins: &[String]) -> Vec<FieldError> {
 #[utoipa::path(
     tag = "integrations",
     operation_id = "createApiKey",
-    path = "/organisations/{id}/api-keys",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     request_body = NewApiKey,
     responses(
         (status = 201, description = "The key, shown this once", body = CreatedApiKey),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -110,7 +108,6 @@ async fn create_api_key(
 #[utoipa::path(
     tag = "integrations",
     operation_id = "listApiKeys",
-    path = "/organisations/{id}/api-keys",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The keys, newest first", body = Vec<ApiKey>),
@@ -129,7 +126,6 @@ async fn list_api_keys(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<H
 #[utoipa::path(
     tag = "integrations",
     operation_id = "revokeApiKey",
-    path = "/organisations/{id}/api-keys/{key_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("key_id" = Uuid, Path, description = "The key's id"),

@@ -82,7 +82,6 @@ async fn url_error(courier: &Courier, url: &str) -> Option<FieldError> {
 #[utoipa::path(
     tag = "integrations",
     operation_id = "createWebhook",
-    path = "/organisations/{id}/webhooks",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         IdempotencyKey,
@@ -91,8 +90,7 @@ async fn url_error(courier: &Courier, url: &str) -> Option<FieldError> {
     responses(
         (status = 201, description = "Registered", body = Webhook,
             headers(("Location" = String, description = "The new webhook"), ("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -160,7 +158,6 @@ async fn create_webhook(
 #[utoipa::path(
     tag = "integrations",
     operation_id = "listWebhooks",
-    path = "/organisations/{id}/webhooks",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The webhooks", body = Vec<Webhook>),
@@ -184,7 +181,6 @@ async fn list_webhooks(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<H
 #[utoipa::path(
     tag = "integrations",
     operation_id = "updateWebhook",
-    path = "/organisations/{id}/webhooks/{webhook_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("webhook_id" = Uuid, Path, description = "The webhook's id"),
@@ -193,8 +189,7 @@ async fn list_webhooks(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<H
     request_body = WebhookChanges,
     responses(
         (status = 200, description = "Changed", body = Webhook, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 412, response = responses::PreconditionFailed),
     ),
     security(("bearer" = []))
@@ -246,7 +241,6 @@ async fn update_webhook(
 #[utoipa::path(
     tag = "integrations",
     operation_id = "deleteWebhook",
-    path = "/organisations/{id}/webhooks/{webhook_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("webhook_id" = Uuid, Path, description = "The webhook's id"),
@@ -280,7 +274,6 @@ async fn delete_webhook(
 #[utoipa::path(
     tag = "integrations",
     operation_id = "listWebhookDeliveries",
-    path = "/organisations/{id}/webhooks/{webhook_id}/deliveries",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("webhook_id" = Uuid, Path, description = "The webhook's id"),
@@ -306,7 +299,6 @@ async fn list_deliveries(
 #[utoipa::path(
     tag = "integrations",
     operation_id = "redeliverWebhookDelivery",
-    path = "/organisations/{id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("webhook_id" = Uuid, Path, description = "The webhook's id"),
@@ -336,7 +328,6 @@ async fn redeliver(
 #[utoipa::path(
     tag = "integrations",
     operation_id = "pingWebhook",
-    path = "/organisations/{id}/webhooks/{webhook_id}/ping",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("webhook_id" = Uuid, Path, description = "The webhook's id"),

@@ -168,7 +168,7 @@ impl Courier {
         };
         Deliveries::update(webhook_delivery::ActiveModel {
             id: sea_orm::ActiveValue::Unchanged(delivery.id),
-            status: Set(status.code().into()),
+            status: Set(status.as_str().into()),
             attempts: Set(attempts),
             last_status_code: Set(status_code.map(|s| i32::from(s.as_u16()))),
             last_latency_ms: Set(Some(latency)),
@@ -233,7 +233,7 @@ async fn insert_delivery<C: ConnectionTrait>(
         message_id: Set(format!("msg_{}", message.simple())),
         event_type: Set(event_type.into()),
         payload: Set(payload),
-        status: Set(DeliveryStatus::Pending.code().into()),
+        status: Set(DeliveryStatus::Pending.as_str().into()),
         attempts: Set(0),
         last_status_code: Set(None),
         last_latency_ms: Set(None),
@@ -286,7 +286,7 @@ pub async fn redeliver<C: ConnectionTrait>(
     let updated = Deliveries::update_many()
         .col_expr(
             webhook_delivery::Column::Status,
-            Expr::value(DeliveryStatus::Pending.code()),
+            Expr::value(DeliveryStatus::Pending.as_str()),
         )
         .col_expr(webhook_delivery::Column::Attempts, Expr::value(0))
         .col_expr(

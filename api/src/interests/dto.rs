@@ -1,3 +1,4 @@
+use crate::codelist::codelist;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -32,26 +33,15 @@ pub struct NewInterest {
     pub organisation_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InterestStatus {
-    /// Waiting for the owner's answer.
-    Pending,
-    /// The owner accepted: a conversation is open and each side sees the other's contact.
-    Accepted,
-    Declined,
-    /// The sender took it back.
-    Withdrawn,
-}
-
-impl InterestStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Declined => "declined",
-            Self::Withdrawn => "withdrawn",
-        }
+codelist! {
+    pub enum InterestStatus {
+        /// Waiting for the owner's answer.
+        Pending,
+        /// The owner accepted: a conversation is open and each side sees the other's contact.
+        Accepted,
+        Declined,
+        /// The sender took it back.
+        Withdrawn,
     }
 }
 

@@ -49,8 +49,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 201, description = "Sent", body = Interest,
             headers(("Location" = String, description = "The new interest"))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
         (status = 429, response = responses::TooManyRequests),
     ),

@@ -5,11 +5,10 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::{
+    codelist::codelist,
     entities::{
         opportunity::{self, Entity as Opportunity},
         project::{self, Entity as Project},
@@ -19,20 +18,11 @@ use crate::{
     projects::ProjectStatus,
 };
 
-/// What kind of item an interest is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetKind {
-    Project,
-    Opportunity,
-}
-
-impl TargetKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Project => "project",
-            Self::Opportunity => "opportunity",
-        }
+codelist! {
+    /// What kind of item an interest is about.
+    pub enum TargetKind {
+        Project,
+        Opportunity,
     }
 }
 

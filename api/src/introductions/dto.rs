@@ -1,3 +1,4 @@
+use crate::codelist::codelist;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -6,22 +7,12 @@ use validator::Validate;
 
 use crate::conversations::people::MemberName;
 
-/// What a side of an introduction names: a member, or an item standing for its owner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SideKind {
-    Member,
-    Project,
-    Opportunity,
-}
-
-impl SideKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Member => "member",
-            Self::Project => "project",
-            Self::Opportunity => "opportunity",
-        }
+codelist! {
+    /// What a side of an introduction names: a member, or an item standing for its owner.
+    pub enum SideKind {
+        Member,
+        Project,
+        Opportunity,
     }
 }
 
@@ -50,24 +41,14 @@ pub struct NewIntroduction {
     pub note: String,
 }
 
-/// Where an introduction, or one side's answer, stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum IntroductionStatus {
-    Pending,
-    /// Both sides accepted (for a side: this side accepted).
-    Accepted,
-    /// A side declined.
-    Declined,
-}
-
-impl IntroductionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Declined => "declined",
-        }
+codelist! {
+    /// Where an introduction, or one side's answer, stands.
+    pub enum IntroductionStatus {
+        Pending,
+        /// Both sides accepted (for a side: this side accepted).
+        Accepted,
+        /// A side declined.
+        Declined,
     }
 }
 

@@ -1,5 +1,7 @@
 //! Making, reading and answering introductions.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::Utc;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -290,69 +292,24 @@ pub async fn views<C: ConnectionTrait>(
     reader: Uuid,
     rows: &[introduction::Model],
 ) -> Result<Vec<Introduction>> {
-    let kind = |stored: &str| parse_code(stored).unwrap_or(SideKind::Member);
-    let items: Vec<(TargetKind, Uuid)> = rows
-        .iter()
-        .flat_map(|row| {
-            [
-                (kind(&row.a_kind), row.a_item_id),
-                (kind(&row.b_kind), row.b_item_id),
-            ]
-        })
-        .filter_map(|(kind, item)| {
-            let kind = match kind {
-                SideKind::Member => return None,
-                SideKind::Project => TargetKind::Project,
-                SideKind::Opportunity => TargetKind::Opportunity,
-            };
-            item.map(|item| (kind, item))
-        })
-        .collect();
-    let anonymous = target::anonymous_opportunities(
-        db,
-        items
-            .iter()
-            .filter(|(kind, _)| *kind == TargetKind::Opportunity)
-            .map(|(_, id)| *id)
-            .collect(),
-    )
-    .await?;
-    let titles = target::titles(db, items).await?;
-    let persons = people::find(
-        db,
-        rows.iter()
-            .flat_map(|row| [row.facilitator_id, row.a_user_id, row.b_user_id]),
-    )
-    .await?;
+    let named = Named::load(db, rows).await?;
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
         let accepted = status(&row.status) == IntroductionStatus::Accepted;
-        let side = |kind_code: &str, item: Option<Uuid>, user: Uuid, answer: &str| {
-            let hidden =
-                item.is_some_and(|item| anonymous.contains(&item)) && !accepted && user != reader;
-            IntroductionSide {
-                kind: kind(kind_code),
-                item_id: item,
-                title: item.and_then(|item| titles.get(&item).cloned()),
-                member: if hidden {
-                    None
-                } else {
-                    persons.get(&user).map(people::Person::name)
-                },
-                answer: status(answer),
-            }
-        };
         let conversation = if accepted {
             conversations::service::by_introduction(db, row.id).await?
         } else {
             None
         };
-        let facilitator = persons
+        let facilitator = named
+            .persons
             .get(&row.facilitator_id)
             .map(people::Person::name)
             .ok_or_else(|| {
                 ApiError::Internal(anyhow::anyhow!("no facilitator {}", row.facilitator_id))
             })?;
+        let side =
+            |kind, item, user, answer| named.side((reader, accepted), kind, item, user, answer);
         views.push(Introduction {
             id: row.id,
             facilitator,
@@ -365,6 +322,79 @@ pub async fn views<C: ConnectionTrait>(
         });
     }
     Ok(views)
+}
+
+/// A side's kind as stored (a member when unreadable).
+fn side_kind(stored: &str) -> SideKind {
+    parse_code(stored).unwrap_or(SideKind::Member)
+}
+
+/// What the sides of some introductions name, read at once: the anonymous opportunities among
+/// their items, the items' titles, and the people (facilitators and both sides' members).
+struct Named {
+    anonymous: HashSet<Uuid>,
+    titles: HashMap<Uuid, String>,
+    persons: HashMap<Uuid, people::Person>,
+}
+
+impl Named {
+    async fn load<C: ConnectionTrait>(db: &C, rows: &[introduction::Model]) -> Result<Self> {
+        let items: Vec<(TargetKind, Uuid)> = rows
+            .iter()
+            .flat_map(|row| {
+                [
+                    (side_kind(&row.a_kind), row.a_item_id),
+                    (side_kind(&row.b_kind), row.b_item_id),
+                ]
+            })
+            .filter_map(|(kind, item)| {
+                let kind = match kind {
+                    SideKind::Member => return None,
+                    SideKind::Project => TargetKind::Project,
+                    SideKind::Opportunity => TargetKind::Opportunity,
+                };
+                item.map(|item| (kind, item))
+            })
+            .collect();
+        let opportunities = items
+            .iter()
+            .filter(|(kind, _)| *kind == TargetKind::Opportunity)
+            .map(|(_, id)| *id)
+            .collect();
+        let people = rows
+            .iter()
+            .flat_map(|row| [row.facilitator_id, row.a_user_id, row.b_user_id]);
+        Ok(Self {
+            anonymous: target::anonymous_opportunities(db, opportunities).await?,
+            titles: target::titles(db, items).await?,
+            persons: people::find(db, people).await?,
+        })
+    }
+
+    /// One side as `reader` sees it: its member hidden behind an anonymous item until the
+    /// introduction is accepted, unless the reader is that member.
+    fn side(
+        &self,
+        (reader, accepted): (Uuid, bool),
+        kind: &str,
+        item: Option<Uuid>,
+        user: Uuid,
+        answer: &str,
+    ) -> IntroductionSide {
+        let hidden =
+            item.is_some_and(|item| self.anonymous.contains(&item)) && !accepted && user != reader;
+        IntroductionSide {
+            kind: side_kind(kind),
+            item_id: item,
+            title: item.and_then(|item| self.titles.get(&item).cloned()),
+            member: if hidden {
+                None
+            } else {
+                self.persons.get(&user).map(people::Person::name)
+            },
+            answer: status(answer),
+        }
+    }
 }
 
 /// A page of the introductions `member` made or is a side of, newest first.

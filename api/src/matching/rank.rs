@@ -177,7 +177,7 @@ pub fn seeker(index: &Index<Opportunities>, slot: u32) -> Option<Seeker> {
     Some(Seeker {
         side: side_of(index, slot)?,
         direction: crate::http::fields::parse_code(first(fields.direction)?)?,
-        category: OpportunityCategory::from_code(first(fields.category)?)?.code(),
+        category: OpportunityCategory::from_code(first(fields.category)?)?.as_str(),
         owner: index.extra(slot)?.owner,
     })
 }
@@ -516,66 +516,7 @@ mod tests {
             .collect();
         let context = Context::of(languages, verified);
         let rows: Vec<opportunity::Model> = (0..3_000)
-            .map(|n| {
-                let words: Vec<&str> = (0..rng.random_range(3..12))
-                    .map(|_| *WORDS.choose(rng).unwrap())
-                    .collect();
-                let title = words[..3].join(" ");
-                let description = words.join(" ");
-                let skills: Vec<&str> = (0..rng.random_range(0..4))
-                    .map(|_| *SKILLS.choose(rng).unwrap())
-                    .collect();
-                let sectors: Vec<&str> = (0..rng.random_range(0..3))
-                    .map(|_| *SECTORS.choose(rng).unwrap())
-                    .collect();
-                let created = now - TimeDelta::hours(rng.random_range(0..3_000));
-                opportunity::Model {
-                    id: Uuid::from_u128(1 + n as u128),
-                    direction: *[Direction::Offer, Direction::Request].choose(rng).unwrap(),
-                    category: *[
-                        OpportunityCategory::Job,
-                        OpportunityCategory::Internship,
-                        OpportunityCategory::TechnicalPartnership,
-                    ]
-                    .choose(rng)
-                    .unwrap(),
-                    title: title.clone(),
-                    description: description.clone(),
-                    project_id: None,
-                    sectors: sectors
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect::<Vec<_>>()
-                        .into(),
-                    skills: skills
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect::<Vec<_>>()
-                        .into(),
-                    country: COUNTRIES.choose(rng).unwrap().to_string(),
-                    city: None,
-                    remote: rng.random_bool(0.15),
-                    starts_on: None,
-                    duration_months: None,
-                    expires_at: now + TimeDelta::days(30),
-                    anonymous: rng.random_bool(0.1),
-                    status: if rng.random_bool(0.9) {
-                        OpportunityStatus::Open
-                    } else {
-                        OpportunityStatus::Closed
-                    },
-                    owner_id: *owners.choose(rng).unwrap(),
-                    organisation_id: rng
-                        .random_bool(0.6)
-                        .then(|| *organisations.choose(rng).unwrap()),
-                    organisation_kind: None,
-                    search_text: search_text(&[&title, &description, &skills.join(" ")]),
-                    search_title: title_text(&title),
-                    version: 1,
-                    created_at: created,
-                    updated_at: created,
-                }
-            })
+            .map(|n| random_opportunity(rng, n, now, [&owners, &organisations]))
             .collect();
         let mut index = Index::default();
         index.extend(
@@ -585,6 +526,74 @@ mod tests {
         );
         index.finish();
         (index, context)
+    }
+
+    /// The `n`th opportunity of the generated set, of one of `owners`, maybe for one of
+    /// `organisations`.
+    fn random_opportunity(
+        rng: &mut StdRng,
+        n: usize,
+        now: DateTime<Utc>,
+        [owners, organisations]: [&[Uuid]; 2],
+    ) -> opportunity::Model {
+        let words: Vec<&str> = (0..rng.random_range(3..12))
+            .map(|_| *WORDS.choose(rng).unwrap())
+            .collect();
+        let title = words[..3].join(" ");
+        let description = words.join(" ");
+        let skills: Vec<&str> = (0..rng.random_range(0..4))
+            .map(|_| *SKILLS.choose(rng).unwrap())
+            .collect();
+        let sectors: Vec<&str> = (0..rng.random_range(0..3))
+            .map(|_| *SECTORS.choose(rng).unwrap())
+            .collect();
+        let created = now - TimeDelta::hours(rng.random_range(0..3_000));
+        opportunity::Model {
+            id: Uuid::from_u128(1 + n as u128),
+            direction: *[Direction::Offer, Direction::Request].choose(rng).unwrap(),
+            category: *[
+                OpportunityCategory::Job,
+                OpportunityCategory::Internship,
+                OpportunityCategory::TechnicalPartnership,
+            ]
+            .choose(rng)
+            .unwrap(),
+            title: title.clone(),
+            description: description.clone(),
+            project_id: None,
+            sectors: sectors
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into(),
+            skills: skills
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into(),
+            country: COUNTRIES.choose(rng).unwrap().to_string(),
+            city: None,
+            remote: rng.random_bool(0.15),
+            starts_on: None,
+            duration_months: None,
+            expires_at: now + TimeDelta::days(30),
+            anonymous: rng.random_bool(0.1),
+            status: if rng.random_bool(0.9) {
+                OpportunityStatus::Open
+            } else {
+                OpportunityStatus::Closed
+            },
+            owner_id: *owners.choose(rng).unwrap(),
+            organisation_id: rng
+                .random_bool(0.6)
+                .then(|| *organisations.choose(rng).unwrap()),
+            organisation_kind: None,
+            search_text: search_text(&[&title, &description, &skills.join(" ")]),
+            search_title: title_text(&title),
+            version: 1,
+            created_at: created,
+            updated_at: created,
+        }
     }
 
     /// Scores every candidate in full: what `best` must find without doing so.

@@ -126,7 +126,7 @@ fn ready(listing: &Listing<Opportunities>) -> Result<RwLockReadGuard<'_, Index<O
 
 fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
     category
-        .map(OpportunityCategory::code)
+        .map(OpportunityCategory::as_str)
         .into_iter()
         .collect()
 }
@@ -136,7 +136,6 @@ fn category_code(category: Option<OpportunityCategory>) -> Vec<&'static str> {
 #[utoipa::path(
     tag = "matches",
     operation_id = "listOpportunityMatches",
-    path = "/opportunities/{id}/matches",
     params(("id" = Uuid, Path, description = "The opportunity's id"), MatchQuery),
     responses(
         (status = 200, description = "The best matches with their reasons", body = Matches),
@@ -178,7 +177,6 @@ async fn opportunity_matches(
 #[utoipa::path(
     tag = "matches",
     operation_id = "listProjectMatches",
-    path = "/projects/{id}/matches",
     params(("id" = Uuid, Path, description = "The project's id"), MatchQuery),
     responses(
         (status = 200, description = "The best matches with their reasons", body = Matches),
@@ -201,8 +199,8 @@ async fn project_matches(
     let needs: Vec<&'static str> = row
         .needs
         .iter()
-        .map(|need| need.code())
-        .filter(|need| query.category.is_none_or(|asked| asked.code() == *need))
+        .map(|need| need.as_str())
+        .filter(|need| query.category.is_none_or(|asked| asked.as_str() == *need))
         .collect();
     if needs.is_empty() {
         return Ok(HttpResponse::Ok().json(Matches { items: Vec::new() }));
@@ -225,7 +223,6 @@ async fn project_matches(
 #[utoipa::path(
     tag = "matches",
     operation_id = "listMyMatches",
-    path = "/me/matches",
     params(MatchQuery),
     responses(
         (status = 200, description = "The best matches with their reasons", body = Matches),

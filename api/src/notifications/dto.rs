@@ -1,3 +1,4 @@
+use crate::codelist::codelist;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -6,36 +7,19 @@ use uuid::Uuid;
 use super::payloads;
 use crate::{entities::notification, error::ApiError};
 
-/// What a notification is about; each kind's payload is in [`super::payloads`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NotificationKind {
-    InterestReceived,
-    InterestAnswered,
-    MessageReceived,
-    IntroductionProposed,
-    IntroductionAnswered,
-    SavedSearchHit,
-    OrganisationInvitation,
-    OrganisationInvitationAnswered,
-    FundingApplicationSubmitted,
-    FundingApplicationReviewed,
-}
-
-impl NotificationKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InterestReceived => "interest_received",
-            Self::InterestAnswered => "interest_answered",
-            Self::MessageReceived => "message_received",
-            Self::IntroductionProposed => "introduction_proposed",
-            Self::IntroductionAnswered => "introduction_answered",
-            Self::SavedSearchHit => "saved_search_hit",
-            Self::OrganisationInvitation => "organisation_invitation",
-            Self::OrganisationInvitationAnswered => "organisation_invitation_answered",
-            Self::FundingApplicationSubmitted => "funding_application_submitted",
-            Self::FundingApplicationReviewed => "funding_application_reviewed",
-        }
+codelist! {
+    /// What a notification is about; each kind's payload is in [`super::payloads`].
+    pub enum NotificationKind {
+        InterestReceived,
+        InterestAnswered,
+        MessageReceived,
+        IntroductionProposed,
+        IntroductionAnswered,
+        SavedSearchHit,
+        OrganisationInvitation,
+        OrganisationInvitationAnswered,
+        FundingApplicationSubmitted,
+        FundingApplicationReviewed,
     }
 }
 

@@ -65,7 +65,6 @@ async fn mark_read(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpR
 #[utoipa::path(
     tag = "notifications",
     operation_id = "markAllNotificationsRead",
-    path = "/notifications/read-all",
     responses(
         (status = 204, description = "All read"),
         (status = 401, response = responses::Unauthorized),

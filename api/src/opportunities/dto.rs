@@ -1,67 +1,35 @@
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
+    codelist::codelist,
     entities::opportunity,
-    search::{FacetCount, Sort},
+    search::{Sort, listing_query, search_page},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
 
-/// Whether the author offers something or looks for it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
-)]
-#[serde(rename_all = "snake_case")]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "String(StringLen::None)",
-    rename_all = "snake_case"
-)]
-pub enum Direction {
-    Offer,
-    Request,
-}
-
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Offer => "offer",
-            Self::Request => "request",
-        }
+codelist! {
+    /// Whether the author offers something or looks for it.
+    stored pub enum Direction {
+        Offer,
+        Request,
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
-)]
-#[serde(rename_all = "snake_case")]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "String(StringLen::None)",
-    rename_all = "snake_case"
-)]
-pub enum OpportunityStatus {
-    Open,
-    Filled,
-    Closed,
-    /// Past its expiry date; not stored, derived from `expires_at`.
-    Expired,
+codelist! {
+    stored pub enum OpportunityStatus {
+        Open,
+        Filled,
+        Closed,
+        /// Past its expiry date; not stored, derived from `expires_at`.
+        Expired,
+    }
 }
 
 impl OpportunityStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::Filled => "filled",
-            Self::Closed => "closed",
-            Self::Expired => "expired",
-        }
-    }
-
     /// The status of a row as everyone sees it at `now`: an open opportunity past its expiry
     /// is expired. The one place that says what "open" means.
     pub fn of(row: &opportunity::Model, now: DateTime<Utc>) -> Self {
@@ -241,51 +209,26 @@ impl Opportunity {
     }
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct OpportunityQuery {
-    /// Words to find (French or English; accents and case do not matter).
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    pub direction: Option<Direction>,
-    pub category: Option<OpportunityCategory>,
-    /// ISO 3166-1 alpha-2.
-    #[param(pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
-    #[param(pattern = "^[0-9]{2,4}$")]
-    pub region: Option<String>,
-    /// A 5-digit DAC code or a 3-digit category.
-    #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
-    pub sector: Option<String>,
-    pub remote: Option<bool>,
-    /// Default: open and not expired.
-    pub status: Option<OpportunityStatus>,
-    pub organisation_kind: Option<OrganisationKind>,
-    /// The opportunities an organisation publishes under its name (never its anonymous
-    /// ones): what a partner's site lists with the widget.
-    pub organisation: Option<Uuid>,
-    pub sort: Option<Sort>,
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
-    pub cursor: Option<String>,
+listing_query! {
+    pub struct OpportunityQuery {
+        pub direction: Option<Direction>,
+        pub category: Option<OpportunityCategory>,
+    }
+    places, then {
+        pub remote: Option<bool>,
+        /// Default: open and not expired.
+        pub status: Option<OpportunityStatus>,
+        pub organisation_kind: Option<OrganisationKind>,
+        /// The opportunities an organisation publishes under its name (never its anonymous
+        /// ones): what a partner's site lists with the widget.
+        pub organisation: Option<Uuid>,
+        pub sort: Option<Sort>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct OpportunityFacets {
-    pub country: Vec<FacetCount>,
-    pub sector_category: Vec<FacetCount>,
-    pub category: Vec<FacetCount>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OpportunitySearchPage {
-    pub items: Vec<Opportunity>,
-    pub next_cursor: Option<String>,
-    /// How many results match, on all pages.
-    pub total: i64,
-    pub facets: OpportunityFacets,
+search_page! {
+    OpportunitySearchPage of Opportunity,
+    facets OpportunityFacets { country, sector_category, category }
 }
 
 #[cfg(test)]

@@ -14,12 +14,10 @@ use super::{
 use crate::{
     accounts::Member,
     db::{self, Db},
-    editing::{self, Deletable, Editable},
+    editing::{self, Deletable, Editable, Editor, Owned},
     entities::opportunity,
     error::Result,
     integrations::{self, Event, EventType},
-    search::ChangeKind,
-    taxonomies::Taxonomies,
 };
 
 impl Editable for Opportunities {
@@ -32,7 +30,6 @@ impl Editable for Opportunities {
     type Checked = (opportunity::ActiveModel, bool);
     type Shown = Opportunity;
 
-    const CHANGE: ChangeKind = ChangeKind::Opportunity;
     const COLLECTION: &'static str = "/api/v1/opportunities";
 
     /// Its editors see who stands behind it, anonymous or not.
@@ -41,15 +38,13 @@ impl Editable for Opportunities {
     }
 
     async fn check_new(
-        _db: &Db,
-        member: &Member,
+        editor: &Editor<'_>,
         new: &NewOpportunity,
-        taxonomies: &Taxonomies,
     ) -> Result<service::OpportunityCodes> {
         // An opportunity is public from its creation.
-        member.require_verified_email()?;
-        member.require_acts_for(new.organisation_id)?;
-        service::check_new(new, taxonomies)
+        editor.member.require_verified_email()?;
+        editor.member.require_acts_for(new.organisation_id)?;
+        service::check_new(new, editor.taxonomies)
     }
 
     /// Open at once, linked to a project and an organisation the member may publish for.
@@ -87,13 +82,11 @@ impl Editable for Opportunities {
     }
 
     async fn check(
-        _db: &Db,
-        _member: &Member,
+        editor: &Editor<'_>,
         current: &opportunity::Model,
         changes: &OpportunityChanges,
-        taxonomies: &Taxonomies,
     ) -> Result<Self::Checked> {
-        service::changes_of(current, changes, taxonomies)
+        service::changes_of(current, changes, editor.taxonomies)
     }
 
     async fn update(
@@ -105,8 +98,14 @@ impl Editable for Opportunities {
     }
 }
 
+impl Owned for Opportunities {
+    async fn mine(db: &Db, member: &Member) -> Result<Vec<Opportunity>> {
+        service::mine(db, member.id()).await
+    }
+}
+
 impl Deletable for Opportunities {
     async fn delete(db: &Db, current: &opportunity::Model) -> Result<()> {
-        editing::delete_row::<opportunity::Entity>(db, current, ChangeKind::Opportunity).await
+        editing::delete_row::<Self, opportunity::Entity>(db, current).await
     }
 }

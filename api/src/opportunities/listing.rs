@@ -20,8 +20,8 @@ use crate::{
         changes::Change,
         filters,
         index::nanos,
-        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
-        query::{query_errors, take_facet},
+        kind::{ListingRequest, PageParams, ScopeColumns, scoped, set_value},
+        query::query_errors,
         text::fold,
     },
 };
@@ -95,14 +95,6 @@ impl ListingKind for Opportunities {
         rows.iter()
             .map(|row| document(row, &context, now))
             .collect()
-    }
-
-    fn facets(mut counts: FacetCounts) -> OpportunityFacets {
-        OpportunityFacets {
-            country: take_facet(&mut counts, "country"),
-            sector_category: take_facet(&mut counts, "sector_category"),
-            category: take_facet(&mut counts, "category"),
-        }
     }
 
     /// An organisation's verification, and its members' languages, count in matching.
@@ -237,14 +229,14 @@ impl ListingRequest for OpportunityQuery {
         let status = self.status.unwrap_or(OpportunityStatus::Open);
         criteria.filter_one("status", Some(status.as_str()));
         criteria.filter_one("direction", self.direction.map(Direction::as_str));
-        criteria.filter_one("category", self.category.map(|category| category.code()));
+        criteria.filter_one("category", self.category.map(|category| category.as_str()));
         criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));
         filters::region(&mut criteria, "country", self.region.as_deref());
         filters::sector(&mut criteria, self.sector.as_deref());
         criteria.filter_one("remote", self.remote.map(|remote| remote.to_string()));
         criteria.filter_one(
             "organisation_kind",
-            self.organisation_kind.map(|kind| kind.code()),
+            self.organisation_kind.map(|kind| kind.as_str()),
         );
         criteria.filter_one("organisation", self.organisation.map(|id| id.to_string()));
         Ok(criteria)

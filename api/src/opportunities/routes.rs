@@ -1,7 +1,6 @@
 //! `/api/v1/opportunities`, `/api/v1/opportunities/{id}` and `/api/v1/me/opportunities`.
 
-use crate::{editing::item_routes, search::search_handler};
-use actix_web::{HttpResponse, delete, get, patch, post, web::Data};
+use actix_web::{delete, get, patch, post};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{
@@ -9,21 +8,15 @@ use super::{
         NewOpportunity, Opportunity, OpportunityChanges, OpportunityQuery, OpportunitySearchPage,
     },
     listing::Opportunities,
-    service,
 };
 use crate::{
-    accounts::Member,
-    db::Db,
-    error::{Result, responses},
+    editing::{item_routes, mine_route},
+    search::search_handler,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_opportunity)
-        .service(search_opportunities)
-        .service(my_opportunities)
-        .service(get_opportunity)
-        .service(update_opportunity)
-        .service(delete_opportunity);
+    cfg.service(search_opportunities).service(my_opportunities);
+    item_services(cfg);
 }
 
 item_routes! {
@@ -49,18 +42,8 @@ search_handler! {
     Opportunities, OpportunityQuery => OpportunitySearchPage, "A page of results"
 }
 
-/// The caller's own opportunities, whatever their status, newest first.
-#[utoipa::path(
-    tag = "opportunities",
-    operation_id = "listMyOpportunities",
-    path = "/me/opportunities",
-    responses(
-        (status = 200, description = "The caller's opportunities", body = Vec<Opportunity>),
-        (status = 401, response = responses::Unauthorized),
-    ),
-    security(("bearer" = []))
-)]
-#[get("/me/opportunities")]
-async fn my_opportunities(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::mine(&db, member.id()).await?))
+mine_route! {
+    /// The caller's own opportunities, whatever their status, newest first.
+    my_opportunities: GET "/me/opportunities", tag "opportunities", id "listMyOpportunities",
+    Opportunities => Opportunity, "The caller's opportunities"
 }

@@ -6,9 +6,10 @@ use validator::Validate;
 
 use super::queries::MemberRole;
 use crate::{
+    codelist::codelist,
     conversations::people::MemberName,
     entities::{organisation, organisation_invitation},
-    search::{FacetCount, Sort},
+    search::{Sort, search_page},
     taxonomies::OrganisationKind,
 };
 
@@ -98,20 +99,8 @@ impl From<&organisation::Model> for Organisation {
     }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct OrganisationFacets {
-    pub kind: Vec<FacetCount>,
-    pub country: Vec<FacetCount>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OrganisationPage {
-    pub items: Vec<Organisation>,
-    /// Pass it as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-    /// How many organisations match, on all pages.
-    pub total: i64,
-    pub facets: OrganisationFacets,
+search_page! {
+    OrganisationPage of Organisation, facets OrganisationFacets { kind, country }
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -189,22 +178,12 @@ impl From<&organisation_invitation::Model> for Invitation {
     }
 }
 
-/// Where an invitation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InvitationStatus {
-    Pending,
-    Accepted,
-    Declined,
-}
-
-impl InvitationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Declined => "declined",
-        }
+codelist! {
+    /// Where an invitation stands.
+    pub enum InvitationStatus {
+        Pending,
+        Accepted,
+        Declined,
     }
 }
 

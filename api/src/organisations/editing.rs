@@ -13,11 +13,10 @@ use super::{
 use crate::{
     accounts::Member,
     db::Db,
-    editing::{Deletable, Editable},
+    editing::{Deletable, Editable, Editor},
     entities::organisation,
     error::{ApiError, Result},
-    search::ChangeKind,
-    taxonomies::{CountryCode, Taxonomies},
+    taxonomies::CountryCode,
 };
 
 impl Editable for Organisations {
@@ -29,20 +28,14 @@ impl Editable for Organisations {
     type Checked = organisation::ActiveModel;
     type Shown = Organisation;
 
-    const CHANGE: ChangeKind = ChangeKind::Organisation;
     const COLLECTION: &'static str = "/api/v1/organisations";
 
     async fn shown<C: ConnectionTrait>(_: &C, row: &organisation::Model) -> Result<Organisation> {
         Ok(Organisation::from(row))
     }
 
-    async fn check_new(
-        _db: &Db,
-        _member: &Member,
-        new: &NewOrganisation,
-        taxonomies: &Taxonomies,
-    ) -> Result<CountryCode> {
-        service::check_new(new, taxonomies)
+    async fn check_new(editor: &Editor<'_>, new: &NewOrganisation) -> Result<CountryCode> {
+        service::check_new(new, editor.taxonomies)
     }
 
     /// The member who creates it becomes its owner.
@@ -75,13 +68,11 @@ impl Editable for Organisations {
     }
 
     async fn check(
-        _db: &Db,
-        _member: &Member,
+        editor: &Editor<'_>,
         current: &organisation::Model,
         changes: &OrganisationChanges,
-        taxonomies: &Taxonomies,
     ) -> Result<organisation::ActiveModel> {
-        service::changes_of(current, changes, taxonomies)
+        service::changes_of(current, changes, editor.taxonomies)
     }
 
     async fn update(

@@ -34,6 +34,7 @@ use crate::{
     config::Config,
     conversations::people,
     db,
+    editing::item_action,
     entities::{
         organisation::Entity as OrganisationEntity,
         organisation_invitation::{self, Entity as Invitations},
@@ -67,13 +68,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "organisations",
     operation_id = "inviteToOrganisation",
-    path = "/organisations/{id}/invitations",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     request_body = NewInvitation,
     responses(
         (status = 202, description = "The invitation is pending; the address's holder will be told", body = Invitation),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -167,7 +166,6 @@ async fn renew_or_create<C: ConnectionTrait>(
 #[utoipa::path(
     tag = "organisations",
     operation_id = "listOrganisationInvitations",
-    path = "/organisations/{id}/invitations",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The pending invitations", body = Vec<Invitation>),
@@ -192,7 +190,6 @@ async fn list_invitations(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 #[utoipa::path(
     tag = "organisations",
     operation_id = "withdrawOrganisationInvitation",
-    path = "/organisations/{id}/invitations/{invitation_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("invitation_id" = Uuid, Path, description = "The invitation's id"),
@@ -234,7 +231,6 @@ async fn withdraw_invitation(
 #[utoipa::path(
     tag = "me",
     operation_id = "listMyInvitations",
-    path = "/me/invitations",
     responses(
         (status = 200, description = "The pending invitations to the caller's address", body = Vec<ReceivedInvitation>),
         (status = 401, response = responses::Unauthorized),
@@ -254,48 +250,28 @@ async fn my_invitations(db: Data<Db>, member: Member) -> Result<HttpResponse> {
     Ok(HttpResponse::Ok().json(items))
 }
 
-/// Accepts an invitation sent to the caller's confirmed address: they join the organisation
-/// with the invited role (a member already keeps their role), and the owner who invited is told.
-#[utoipa::path(
-    tag = "organisations",
-    operation_id = "acceptInvitation",
-    path = "/invitations/{id}/accept",
-    params(("id" = Uuid, Path, description = "The invitation's id")),
-    responses(
-        (status = 200, description = "The accepted invitation", body = ReceivedInvitation),
-        responses::ItemRefusals,
-        (status = 409, response = responses::Conflict),
-    ),
-    security(("bearer" = []))
-)]
-#[post("/invitations/{id}/accept")]
-async fn accept_invitation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
-    answer(&db, &member, *id, InvitationStatus::Accepted).await
+item_action! {
+    /// Accepts an invitation sent to the caller's confirmed address: they join the organisation
+    /// with the invited role (a member already keeps their role), and the owner who invited is told.
+    accept_invitation: post "/invitations/{id}/accept", tag "organisations",
+        id "acceptInvitation", of "The invitation's id",
+        200 ReceivedInvitation, "The accepted invitation", refusals AnswerRefusals;
+    answer(InvitationStatus::Accepted)
 }
 
-/// Declines an invitation sent to the caller's confirmed address; the owner who invited is told.
-#[utoipa::path(
-    tag = "organisations",
-    operation_id = "declineInvitation",
-    path = "/invitations/{id}/decline",
-    params(("id" = Uuid, Path, description = "The invitation's id")),
-    responses(
-        (status = 200, description = "The declined invitation", body = ReceivedInvitation),
-        responses::ItemRefusals,
-        (status = 409, response = responses::Conflict),
-    ),
-    security(("bearer" = []))
-)]
-#[post("/invitations/{id}/decline")]
-async fn decline_invitation(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
-    answer(&db, &member, *id, InvitationStatus::Declined).await
+item_action! {
+    /// Declines an invitation sent to the caller's confirmed address; the owner who invited is told.
+    decline_invitation: post "/invitations/{id}/decline", tag "organisations",
+        id "declineInvitation", of "The invitation's id",
+        200 ReceivedInvitation, "The declined invitation", refusals AnswerRefusals;
+    answer(InvitationStatus::Declined)
 }
 
 async fn answer(
+    decision: InvitationStatus,
     db: &Db,
     member: &Member,
     id: Uuid,
-    decision: InvitationStatus,
 ) -> Result<HttpResponse> {
     // Whoever registered with an address that is not theirs must not answer in its name.
     member.require_verified_email()?;

@@ -13,8 +13,8 @@ use crate::{
     error::{ApiError, Result},
     search::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
-        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
-        query::{query_errors, take_facet},
+        kind::{ListingRequest, PageParams, ScopeColumns, scoped, set_value},
+        query::query_errors,
         text::{search_text, title_text},
     },
 };
@@ -45,13 +45,6 @@ impl ListingKind for Organisations {
             .all(db)
             .await?;
         rows.iter().map(document).collect()
-    }
-
-    fn facets(mut counts: FacetCounts) -> OrganisationFacets {
-        OrganisationFacets {
-            kind: take_facet(&mut counts, "kind"),
-            country: take_facet(&mut counts, "country"),
-        }
     }
 }
 
@@ -108,7 +101,7 @@ impl ListingRequest for OrganisationQuery {
             return Err(ApiError::Validation(errors));
         }
         let mut criteria = Criteria::with_terms(self.q.as_deref());
-        criteria.filter_one("kind", self.kind.map(|kind| kind.code()));
+        criteria.filter_one("kind", self.kind.map(|kind| kind.as_str()));
         criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));
         criteria.filter_one(
             "verified",

@@ -39,7 +39,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "organisations",
     operation_id = "listOrganisationMembers",
-    path = "/organisations/{id}/members",
     params(("id" = Uuid, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The members", body = Vec<OrganisationMember>),
@@ -117,7 +116,6 @@ pub async fn require_owner<C: sea_orm::ConnectionTrait>(
 #[utoipa::path(
     tag = "organisations",
     operation_id = "changeOrganisationMember",
-    path = "/organisations/{id}/members/{user_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("user_id" = Uuid, Path, description = "The member's id"),
@@ -125,8 +123,7 @@ pub async fn require_owner<C: sea_orm::ConnectionTrait>(
     request_body = MembershipChange,
     responses(
         (status = 200, description = "The membership after the change", body = OrganisationMember),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -177,7 +174,6 @@ async fn change_member(
 #[utoipa::path(
     tag = "organisations",
     operation_id = "removeOrganisationMember",
-    path = "/organisations/{id}/members/{user_id}",
     params(
         ("id" = Uuid, Path, description = "The organisation's id"),
         ("user_id" = Uuid, Path, description = "The member's id"),

@@ -5,12 +5,11 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QuerySelect,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{dto::NewOrganisation, listing};
 use crate::{
+    codelist::codelist,
     db::{self, Db},
     entities::{
         organisation::{self, Entity as Organisation},
@@ -21,24 +20,17 @@ use crate::{
     taxonomies::CountryCode,
 };
 
-/// A member's role in an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MemberRole {
-    /// Manages the organisation and its members.
-    Owner,
-    /// Edits the organisation and publishes on its behalf.
-    Editor,
+codelist! {
+    /// A member's role in an organisation.
+    pub enum MemberRole {
+        /// Manages the organisation and its members.
+        Owner,
+        /// Edits the organisation and publishes on its behalf.
+        Editor,
+    }
 }
 
 impl MemberRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Owner => "owner",
-            Self::Editor => "editor",
-        }
-    }
-
     pub fn from_stored(value: &str) -> Self {
         if value == "owner" {
             Self::Owner

@@ -1,12 +1,10 @@
 //! `/api/v1/organisations` and `/api/v1/organisations/{id}`, and verification.
 
-use crate::{editing::item_routes, search::search_handler};
-use actix_web::{
-    HttpResponse, delete, get,
-    http::header::ETAG,
-    patch, post,
-    web::{Data, Path},
+use crate::{
+    editing::{item_action, item_routes},
+    search::search_handler,
 };
+use actix_web::{HttpResponse, delete, get, http::header::ETAG, patch, post};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -20,18 +18,15 @@ use super::{
 use crate::db::Db;
 use crate::{
     accounts::{Member, Role},
-    error::{ApiError, Result, responses},
+    error::{ApiError, Result},
     http::conditional::version_etag,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_organisation)
-        .service(list_organisations)
-        .service(get_organisation)
-        .service(update_organisation)
-        .service(delete_organisation)
+    cfg.service(list_organisations)
         .service(verify_organisation)
         .service(unverify_organisation);
+    item_services(cfg);
 }
 
 item_routes! {
@@ -57,53 +52,27 @@ search_handler! {
     Organisations, OrganisationQuery => OrganisationPage, "A page of organisations"
 }
 
-/// Marks an organisation as verified (facilitators only).
-#[utoipa::path(
-    tag = "organisations",
-    operation_id = "verifyOrganisation",
-    path = "/organisations/{id}/verification",
-    params(("id" = Uuid, Path, description = "The organisation's id")),
-    responses(
-        (status = 200, description = "The organisation, verified", body = Organisation),
-        responses::ItemRefusals,
-    ),
-    security(("bearer" = []))
-)]
-#[post("/organisations/{id}/verification")]
-async fn verify_organisation(
-    db: Data<Db>,
-    facilitator: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
-    set_verified(&db, &facilitator, *id, true).await
+item_action! {
+    /// Marks an organisation as verified (facilitators only).
+    verify_organisation: post "/organisations/{id}/verification", tag "organisations",
+        id "verifyOrganisation", of "The organisation's id",
+        200 Organisation, "The organisation, verified", refusals ItemRefusals;
+    set_verified(true)
 }
 
-/// Withdraws an organisation's verification (facilitators only).
-#[utoipa::path(
-    tag = "organisations",
-    operation_id = "unverifyOrganisation",
-    path = "/organisations/{id}/verification",
-    params(("id" = Uuid, Path, description = "The organisation's id")),
-    responses(
-        (status = 200, description = "The organisation, no longer verified", body = Organisation),
-        responses::ItemRefusals,
-    ),
-    security(("bearer" = []))
-)]
-#[delete("/organisations/{id}/verification")]
-async fn unverify_organisation(
-    db: Data<Db>,
-    facilitator: Member,
-    id: Path<Uuid>,
-) -> Result<HttpResponse> {
-    set_verified(&db, &facilitator, *id, false).await
+item_action! {
+    /// Withdraws an organisation's verification (facilitators only).
+    unverify_organisation: delete "/organisations/{id}/verification", tag "organisations",
+        id "unverifyOrganisation", of "The organisation's id",
+        200 Organisation, "The organisation, no longer verified", refusals ItemRefusals;
+    set_verified(false)
 }
 
 async fn set_verified(
+    verified: bool,
     db: &Db,
     facilitator: &Member,
     id: Uuid,
-    verified: bool,
 ) -> Result<HttpResponse> {
     facilitator.require(Role::Facilitator)?;
     let current = queries::find(db, id).await?;

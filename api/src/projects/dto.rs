@@ -1,85 +1,44 @@
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
+    codelist::codelist,
     entities::{project, project_milestone},
     http::fields::parse_code,
-    search::{FacetCount, Sort},
+    search::{Sort, listing_query, search_page},
     taxonomies::{OpportunityCategory, OrganisationKind},
 };
 
-/// How far an idea has taken root.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    EnumIter,
-    DeriveActiveEnum,
-)]
-#[serde(rename_all = "snake_case")]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "String(StringLen::None)",
-    rename_all = "snake_case"
-)]
-pub enum ProjectStage {
-    Idea,
-    Project,
-    Venture,
+codelist! {
+    /// How far an idea has taken root.
+    #[derive(PartialOrd, Ord)]
+    stored pub enum ProjectStage {
+        Idea,
+        Project,
+        Venture,
+    }
 }
 
 impl ProjectStage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Idea => "idea",
-            Self::Project => "project",
-            Self::Venture => "venture",
-        }
-    }
-
     /// One step forward or back; never a leap over a stage.
     pub fn is_next_to(self, other: Self) -> bool {
         (self as i8 - other as i8).abs() == 1
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, EnumIter, DeriveActiveEnum,
-)]
-#[serde(rename_all = "snake_case")]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "String(StringLen::None)",
-    rename_all = "snake_case"
-)]
-pub enum ProjectStatus {
-    Draft,
-    Published,
-    Closed,
-    Archived,
+codelist! {
+    stored pub enum ProjectStatus {
+        Draft,
+        Published,
+        Closed,
+        Archived,
+    }
 }
 
 impl ProjectStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Published => "published",
-            Self::Closed => "closed",
-            Self::Archived => "archived",
-        }
-    }
-
     /// Drafts publish, published projects close or return to draft, closed ones reopen, and
     /// anything may be archived for good.
     pub fn may_become(self, next: Self) -> bool {
@@ -270,47 +229,22 @@ impl From<&project::Model> for Project {
     }
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ProjectQuery {
-    /// Words to find (French or English; accents and case do not matter).
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    #[param(pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
-    #[param(pattern = "^[0-9]{2,4}$")]
-    pub region: Option<String>,
-    /// A 5-digit DAC code or a 3-digit category.
-    #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
-    pub sector: Option<String>,
-    pub stage: Option<ProjectStage>,
-    /// A kind of partner the project seeks.
-    pub need: Option<OpportunityCategory>,
-    pub organisation_kind: Option<OrganisationKind>,
-    /// Default `published`; drafts are never listed here.
-    pub status: Option<ProjectStatus>,
-    /// `relevance` or `newest`.
-    pub sort: Option<Sort>,
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
-    pub cursor: Option<String>,
+listing_query! {
+    pub struct ProjectQuery {}
+    places, then {
+        pub stage: Option<ProjectStage>,
+        /// A kind of partner the project seeks.
+        pub need: Option<OpportunityCategory>,
+        pub organisation_kind: Option<OrganisationKind>,
+        /// Default `published`; drafts are never listed here.
+        pub status: Option<ProjectStatus>,
+        /// `relevance` or `newest`.
+        pub sort: Option<Sort>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProjectFacets {
-    pub country: Vec<FacetCount>,
-    pub sector_category: Vec<FacetCount>,
-    pub stage: Vec<FacetCount>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProjectSearchPage {
-    pub items: Vec<Project>,
-    pub next_cursor: Option<String>,
-    pub total: i64,
-    pub facets: ProjectFacets,
+search_page! {
+    ProjectSearchPage of Project, facets ProjectFacets { country, sector_category, stage }
 }
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]

@@ -13,11 +13,9 @@ use super::{
 use crate::{
     accounts::Member,
     db::Db,
-    editing::{self, Deletable, Editable},
+    editing::{self, Deletable, Editable, Editor, Owned},
     entities::project,
     error::Result,
-    search::ChangeKind,
-    taxonomies::Taxonomies,
 };
 
 impl Editable for Projects {
@@ -29,7 +27,6 @@ impl Editable for Projects {
     type Checked = project::ActiveModel;
     type Shown = Project;
 
-    const CHANGE: ChangeKind = ChangeKind::Project;
     const COLLECTION: &'static str = "/api/v1/projects";
 
     async fn shown<C: ConnectionTrait>(_: &C, row: &project::Model) -> Result<Project> {
@@ -37,17 +34,12 @@ impl Editable for Projects {
     }
 
     /// A draft unless `status` says `published`; a published one asks for a confirmed e-mail.
-    async fn check_new(
-        _db: &Db,
-        member: &Member,
-        new: &NewProject,
-        taxonomies: &Taxonomies,
-    ) -> Result<service::ProjectCodes> {
-        member.require_acts_for(new.organisation_id)?;
+    async fn check_new(editor: &Editor<'_>, new: &NewProject) -> Result<service::ProjectCodes> {
+        editor.member.require_acts_for(new.organisation_id)?;
         if new.status == Some(ProjectStatus::Published) {
-            member.require_verified_email()?;
+            editor.member.require_verified_email()?;
         }
-        service::check_new(new, taxonomies)
+        service::check_new(new, editor.taxonomies)
     }
 
     async fn insert(
@@ -71,19 +63,17 @@ impl Editable for Projects {
     }
 
     async fn check(
-        _db: &Db,
-        member: &Member,
+        editor: &Editor<'_>,
         current: &project::Model,
         changes: &ProjectChanges,
-        taxonomies: &Taxonomies,
     ) -> Result<project::ActiveModel> {
         // Publishing makes it public: the same rule as a project created published.
         if changes.status == Some(ProjectStatus::Published)
             && current.status != ProjectStatus::Published
         {
-            member.require_verified_email()?;
+            editor.member.require_verified_email()?;
         }
-        service::changes_of(current, changes, taxonomies)
+        service::changes_of(current, changes, editor.taxonomies)
     }
 
     async fn update(
@@ -95,8 +85,14 @@ impl Editable for Projects {
     }
 }
 
+impl Owned for Projects {
+    async fn mine(db: &Db, member: &Member) -> Result<Vec<Project>> {
+        service::mine(db, member.id()).await
+    }
+}
+
 impl Deletable for Projects {
     async fn delete(db: &Db, current: &project::Model) -> Result<()> {
-        editing::delete_row::<project::Entity>(db, current, ChangeKind::Project).await
+        editing::delete_row::<Self, project::Entity>(db, current).await
     }
 }

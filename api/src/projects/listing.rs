@@ -24,8 +24,8 @@ use crate::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
         changes::Change,
         filters,
-        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
-        query::{query_errors, take_facet},
+        kind::{ListingRequest, PageParams, ScopeColumns, scoped, set_value},
+        query::query_errors,
     },
     taxonomies::{SectorCode, code_strings},
 };
@@ -82,14 +82,6 @@ impl ListingKind for Projects {
                 )
             })
             .collect()
-    }
-
-    fn facets(mut counts: FacetCounts) -> ProjectFacets {
-        ProjectFacets {
-            country: take_facet(&mut counts, "country"),
-            sector_category: take_facet(&mut counts, "sector_category"),
-            stage: take_facet(&mut counts, "stage"),
-        }
     }
 
     /// The kind of a project's organisation is one of its fields.
@@ -149,7 +141,7 @@ fn document(row: &project::Model, organisation_kind: Option<String>) -> Result<D
     let needs: Vec<String> = row
         .needs
         .iter()
-        .map(|need| need.code().to_owned())
+        .map(|need| need.as_str().to_owned())
         .collect();
     set_value::<Projects>(&mut document, "need", needs);
     set_value::<Projects>(&mut document, "organisation_kind", organisation_kind);
@@ -200,10 +192,10 @@ impl ListingRequest for ProjectQuery {
         criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));
         filters::region(&mut criteria, "country", self.region.as_deref());
         filters::sector(&mut criteria, self.sector.as_deref());
-        criteria.filter_one("need", self.need.map(|need| need.code()));
+        criteria.filter_one("need", self.need.map(|need| need.as_str()));
         criteria.filter_one(
             "organisation_kind",
-            self.organisation_kind.map(|kind| kind.code()),
+            self.organisation_kind.map(|kind| kind.as_str()),
         );
         Ok(criteria)
     }

@@ -1,7 +1,7 @@
 //! `/api/v1/projects/{id}/milestones`: the dated history of how an idea took root. Adding one
 //! with a `stage` moves the project one step forward or back.
 
-use crate::http::body::Json;
+use crate::editing::item_action;
 use actix_web::{
     HttpResponse, get, post,
     web::{Data, Path},
@@ -29,7 +29,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "projects",
     operation_id = "listMilestones",
-    path = "/projects/{id}/milestones",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The milestones", body = Vec<Milestone>),
@@ -48,29 +47,18 @@ async fn list_milestones(
     Ok(HttpResponse::Ok().json(rows.iter().map(Milestone::from).collect::<Vec<_>>()))
 }
 
-/// Records a milestone; with `stage`, the project moves to that stage (one step at a time).
-#[utoipa::path(
-    tag = "projects",
-    operation_id = "addMilestone",
-    path = "/projects/{id}/milestones",
-    params(("id" = Uuid, Path, description = "The project's id")),
-    request_body = NewMilestone,
-    responses(
-        (status = 201, description = "Recorded", body = Milestone),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
-    ),
-    security(("bearer" = []))
-)]
-#[post("/projects/{id}/milestones")]
-async fn add_milestone(
-    db: Data<Db>,
-    member: Member,
-    id: Path<Uuid>,
-    body: Json<NewMilestone>,
-) -> Result<HttpResponse> {
-    body.validate()?;
-    let current = editable(db.get_ref(), &member, *id).await?;
-    let milestone = service::add_milestone(&db, &current, &body, member.id()).await?;
+item_action! {
+    /// Records a milestone; with `stage`, the project moves to that stage (one step at a time).
+    add_milestone: post "/projects/{id}/milestones", tag "projects", id "addMilestone",
+        of "The project's id", body NewMilestone, 201 Milestone, "Recorded",
+        refusals ItemBodyRefusals;
+    add()
+}
+
+/// A milestone recorded by one of the project's editors.
+async fn add(db: &Db, member: &Member, id: Uuid, new: NewMilestone) -> Result<HttpResponse> {
+    new.validate()?;
+    let current = editable(db, member, id).await?;
+    let milestone = service::add_milestone(db, &current, &new, member.id()).await?;
     Ok(HttpResponse::Created().json(Milestone::from(&milestone)))
 }

@@ -1,27 +1,20 @@
 //! `/api/v1/projects`, `/api/v1/projects/{id}` and `/api/v1/me/projects`.
 
-use crate::{editing::item_routes, search::search_handler};
-use actix_web::{HttpResponse, delete, get, patch, post, web::Data};
+use actix_web::{delete, get, patch, post};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{
     dto::{NewProject, Project, ProjectChanges, ProjectQuery, ProjectSearchPage},
     listing::Projects,
-    service,
 };
-use crate::db::Db;
 use crate::{
-    accounts::Member,
-    error::{Result, responses},
+    editing::{item_routes, mine_route},
+    search::search_handler,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_project)
-        .service(search_projects)
-        .service(my_projects)
-        .service(get_project)
-        .service(update_project)
-        .service(delete_project);
+    cfg.service(search_projects).service(my_projects);
+    item_services(cfg);
 }
 
 item_routes! {
@@ -46,18 +39,8 @@ search_handler! {
     Projects, ProjectQuery => ProjectSearchPage, "A page of results"
 }
 
-/// The caller's own projects, drafts included, newest first.
-#[utoipa::path(
-    tag = "projects",
-    operation_id = "listMyProjects",
-    path = "/me/projects",
-    responses(
-        (status = 200, description = "The caller's projects", body = Vec<Project>),
-        (status = 401, response = responses::Unauthorized),
-    ),
-    security(("bearer" = []))
-)]
-#[get("/me/projects")]
-async fn my_projects(db: Data<Db>, member: Member) -> Result<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::mine(&db, member.id()).await?))
+mine_route! {
+    /// The caller's own projects, drafts included, newest first.
+    my_projects: GET "/me/projects", tag "projects", id "listMyProjects",
+    Projects => Project, "The caller's projects"
 }

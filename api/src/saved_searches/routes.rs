@@ -44,7 +44,6 @@ fn response(status: StatusCode, row: &saved_search::Model) -> HttpResponse {
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "createSavedSearch",
-    path = "/saved-searches",
     request_body = NewSavedSearch,
     responses(
         (status = 201, description = "Saved", body = SavedSearch, headers(("ETag" = String))),
@@ -70,7 +69,6 @@ async fn create_saved_search(
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "listSavedSearches",
-    path = "/saved-searches",
     responses(
         (status = 200, description = "The caller's saved searches", body = Vec<SavedSearch>),
         (status = 401, response = responses::Unauthorized),
@@ -87,7 +85,6 @@ async fn list_saved_searches(db: Data<Db>, member: Member) -> Result<HttpRespons
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "getSavedSearch",
-    path = "/saved-searches/{id}",
     params(("id" = Uuid, Path, description = "The saved search's id")),
     responses(
         (status = 200, description = "The saved search", body = SavedSearch, headers(("ETag" = String))),
@@ -106,7 +103,6 @@ async fn get_saved_search(db: Data<Db>, member: Member, id: Path<Uuid>) -> Resul
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "updateSavedSearch",
-    path = "/saved-searches/{id}",
     params(
         ("id" = Uuid, Path, description = "The saved search's id"),
         IfMatch,
@@ -142,7 +138,6 @@ async fn update_saved_search(
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "deleteSavedSearch",
-    path = "/saved-searches/{id}",
     params(
         ("id" = Uuid, Path, description = "The saved search's id"),
         IfMatch,
@@ -172,7 +167,6 @@ async fn delete_saved_search(
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "getUnsubscription",
-    path = "/unsubscribe/{token}",
     params(("token" = String, Path, description = "The token of the e-mail's link")),
     responses(
         (status = 200, description = "The saved search the link stops", body = Unsubscription),
@@ -195,7 +189,6 @@ async fn read_unsubscription(db: Data<Db>, token: Path<String>) -> Result<HttpRe
 #[utoipa::path(
     tag = "saved-searches",
     operation_id = "unsubscribe",
-    path = "/unsubscribe/{token}",
     params(("token" = String, Path, description = "The token of the e-mail's link")),
     responses(
         (status = 200, description = "E-mails stopped", body = Unsubscription),

@@ -15,6 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
+    codelist::codelist,
     entities::change::{self, Entity as ChangeEntity},
     error::Result,
 };
@@ -22,48 +23,19 @@ use crate::{
 /// Any number that no other advisory lock of the application uses.
 const CHANGE_LOG_LOCK: i64 = 0x6d61_7263_6f74;
 
-/// What changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChangeKind {
-    Opportunity,
-    Project,
-    Organisation,
-    CooperationLink,
-    /// A member's profile (their languages count in matching).
-    Member,
-    FundingCall,
-    FundingApplication,
-    /// Many rows at once (a bulk load): every index is rebuilt.
-    Everything,
-}
-
-impl ChangeKind {
-    const ALL: [Self; 8] = [
-        Self::Opportunity,
-        Self::Project,
-        Self::Organisation,
-        Self::CooperationLink,
-        Self::Member,
-        Self::FundingCall,
-        Self::FundingApplication,
-        Self::Everything,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Opportunity => "opportunity",
-            Self::Project => "project",
-            Self::Organisation => "organisation",
-            Self::CooperationLink => "cooperation_link",
-            Self::Member => "member",
-            Self::FundingCall => "funding_call",
-            Self::FundingApplication => "funding_application",
-            Self::Everything => "everything",
-        }
-    }
-
-    fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.code() == code)
+codelist! {
+    /// What changed.
+    pub enum ChangeKind {
+        Opportunity,
+        Project,
+        Organisation,
+        CooperationLink,
+        /// A member's profile (their languages count in matching).
+        Member,
+        FundingCall,
+        FundingApplication,
+        /// Many rows at once (a bulk load): every index is rebuilt.
+        Everything,
     }
 }
 
@@ -77,12 +49,12 @@ pub struct Change {
 
 /// Records that `id` changed. Call it inside the write's transaction, last: on PostgreSQL
 /// it holds the log's lock until the commit (its span includes the wait for that lock).
-#[tracing::instrument(level = "debug", name = "record_change", skip_all, fields(kind = kind.code(), %id))]
+#[tracing::instrument(level = "debug", name = "record_change", skip_all, fields(kind = kind.as_str(), %id))]
 pub async fn record<C: ConnectionTrait>(txn: &C, kind: ChangeKind, id: Uuid) -> Result<()> {
     lock_log(txn).await?;
     ChangeEntity::insert(change::ActiveModel {
         seq: NotSet,
-        kind: Set(kind.code().to_owned()),
+        kind: Set(kind.as_str().to_owned()),
         item_id: Set(id),
         recorded_at: Set(Utc::now()),
     })
@@ -126,7 +98,7 @@ pub async fn after<C: ConnectionTrait>(db: &C, seq: i64, limit: u64) -> Result<V
         .map(|row| Change {
             seq: row.seq,
             // An unknown kind (from a newer replica) rebuilds everything rather than miss it.
-            kind: ChangeKind::parse(&row.kind).unwrap_or(ChangeKind::Everything),
+            kind: ChangeKind::from_code(&row.kind).unwrap_or(ChangeKind::Everything),
             id: row.item_id,
         })
         .collect())

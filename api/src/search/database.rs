@@ -124,17 +124,35 @@ async fn ranked_page<K: ListingKind>(
     criteria: &Criteria,
     request: &PageRequest,
 ) -> Result<(Vec<Uuid>, Option<String>)> {
-    let backend = db.get_database_backend();
-    let id = || column(K::TABLE, "id");
     let mut select = Query::select();
     select
-        .expr_as(id(), Alias::new("id"))
+        .expr_as(column(K::TABLE, "id"), Alias::new("id"))
         .from(Alias::new(K::TABLE))
         .cond_where(condition);
+    let read_key = order_after_cursor::<K>(&mut select, db, criteria, request)?;
+    select.limit(request.limit + 1);
+    let rows = db.query_all(&select).await?;
+    let keyed_ids = rows
+        .iter()
+        .map(|row| Ok((row.try_get::<Uuid>("", "id")?, read_key(row)?)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(page_of(keyed_ids, request))
+}
+
+/// Orders `select` by the request's sort (relevance with words, else the kind's sort key,
+/// else newest id) and starts it after the cursor; how to read each row's sort key back.
+fn order_after_cursor<K: ListingKind>(
+    select: &mut SelectStatement,
+    db: &Db,
+    criteria: &Criteria,
+    request: &PageRequest,
+) -> Result<fn(&QueryResult) -> Result<Key>> {
+    let id = || column(K::TABLE, "id");
     let keyed = K::SORTS.iter().find(|key| key.sort == request.sort);
     let cursor = request.cursor.as_ref();
-    let read_key: fn(&QueryResult) -> Result<Key> = match (request.sort, keyed) {
+    Ok(match (request.sort, keyed) {
         (Sort::Relevance, _) if !criteria.terms.is_empty() => {
+            let backend = db.get_database_backend();
             let score = backend::relevance(backend, K::TABLE, &criteria.terms);
             select
                 .expr_as(score.clone(), Alias::new("key"))
@@ -170,13 +188,12 @@ async fn ranked_page<K: ListingKind>(
             }
             |_| Ok(Key::None)
         }
-    };
-    select.limit(request.limit + 1);
-    let rows = db.query_all(&select).await?;
-    let mut keyed_ids = rows
-        .iter()
-        .map(|row| Ok((row.try_get::<Uuid>("", "id")?, read_key(row)?)))
-        .collect::<Result<Vec<_>>>()?;
+    })
+}
+
+/// The page's ids from one row more than it holds, and the cursor to the next page when that
+/// row was there.
+fn page_of(mut keyed_ids: Vec<(Uuid, Key)>, request: &PageRequest) -> (Vec<Uuid>, Option<String>) {
     let next_cursor = if keyed_ids.len() as u64 > request.limit {
         keyed_ids.truncate(request.limit as usize);
         keyed_ids.last().map(|(id, key)| {
@@ -194,10 +211,10 @@ async fn ranked_page<K: ListingKind>(
     } else {
         None
     };
-    Ok((
+    (
         keyed_ids.into_iter().map(|(id, _)| id).collect(),
         next_cursor,
-    ))
+    )
 }
 
 #[derive(FromQueryResult)]

@@ -41,3 +41,105 @@ macro_rules! search_handler {
 }
 
 pub(crate) use search_handler;
+
+/// Declares the query parameters of a kind's public search, in the spec's order: the words
+/// (`q`) first, then the kind's own filters and `sort` as given, then the page (`limit`,
+/// `cursor`), the same for every kind. A kind filtered by place as projects and opportunities
+/// are says where its `country`, `region` and `sector` filters stand:
+///
+/// ```ignore
+/// listing_query! {
+///     pub struct OpportunityQuery {
+///         pub direction: Option<Direction>,
+///     }
+///     places, then {
+///         pub remote: Option<bool>,
+///         pub sort: Option<Sort>,
+///     }
+/// }
+/// ```
+macro_rules! listing_query {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident { $($before:tt)* }
+        places, then { $($after:tt)* }
+    ) => {
+        $crate::search::listing_query! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                $($before)*
+                /// ISO 3166-1 alpha-2.
+                #[param(pattern = "^[A-Za-z]{2}$")]
+                pub country: Option<String>,
+                /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
+                #[param(pattern = "^[0-9]{2,4}$")]
+                pub region: Option<String>,
+                /// A 5-digit DAC code or a 3-digit category.
+                #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
+                pub sector: Option<String>,
+                $($after)*
+            }
+        }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident { $($filters:tt)* }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+        #[into_params(parameter_in = Query)]
+        pub struct $name {
+            /// Words to find (French or English; accents and case do not matter).
+            #[param(max_length = 200)]
+            pub q: Option<String>,
+            $($filters)*
+            #[param(minimum = 1, maximum = 100)]
+            pub limit: Option<u64>,
+            #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
+            pub cursor: Option<String>,
+        }
+    };
+}
+
+pub(crate) use listing_query;
+
+/// Declares the page a kind's search answers, for the spec (the engine's `Page` is what is
+/// sent): its items, the cursor of the next page, the total, and the facets, each counted
+/// under the name of its field; the facets turn from the engine's counts by those names.
+///
+/// ```ignore
+/// search_page! {
+///     ProjectSearchPage of Project, facets ProjectFacets { country, sector_category, stage }
+/// }
+/// ```
+macro_rules! search_page {
+    (
+        $page:ident of $item:ty,
+        facets $facets:ident { $($(#[doc = $facet_doc:literal])* $facet:ident),+ $(,)? }
+    ) => {
+        #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+        pub struct $facets {
+            $($(#[doc = $facet_doc])* pub $facet: Vec<$crate::search::FacetCount>,)+
+        }
+
+        impl From<$crate::search::kind::FacetCounts> for $facets {
+            fn from(mut counts: $crate::search::kind::FacetCounts) -> Self {
+                Self {
+                    $($facet: $crate::search::query::take_facet(&mut counts, stringify!($facet)),)+
+                }
+            }
+        }
+
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $page {
+            pub items: Vec<$item>,
+            /// Pass it as `cursor` for the next page; absent on the last page.
+            pub next_cursor: Option<String>,
+            /// How many results match, on all pages.
+            pub total: i64,
+            pub facets: $facets,
+        }
+    };
+}
+
+pub(crate) use search_page;

@@ -198,8 +198,8 @@ pub trait ListingKind: Sized + Send + Sync + 'static {
     const FIELDS: &'static [Field];
     const SORTS: &'static [SortKey];
 
-    /// The facets as the API names and documents them.
-    type Facets: Serialize + Clone + Send + Sync + 'static;
+    /// The facets as the API names and documents them (`search_page!`).
+    type Facets: Serialize + Clone + Send + Sync + From<FacetCounts> + 'static;
     /// What else the index keeps per item.
     type Extra: Send + Sync + 'static;
 
@@ -207,8 +207,6 @@ pub trait ListingKind: Sized + Send + Sync + 'static {
         db: &Db,
         scope: Scope,
     ) -> impl Future<Output = Result<Vec<Document<Self::Extra>>>> + Send;
-
-    fn facets(counts: FacetCounts) -> Self::Facets;
 
     /// Which items a change concerns: by default the item itself when it is of this kind.
     fn scope_of(change: &Change) -> Option<Scope> {

@@ -165,7 +165,7 @@ impl<K: ListingKind> Listing<K> {
             items: answer.items,
             next_cursor: answer.next_cursor,
             total: answer.total,
-            facets: K::facets(answer.facets),
+            facets: K::Facets::from(answer.facets),
         })
     }
 

@@ -20,7 +20,7 @@ pub mod sync;
 pub mod text;
 
 pub use changes::{ChangeKind, record};
-pub(crate) use handler::search_handler;
+pub(crate) use handler::{listing_query, search_handler, search_page};
 pub use kind::{Document, Field, ListingKind, Scope, SortKey, Stored};
 pub use listing::{Listing, Page};
 pub use query::{Criteria, FacetCount, PageRequest, Sort};

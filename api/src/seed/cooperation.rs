@@ -1083,7 +1083,7 @@ async fn partner_authorities(db: &Db) -> anyhow::Result<()> {
 /// The local authorities of the seeded marketplace, oldest first.
 async fn platform_authorities(db: &Db) -> anyhow::Result<Vec<(Uuid, organisation::Model)>> {
     let rows = organisation::Entity::find()
-        .filter(organisation::Column::Kind.eq(OrganisationKind::LocalAuthority.code()))
+        .filter(organisation::Column::Kind.eq(OrganisationKind::LocalAuthority.as_str()))
         .order_by_asc(organisation::Column::Id)
         .all(db)
         .await?;

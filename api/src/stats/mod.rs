@@ -181,7 +181,6 @@ async fn partnerships_per_month<C: ConnectionTrait>(db: &C) -> Result<Vec<KeyCou
 #[utoipa::path(
     tag = "cooperation",
     operation_id = "getPublicStats",
-    path = "/stats",
     responses(
         (status = 200, description = "The statistics", body = PublicStats,
             headers(("ETag" = String), ("Cache-Control" = String))),

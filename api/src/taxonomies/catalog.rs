@@ -138,14 +138,14 @@ impl Taxonomies {
             TaxonomyKind::OrganisationKinds,
             OrganisationKind::ALL
                 .iter()
-                .map(|kind| own_term(kind.code(), |lang| kind.label(lang)))
+                .map(|kind| own_term(kind.as_str(), |lang| kind.label(lang)))
                 .collect(),
         );
         terms.insert(
             TaxonomyKind::OpportunityCategories,
             OpportunityCategory::ALL
                 .iter()
-                .map(|category| own_term(category.code(), |lang| category.label(lang)))
+                .map(|category| own_term(category.as_str(), |lang| category.label(lang)))
                 .collect(),
         );
         Self::from_terms(terms)

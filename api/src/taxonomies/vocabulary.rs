@@ -1,69 +1,26 @@
 //! Marcottage's own vocabularies. Their codes are part of the API; labels live here, next to
 //! the codes, so that a new code cannot ship without both labels.
 
-use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use crate::codelist::codelist;
 
 use super::Lang;
 
-/// What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
-/// exports.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    EnumIter,
-    DeriveActiveEnum,
-)]
-#[serde(rename_all = "snake_case")]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "String(StringLen::None)",
-    rename_all = "snake_case"
-)]
-pub enum OrganisationKind {
-    Company,
-    Ngo,
-    LocalAuthority,
-    DiasporaAssociation,
-    PublicAgency,
-    Academic,
-    Funder,
-    Other,
+codelist! {
+    /// What kind of body an organisation is. Each maps onto an IATI OrganisationType code for
+    /// exports.
+    stored pub enum OrganisationKind {
+        Company,
+        Ngo,
+        LocalAuthority,
+        DiasporaAssociation,
+        PublicAgency,
+        Academic,
+        Funder,
+        Other,
+    }
 }
 
 impl OrganisationKind {
-    pub const ALL: [Self; 8] = [
-        Self::Company,
-        Self::Ngo,
-        Self::LocalAuthority,
-        Self::DiasporaAssociation,
-        Self::PublicAgency,
-        Self::Academic,
-        Self::Funder,
-        Self::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Company => "company",
-            Self::Ngo => "ngo",
-            Self::LocalAuthority => "local_authority",
-            Self::DiasporaAssociation => "diaspora_association",
-            Self::PublicAgency => "public_agency",
-            Self::Academic => "academic",
-            Self::Funder => "funder",
-            Self::Other => "other",
-        }
-    }
-
     /// The IATI OrganisationType code (`Private Sector`, `National NGO`, `Local Government`...).
     pub fn iati_code(self) -> &'static str {
         match self {
@@ -100,69 +57,21 @@ impl OrganisationKind {
     }
 }
 
-/// What an opportunity offers or seeks.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    EnumIter,
-    DeriveActiveEnum,
-)]
-#[serde(rename_all = "snake_case")]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "String(StringLen::None)",
-    rename_all = "snake_case"
-)]
-pub enum OpportunityCategory {
-    TechnicalPartnership,
-    IndustrialPartnership,
-    CommercialPartnership,
-    FinancialPartnership,
-    Internship,
-    Job,
-    Volunteering,
-    AuthorityCooperation,
+codelist! {
+    /// What an opportunity offers or seeks.
+    stored pub enum OpportunityCategory {
+        TechnicalPartnership,
+        IndustrialPartnership,
+        CommercialPartnership,
+        FinancialPartnership,
+        Internship,
+        Job,
+        Volunteering,
+        AuthorityCooperation,
+    }
 }
 
 impl OpportunityCategory {
-    pub const ALL: [Self; 8] = [
-        Self::TechnicalPartnership,
-        Self::IndustrialPartnership,
-        Self::CommercialPartnership,
-        Self::FinancialPartnership,
-        Self::Internship,
-        Self::Job,
-        Self::Volunteering,
-        Self::AuthorityCooperation,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::TechnicalPartnership => "technical_partnership",
-            Self::IndustrialPartnership => "industrial_partnership",
-            Self::CommercialPartnership => "commercial_partnership",
-            Self::FinancialPartnership => "financial_partnership",
-            Self::Internship => "internship",
-            Self::Job => "job",
-            Self::Volunteering => "volunteering",
-            Self::AuthorityCooperation => "authority_cooperation",
-        }
-    }
-
-    /// The category of a stored code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|category| category.code() == code)
-    }
-
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::TechnicalPartnership, Lang::En) => "Technical partnership",
@@ -192,10 +101,10 @@ mod tests {
     #[test]
     fn codes_are_the_serialised_names() {
         for kind in OrganisationKind::ALL {
-            assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
         for category in OpportunityCategory::ALL {
-            assert_eq!(serde_json::to_value(category).unwrap(), category.code());
+            assert_eq!(serde_json::to_value(category).unwrap(), category.as_str());
         }
     }
 

@@ -5,22 +5,23 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
+    codelist::codelist,
     entities::{funding_application, funding_application_event},
     funding::eligibility::Verdict,
     http::fields::parse_code,
-    search::FacetCount,
+    search::search_page,
 };
 
-/// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ApplicationStatus {
-    /// Saved by the applicant, not sent: the funder does not see it.
-    Draft,
-    Submitted,
-    UnderReview,
-    Accepted,
-    Rejected,
+codelist! {
+    /// Where an application stands.
+    pub enum ApplicationStatus {
+        /// Saved by the applicant, not sent: the funder does not see it.
+        Draft,
+        Submitted,
+        UnderReview,
+        Accepted,
+        Rejected,
+    }
 }
 
 impl ApplicationStatus {
@@ -30,16 +31,6 @@ impl ApplicationStatus {
         Self::Accepted,
         Self::Rejected,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Submitted => "submitted",
-            Self::UnderReview => "under_review",
-            Self::Accepted => "accepted",
-            Self::Rejected => "rejected",
-        }
-    }
 
     pub fn of(row: &funding_application::Model) -> Self {
         parse_code(&row.status).unwrap_or(Self::Draft)
@@ -259,17 +250,8 @@ pub struct ApplicationQuery {
     pub cursor: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ApplicationFacets {
-    pub status: Vec<FacetCount>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ApplicationPage {
-    pub items: Vec<Application>,
-    pub next_cursor: Option<String>,
-    pub total: i64,
-    pub facets: ApplicationFacets,
+search_page! {
+    ApplicationPage of Application, facets ApplicationFacets { status }
 }
 
 #[cfg(test)]

@@ -23,8 +23,7 @@ use crate::{
     search::{
         ChangeKind, Criteria, Document, Field, ListingKind, Scope, SortKey, Stored,
         changes::Change,
-        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
-        query::take_facet,
+        kind::{ListingRequest, PageParams, ScopeColumns, scoped, set_value},
     },
 };
 
@@ -58,12 +57,6 @@ impl ListingKind for Applications {
             .filter_map(|row| Some((row, names.get(&row.id)?)))
             .map(|(row, names)| document(row, names.clone()))
             .collect()
-    }
-
-    fn facets(mut counts: FacetCounts) -> ApplicationFacets {
-        ApplicationFacets {
-            status: take_facet(&mut counts, "status"),
-        }
     }
 
     /// An application shows its applicant's name.

@@ -84,7 +84,6 @@ async fn applying(
 #[utoipa::path(
     tag = "funding",
     operation_id = "applyToFundingCall",
-    path = "/funding-calls/{id}/applications",
     request_body = NewApplication,
     params(
         ("id" = Uuid, Path, description = "The call's id"),
@@ -93,8 +92,7 @@ async fn applying(
     responses(
         (status = 201, description = "Saved or submitted", body = Application,
             headers(("Location" = String, description = "The new application"), ("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
     ),
     security(("bearer" = []))
@@ -163,13 +161,11 @@ async fn names_of<C: sea_orm::ConnectionTrait>(
 #[utoipa::path(
     tag = "funding",
     operation_id = "checkFundingApplication",
-    path = "/funding-calls/{id}/applications/check",
     request_body = NewApplication,
     params(("id" = Uuid, Path, description = "The call's id")),
     responses(
         (status = 200, description = "Each rule, met or not", body = EligibilityReport),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
     ),
     security(("bearer" = []))
 )]
@@ -200,7 +196,6 @@ async fn check_application(
 #[utoipa::path(
     tag = "funding",
     operation_id = "getReviewBoard",
-    path = "/funding-calls/{id}/applications",
     params(("id" = Uuid, Path, description = "The call's id"), ApplicationQuery),
     responses(
         (status = 200, description = "A page of applications", body = ApplicationPage),
@@ -230,7 +225,6 @@ async fn review_board(
 #[utoipa::path(
     tag = "funding",
     operation_id = "listMyFundingApplications",
-    path = "/me/funding-applications",
     responses(
         (status = 200, description = "The caller's applications", body = Vec<Application>),
         (status = 401, response = responses::Unauthorized),
@@ -340,8 +334,7 @@ async fn get_application(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result
     ),
     responses(
         (status = 200, description = "Changed", body = ApplicationDetail, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
         (status = 412, response = responses::PreconditionFailed),
     ),
@@ -385,7 +378,6 @@ async fn update_application(
 #[utoipa::path(
     tag = "funding",
     operation_id = "submitFundingApplication",
-    path = "/funding-applications/{id}/submit",
     params(
         ("id" = Uuid, Path, description = "The application's id"),
         IfMatch,
@@ -447,7 +439,6 @@ async fn submit_application(
 #[utoipa::path(
     tag = "funding",
     operation_id = "reviewFundingApplication",
-    path = "/funding-applications/{id}/review",
     request_body = Review,
     params(
         ("id" = Uuid, Path, description = "The application's id"),
@@ -455,8 +446,7 @@ async fn submit_application(
     ),
     responses(
         (status = 200, description = "Moved", body = ApplicationDetail, headers(("ETag" = String))),
-        responses::BodyRefusals,
-        responses::ItemRefusals,
+        responses::ItemBodyRefusals,
         (status = 409, response = responses::Conflict),
         (status = 412, response = responses::PreconditionFailed),
     ),

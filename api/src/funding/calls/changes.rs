@@ -134,7 +134,7 @@ fn set_amounts(row: &mut funding_call::ActiveModel, changes: &FundingCallChanges
 /// Who may apply; `true` when the places or sectors changed.
 fn set_eligibility(row: &mut funding_call::ActiveModel, changes: &FundingCallChanges) -> bool {
     if let Some(kinds) = &changes.applicant_kinds {
-        let codes: Vec<String> = kinds.iter().map(|kind| kind.code().to_owned()).collect();
+        let codes: Vec<String> = kinds.iter().map(|kind| kind.as_str().to_owned()).collect();
         row.applicant_kinds = Set(codes.into());
     }
     if let Some(countries) = &changes.countries {

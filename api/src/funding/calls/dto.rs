@@ -1,13 +1,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
     entities::{funding_call, organisation},
     funding::eligibility::{CallStatus, Verdict},
-    search::{FacetCount, Sort},
+    search::{Sort, listing_query, search_page},
     taxonomies::OrganisationKind,
 };
 
@@ -164,7 +164,7 @@ impl From<&organisation::Model> for Funder {
         Self {
             id: row.id,
             name: row.name.clone(),
-            kind: row.kind.code().to_owned(),
+            kind: row.kind.as_str().to_owned(),
             country: row.country.clone(),
         }
     }
@@ -232,48 +232,35 @@ impl FundingCall {
     }
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct FundingCallQuery {
-    /// Words to find (French or English; accents and case do not matter).
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    /// Default: open calls.
-    pub status: Option<CallStatus>,
-    /// ISO 3166-1 alpha-2: calls open to this country (those open everywhere included).
-    #[param(pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// An OECD-DAC region code: calls open to one of its countries.
-    #[param(pattern = "^[0-9]{2,4}$")]
-    pub region: Option<String>,
-    /// A 5-digit DAC code or a 3-digit category: calls open to it (and to any sector).
-    #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
-    pub sector: Option<String>,
-    pub applicant_kind: Option<OrganisationKind>,
-    /// The funding organisation's id.
-    pub funder: Option<Uuid>,
-    /// `closing_soon`, `newest` or `relevance`.
-    pub sort: Option<Sort>,
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    #[param(max_length = 512, pattern = "^[0-9a-f]+$")]
-    pub cursor: Option<String>,
+listing_query! {
+    pub struct FundingCallQuery {
+        /// Default: open calls.
+        pub status: Option<CallStatus>,
+        /// ISO 3166-1 alpha-2: calls open to this country (those open everywhere included).
+        #[param(pattern = "^[A-Za-z]{2}$")]
+        pub country: Option<String>,
+        /// An OECD-DAC region code: calls open to one of its countries.
+        #[param(pattern = "^[0-9]{2,4}$")]
+        pub region: Option<String>,
+        /// A 5-digit DAC code or a 3-digit category: calls open to it (and to any sector).
+        #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
+        pub sector: Option<String>,
+        pub applicant_kind: Option<OrganisationKind>,
+        /// The funding organisation's id.
+        pub funder: Option<Uuid>,
+        /// `closing_soon`, `newest` or `relevance`.
+        pub sort: Option<Sort>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct FundingCallFacets {
-    /// `any` counts the calls open to every country.
-    pub country: Vec<FacetCount>,
-    /// `any` counts the calls open to every sector.
-    pub sector_category: Vec<FacetCount>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FundingCallSearchPage {
-    pub items: Vec<FundingCall>,
-    pub next_cursor: Option<String>,
-    pub total: i64,
-    pub facets: FundingCallFacets,
+search_page! {
+    FundingCallSearchPage of FundingCall,
+    facets FundingCallFacets {
+        /// `any` counts the calls open to every country.
+        country,
+        /// `any` counts the calls open to every sector.
+        sector_category,
+    }
 }
 
 /// An open call a project could apply to, with each rule met or not.

@@ -15,12 +15,11 @@ use super::{
 use crate::{
     accounts::Member,
     db::{self, Db},
-    editing::Editable,
+    editing::{Editable, Editor},
     entities::funding_call,
     error::{ApiError, Result},
     organisations::queries,
-    search::{ChangeKind, changes},
-    taxonomies::Taxonomies,
+    search::{ListingKind, changes},
 };
 
 impl Editable for Calls {
@@ -31,7 +30,6 @@ impl Editable for Calls {
     type Checked = ChangedCall;
     type Shown = FundingCall;
 
-    const CHANGE: ChangeKind = ChangeKind::FundingCall;
     const COLLECTION: &'static str = "/api/v1/funding-calls";
 
     /// With its funder; its status (upcoming, open, closed) as of now.
@@ -41,15 +39,10 @@ impl Editable for Calls {
     }
 
     /// A call is public from its publication.
-    async fn check_new(
-        _db: &Db,
-        member: &Member,
-        new: &NewFundingCall,
-        taxonomies: &Taxonomies,
-    ) -> Result<()> {
-        member.require_verified_email()?;
+    async fn check_new(editor: &Editor<'_>, new: &NewFundingCall) -> Result<()> {
+        editor.member.require_verified_email()?;
         let mut errors = ApiError::field_errors_of(new.validate());
-        errors.extend(service::errors(new, taxonomies));
+        errors.extend(service::errors(new, editor.taxonomies));
         if errors.is_empty() {
             Ok(())
         } else {
@@ -85,13 +78,11 @@ impl Editable for Calls {
     }
 
     async fn check(
-        _db: &Db,
-        _member: &Member,
+        editor: &Editor<'_>,
         current: &funding_call::Model,
         changes: &FundingCallChanges,
-        taxonomies: &Taxonomies,
     ) -> Result<ChangedCall> {
-        changed_row(current, changes, taxonomies)
+        changed_row(current, changes, editor.taxonomies)
     }
 
     /// Who may apply and where it is listed are rewritten when they change.
@@ -106,7 +97,7 @@ impl Editable for Calls {
         if changed.links_changed {
             service::replace_link_rows(&txn, &row).await?;
         }
-        changes::record(&txn, ChangeKind::FundingCall, current.id).await?;
+        changes::record(&txn, Self::KIND, current.id).await?;
         txn.commit().await?;
         Ok(row)
     }

@@ -28,8 +28,8 @@ use crate::{
         changes::Change,
         filters,
         index::nanos,
-        kind::{FacetCounts, ListingRequest, PageParams, ScopeColumns, scoped, set_value},
-        query::{query_errors, take_facet},
+        kind::{ListingRequest, PageParams, ScopeColumns, scoped, set_value},
+        query::query_errors,
     },
     taxonomies::category_of,
 };
@@ -81,13 +81,6 @@ impl ListingKind for Calls {
             .filter_map(|row| Some((row, funders.get(&row.funder_id)?)))
             .map(|(row, funder)| document(row, funder, now))
             .collect()
-    }
-
-    fn facets(mut counts: FacetCounts) -> FundingCallFacets {
-        FundingCallFacets {
-            country: take_facet(&mut counts, "country"),
-            sector_category: take_facet(&mut counts, "sector_category"),
-        }
     }
 
     /// A call shows its funder's name.
@@ -232,7 +225,7 @@ impl ListingRequest for FundingCallQuery {
         }
         criteria.filter_one(
             "applicant_kind",
-            self.applicant_kind.map(|kind| kind.code()),
+            self.applicant_kind.map(|kind| kind.as_str()),
         );
         criteria.filter_one("funder", self.funder.map(|id| id.to_string()));
         Ok(criteria)

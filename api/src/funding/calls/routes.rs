@@ -32,12 +32,10 @@ use crate::{
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_call)
-        .service(search_calls)
-        .service(get_call)
-        .service(update_call)
+    cfg.service(search_calls)
         .service(eligible_projects)
         .service(eligible_calls);
+    item_services(cfg);
 }
 
 item_routes! {
@@ -89,7 +87,6 @@ async fn eligible_projects(
 #[utoipa::path(
     tag = "funding",
     operation_id = "listEligibleFundingCalls",
-    path = "/projects/{id}/funding-calls",
     params(("id" = Uuid, Path, description = "The project's id")),
     responses(
         (status = 200, description = "Open calls and their rules", body = Vec<EligibleCall>),

@@ -139,7 +139,7 @@ pub async fn insert<C: ConnectionTrait>(
     let kinds: Vec<String> = new
         .applicant_kinds
         .iter()
-        .map(|kind| kind.code().to_owned())
+        .map(|kind| kind.as_str().to_owned())
         .collect();
     let row = funding_call::ActiveModel {
         id: Set(id),
