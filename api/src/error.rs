@@ -162,6 +162,15 @@ impl ApiError {
         }
     }
 
+    /// `value` when no field was found wrong, else every field error at once (422).
+    pub fn valid<T>(errors: Vec<FieldError>, value: T) -> Result<T> {
+        if errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(Self::Validation(errors))
+        }
+    }
+
     /// A single-field validation error.
     pub fn invalid_field(field: &str, code: &str, message: impl Into<String>) -> Self {
         Self::Validation(vec![FieldError::new(field, code, message)])

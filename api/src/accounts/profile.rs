@@ -133,11 +133,7 @@ fn validated_changes(
     if let Some(locale) = changes.locale {
         row.locale = Set(locale.as_str().to_owned());
     }
-    if errors.is_empty() {
-        Ok(row)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, row)
 }
 
 /// The name, bio and skills a change sets, each checked.

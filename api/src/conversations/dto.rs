@@ -45,7 +45,10 @@ pub struct ConversationQuery {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"body": "Bonjour, pouvons-nous en parler jeudi ?"}))]
 pub struct NewMessage {
-    #[validate(length(min = 1, max = 5000))]
+    #[validate(
+        length(min = 1, max = 5000),
+        custom(function = crate::http::fields::written, message = "write something")
+    )]
     #[schema(
         min_length = 1,
         max_length = 5000,

@@ -144,17 +144,7 @@ async fn post_message(
 ) -> Result<HttpResponse> {
     member.require_verified_email()?;
     let new = body.into_inner();
-    let mut errors = ApiError::field_errors_of(new.validate());
-    if errors.is_empty() && new.body.trim().is_empty() {
-        errors.push(crate::error::FieldError::new(
-            "body",
-            "length",
-            "write something",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    new.validate()?;
     let (row, _) = service::joined(db.get_ref(), member.id(), *id).await?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {

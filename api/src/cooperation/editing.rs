@@ -129,9 +129,7 @@ impl Editable for CooperationLinks {
         if let Some(projects) = &changes.project_ids {
             errors.extend(service::project_errors(db, projects).await?);
         }
-        if !errors.is_empty() {
-            return Err(ApiError::Validation(errors));
-        }
+        ApiError::valid(errors, ())?;
         Ok(CheckedChanges {
             row,
             themes_changed: changes.themes.is_some(),

@@ -168,11 +168,7 @@ fn check_query(query: &CooperationLinkQuery) -> Result<()> {
             errors.extend(subdivisions::error(field, country, &code.to_uppercase()));
         }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 impl ListingRequest for CooperationLinkQuery {

@@ -296,11 +296,7 @@ fn check_new_line(new: &NewFinancingLine, taxonomies: &Taxonomies) -> Result<()>
             "name the funder, or choose an organisation",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 /// Adds a checked line to `project`'s plan, named after its organisation when it has one;
@@ -384,9 +380,7 @@ async fn change_line(
     let project = editable(&db, &member, project).await?;
     let current = find_line(db.get_ref(), project.id, line).await?;
     let errors = ApiError::field_errors_of(body.validate());
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     check_if_match(&request, &version_etag(current.version))?;
     let mut row = financing_line::ActiveModel {
         version: Set(current.version + 1),

@@ -242,9 +242,7 @@ async fn add_indicator(
     let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(finite("baseline_value", new.baseline_value));
     errors.extend(finite("target_value", new.target_value));
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let row = insert_indicator(txn, project.id, new, Utc::now()).await?;
@@ -348,9 +346,7 @@ async fn add_measurement(
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(finite("value", new.value));
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
         let row = insert_measurement(txn, indicator.id, member.id(), new, Utc::now()).await?;

@@ -81,9 +81,7 @@ async fn create_api_key(
             "choose a date in the future",
         ));
     }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let txn = db::write_transaction(&db).await?;
     crate::organisations::queries::find(&txn, *id).await?;
     require_owner(&txn, *id, &member).await?;

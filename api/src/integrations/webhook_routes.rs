@@ -108,9 +108,7 @@ async fn create_webhook(
     let new = body.into_inner();
     let mut errors = ApiError::field_errors_of(new.validate());
     errors.extend(url_error(&courier, &new.url).await);
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let organisation = *id;
     let fingerprint = idempotency::fingerprint(
         &serde_json::json!({"o": organisation, "u": new.url, "e": new.events}),
@@ -209,9 +207,7 @@ async fn update_webhook(
     if let Some(url) = &changes.url {
         errors.extend(url_error(&courier, url).await);
     }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let current = owned(db.get_ref(), &member, organisation, id).await?;
     check_if_match(&request, &version_etag(current.version))?;
     let mut row = webhook::ActiveModel {

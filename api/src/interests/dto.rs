@@ -22,7 +22,13 @@ pub struct TargetRef {
 pub struct NewInterest {
     pub target: TargetRef,
     /// Who the sender is and what they propose.
-    #[validate(length(min = 1, max = 2000))]
+    #[validate(
+        length(min = 1, max = 2000),
+        custom(
+            function = crate::http::fields::written,
+            message = "say who you are and what you propose"
+        )
+    )]
     #[schema(
         min_length = 1,
         max_length = 2000,

@@ -23,7 +23,7 @@ use crate::{
     conversations::{self, Origin, people},
     db,
     entities::interest::{self},
-    error::{ApiError, FieldError, Result, responses},
+    error::{ApiError, Result, responses},
     http::idempotency::{self, StoredResponse},
     integrations::{self, Event, EventType},
     organisations::{may_edit, membership},
@@ -65,17 +65,7 @@ async fn express_interest(
 ) -> Result<HttpResponse> {
     member.require_verified_email()?;
     let new = body.into_inner();
-    let mut errors = ApiError::field_errors_of(new.validate());
-    if errors.is_empty() && new.message.trim().is_empty() {
-        errors.push(FieldError::new(
-            "message",
-            "length",
-            "say who you are and what you propose",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    new.validate()?;
     let item = reachable_target(db.get_ref(), &member, &new).await?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {

@@ -32,7 +32,10 @@ pub struct NewIntroduction {
     pub a: SideRef,
     pub b: SideRef,
     /// Why these two should meet.
-    #[validate(length(min = 1, max = 2000))]
+    #[validate(
+        length(min = 1, max = 2000),
+        custom(function = crate::http::fields::written, message = "say why they should meet")
+    )]
     #[schema(
         min_length = 1,
         max_length = 2000,

@@ -20,7 +20,7 @@ use crate::{
     accounts::{Member, Role},
     db,
     entities::introduction::{self, Entity as IntroductionEntity},
-    error::{ApiError, FieldError, Result, responses},
+    error::{ApiError, Result, responses},
     http::idempotency::{self, StoredResponse},
 };
 
@@ -61,17 +61,7 @@ async fn introduce(
     member.require(Role::Facilitator)?;
     member.require_verified_email()?;
     let new = body.into_inner();
-    let mut errors = ApiError::field_errors_of(new.validate());
-    if errors.is_empty() && new.note.trim().is_empty() {
-        errors.push(FieldError::new(
-            "note",
-            "length",
-            "say why they should meet",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    new.validate()?;
     let (a, b) = service::resolve(db.get_ref(), member.id(), &new).await?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {

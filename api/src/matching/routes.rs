@@ -70,11 +70,7 @@ impl MatchQuery {
             "country",
             self.country.as_deref(),
         ));
-        if errors.is_empty() {
-            Ok(limit)
-        } else {
-            Err(ApiError::Validation(errors))
-        }
+        ApiError::valid(errors, limit)
     }
 }
 

@@ -214,11 +214,7 @@ pub fn check_query(query: &OpportunityQuery) -> Result<()> {
         query.sector.as_deref(),
     );
     errors.extend(filters::region_error(query.region.as_deref()));
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 impl ListingRequest for OpportunityQuery {

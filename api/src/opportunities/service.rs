@@ -62,11 +62,7 @@ pub fn codes_of(new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<Opportu
         taxonomies,
         &mut errors,
     );
-    if errors.is_empty() {
-        Ok(codes)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, codes)
 }
 
 /// The error for skills longer than 50 characters.
@@ -135,11 +131,7 @@ pub async fn check_links<C: ConnectionTrait>(
                 .map(|o| o.kind);
         }
     }
-    if errors.is_empty() {
-        Ok(kind)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, kind)
 }
 
 /// An opportunity's rows, built but not yet written: the one place where `search_text`,
@@ -284,11 +276,7 @@ pub fn check_new(new: &NewOpportunity, taxonomies: &Taxonomies) -> Result<Opport
     );
     errors.extend(new.expires_at.and_then(expiry_error));
     errors.extend(skills_error(&new.skills));
-    if errors.is_empty() {
-        Ok(codes)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, codes)
 }
 
 fn expiry_error(expires_at: DateTime<Utc>) -> Option<FieldError> {
@@ -364,11 +352,7 @@ pub fn changes_of(
     if let Some(anonymous) = changes.anonymous {
         row.anonymous = Set(anonymous);
     }
-    if errors.is_empty() {
-        Ok((row, changes.sectors.is_some()))
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, (row, changes.sectors.is_some()))
 }
 
 /// The error for a status change an author may not make.

@@ -97,9 +97,7 @@ impl ListingRequest for OrganisationQuery {
     /// The criteria of a checked query.
     fn criteria(&self) -> Result<Criteria> {
         let errors = query_errors(self.q.as_deref(), self.country.as_deref(), None);
-        if !errors.is_empty() {
-            return Err(ApiError::Validation(errors));
-        }
+        ApiError::valid(errors, ())?;
         let mut criteria = Criteria::with_terms(self.q.as_deref());
         criteria.filter_one("kind", self.kind.map(|kind| kind.as_str()));
         criteria.filter_one("country", self.country.as_deref().map(str::to_uppercase));

@@ -47,14 +47,6 @@ pub fn country_of(new: &NewOrganisation, taxonomies: &Taxonomies) -> Result<Coun
     parse_country(&new.country, taxonomies, &mut errors).ok_or(ApiError::Validation(errors))
 }
 
-fn refused_unless_empty(errors: Vec<FieldError>) -> Result<()> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
-}
-
 /// Every problem of a new organisation, as field errors; its country, parsed, when there is
 /// none.
 pub fn check_new(new: &NewOrganisation, taxonomies: &Taxonomies) -> Result<CountryCode> {
@@ -161,8 +153,7 @@ fn checked_fields(
         }
         row.description = Set(description.clone());
     }
-    refused_unless_empty(errors)?;
-    Ok(row)
+    ApiError::valid(errors, row)
 }
 
 /// Writes checked changes to an organisation read at `current.version` (412 if it moved

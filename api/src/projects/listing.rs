@@ -174,11 +174,7 @@ pub fn check_query(query: &ProjectQuery) -> Result<()> {
             "drafts are listed at /api/v1/me/projects only",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 impl ListingRequest for ProjectQuery {

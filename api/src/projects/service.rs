@@ -92,11 +92,7 @@ fn new_codes(
 pub fn codes_of(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCodes> {
     let mut errors = Vec::new();
     let codes = new_codes(new, taxonomies, &mut errors);
-    if errors.is_empty() {
-        Ok(codes)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, codes)
 }
 
 /// Every problem of a new project, each a field error; its codes, parsed, when there is none.
@@ -117,11 +113,7 @@ pub fn check_new(new: &NewProject, taxonomies: &Taxonomies) -> Result<ProjectCod
             "a new project is a draft or published",
         ));
     }
-    if errors.is_empty() {
-        Ok(codes)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, codes)
 }
 
 /// An amount goes with its currency.
@@ -330,9 +322,7 @@ pub async fn add_milestone(
     let stage_now = current.stage;
     let stage_to = milestone.stage.unwrap_or(stage_now);
     let errors = milestone_errors(stage_now, stage_to, occurred_on, today);
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let txn = db::write_transaction(db).await?;
     let from = (stage_to != stage_now).then_some(stage_now);
     if from.is_some() {
@@ -550,11 +540,7 @@ pub fn changes_of(
     if let Some(language) = codes.language {
         row.language = Set(language.into_string());
     }
-    if errors.is_empty() {
-        Ok(row)
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, row)
 }
 
 /// Writes checked changes to a project read at `current.version` (412 if it moved since),

@@ -45,11 +45,7 @@ fn channels_error(channels: &[Channel]) -> Option<FieldError> {
 }
 
 fn refuse_any(errors: Vec<FieldError>) -> Result<()> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 /// The checks of a new saved search.

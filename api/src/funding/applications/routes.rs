@@ -69,9 +69,7 @@ async fn applying(
         new.amount_requested,
         new.project_budget,
     ));
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     let project = editable(db, member, new.project_id).await?;
     service::check_organisation(db, member.id(), new.organisation_id).await?;
     Ok((call, project))
@@ -356,9 +354,7 @@ async fn update_application(
         changes.amount_requested.unwrap_or(row.amount_requested),
         changes.project_budget.unwrap_or(row.project_budget),
     ));
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     if let Some(organisation) = changes.organisation_id {
         service::check_organisation(db.get_ref(), member.id(), organisation).await?;
     }
@@ -476,9 +472,7 @@ async fn review_application(
             "a funder moves an application to under_review, accepted or rejected",
         ));
     }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
+    ApiError::valid(errors, ())?;
     check_if_match(&request, &version_etag(row.version))?;
     let step = Move {
         to: review.status,

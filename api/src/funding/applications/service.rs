@@ -95,11 +95,7 @@ pub fn verdicts(
 pub fn require_eligible(verdicts: &[Verdict], requested: i64, budget: i64) -> Result<()> {
     let mut errors = amount_errors(requested, budget);
     errors.extend(eligibility::errors(verdicts));
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 /// Refuses (409) a second application of a project to a call.

@@ -43,11 +43,7 @@ impl Editable for Calls {
         editor.member.require_verified_email()?;
         let mut errors = ApiError::field_errors_of(new.validate());
         errors.extend(service::errors(new, editor.taxonomies));
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::Validation(errors))
-        }
+        ApiError::valid(errors, ())
     }
 
     /// For a funder the member belongs to (403 otherwise), checked in the write's transaction.

@@ -189,11 +189,7 @@ pub fn check_query(query: &FundingCallQuery) -> Result<()> {
             "use closing_soon, newest or relevance",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    ApiError::valid(errors, ())
 }
 
 impl ListingRequest for FundingCallQuery {
