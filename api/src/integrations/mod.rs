@@ -14,6 +14,7 @@ pub mod keys;
 pub mod limiter;
 pub mod scopes;
 pub mod signing;
+mod subscriptions;
 mod webhook_routes;
 pub mod webhooks;
 pub mod widget;

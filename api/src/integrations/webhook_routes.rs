@@ -9,36 +9,28 @@ use actix_web::{
     patch, post,
     web::{Data, Path},
 };
-use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
     dto::{Delivery, NewWebhook, Webhook, WebhookChanges},
-    signing,
+    subscriptions::{self, owned},
     webhooks::{self, Courier},
 };
 use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::Member,
     db::{self, Db},
-    entities::webhook::{self, Entity as Webhooks},
     error::{ApiError, FieldError, Result, responses},
     http::{
         conditional::{check_if_match, version_etag},
         idempotency::{self, StoredResponse},
     },
-    organisations::{queries, require_owner},
 };
 
 /// Deliveries the log shows.
 const LOG_LENGTH: u64 = 100;
-/// Webhooks an organisation may have.
-const MAX_WEBHOOKS: usize = 10;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_webhook)
@@ -48,23 +40,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_deliveries)
         .service(redeliver)
         .service(ping_webhook);
-}
-
-/// The webhook `id` of `organisation`, after checking the caller owns it; another
-/// organisation's webhook is a 404.
-async fn owned<C: ConnectionTrait>(
-    db: &C,
-    member: &Member,
-    organisation: Uuid,
-    id: Uuid,
-) -> Result<webhook::Model> {
-    queries::find(db, organisation).await?;
-    require_owner(db, organisation, member).await?;
-    Webhooks::find_by_id(id)
-        .filter(webhook::Column::OrganisationId.eq(organisation))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound("webhook"))
 }
 
 /// The SSRF guard's word on an address, as a field error.
@@ -114,32 +89,8 @@ async fn create_webhook(
         &serde_json::json!({"o": organisation, "u": new.url, "e": new.events}),
     )?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
-        queries::find(txn, organisation).await?;
-        require_owner(txn, organisation, &member).await?;
-        let existing = Webhooks::find()
-            .filter(webhook::Column::OrganisationId.eq(organisation))
-            .all(txn)
-            .await?;
-        if existing.len() >= MAX_WEBHOOKS {
-            return Err(ApiError::Conflict(format!(
-                "an organisation has at most {MAX_WEBHOOKS} webhooks"
-            )));
-        }
-        let now = Utc::now();
-        let row = Webhooks::insert(webhook::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            organisation_id: Set(organisation),
-            created_by: Set(member.id()),
-            url: Set(new.url),
-            events: Set(serde_json::json!(new.events)),
-            secret: Set(signing::new_secret()),
-            active: Set(true),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        })
-        .exec_with_returning(txn)
-        .await?;
+        subscriptions::require_owned_organisation(txn, &member, organisation).await?;
+        let row = subscriptions::register(txn, organisation, member.id(), new).await?;
         StoredResponse::created(
             &Webhook::from_row(&row),
             Some(format!(
@@ -165,13 +116,8 @@ async fn create_webhook(
 )]
 #[get("/organisations/{id}/webhooks")]
 async fn list_webhooks(db: Data<Db>, member: Member, id: Path<Uuid>) -> Result<HttpResponse> {
-    queries::find(db.get_ref(), *id).await?;
-    require_owner(db.get_ref(), *id, &member).await?;
-    let rows = Webhooks::find()
-        .filter(webhook::Column::OrganisationId.eq(*id))
-        .order_by_asc(webhook::Column::CreatedAt)
-        .all(db.get_ref())
-        .await?;
+    subscriptions::require_owned_organisation(db.get_ref(), &member, *id).await?;
+    let rows = subscriptions::of_organisation(db.get_ref(), *id).await?;
     Ok(HttpResponse::Ok().json(rows.iter().map(Webhook::from_row).collect::<Vec<_>>()))
 }
 
@@ -210,23 +156,7 @@ async fn update_webhook(
     ApiError::valid(errors, ())?;
     let current = owned(db.get_ref(), &member, organisation, id).await?;
     check_if_match(&request, &version_etag(current.version))?;
-    let mut row = webhook::ActiveModel {
-        version: Set(current.version + 1),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    if let Some(url) = changes.url {
-        row.url = Set(url);
-    }
-    if let Some(events) = changes.events {
-        row.events = Set(serde_json::json!(events));
-    }
-    if let Some(active) = changes.active {
-        row.active = Set(active);
-    }
-    let txn = db::write_transaction(&db).await?;
-    db::update_versioned::<Webhooks, _>(&txn, row, &current).await?;
-    txn.commit().await?;
+    subscriptions::change(&db, &current, changes).await?;
     let updated = owned(db.get_ref(), &member, organisation, id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, version_etag(updated.version)))
@@ -259,9 +189,7 @@ async fn delete_webhook(
     let (organisation, id) = path.into_inner();
     let current = owned(db.get_ref(), &member, organisation, id).await?;
     check_if_match(&request, &version_etag(current.version))?;
-    let txn = db::write_transaction(&db).await?;
-    db::delete_versioned::<Webhooks, _>(&txn, &current).await?;
-    txn.commit().await?;
+    subscriptions::delete(&db, &current).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

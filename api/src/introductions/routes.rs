@@ -5,7 +5,6 @@ use actix_web::{
     HttpRequest, HttpResponse, get, post,
     web::{Data, Path, Query},
 };
-use sea_orm::EntityTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -19,7 +18,6 @@ use crate::http::idempotency::IdempotencyKey;
 use crate::{
     accounts::{Member, Role},
     db,
-    entities::introduction::{self, Entity as IntroductionEntity},
     error::{ApiError, Result, responses},
     http::idempotency::{self, StoredResponse},
 };
@@ -65,11 +63,7 @@ async fn introduce(
     let (a, b) = service::resolve(db.get_ref(), member.id(), &new).await?;
     let fingerprint = idempotency::fingerprint(&new)?;
     idempotency::create(&request, &db, member.id(), &fingerprint, async move |txn| {
-        let row = service::pending(member.id(), &new, a, b);
-        IntroductionEntity::insert(introduction::ActiveModel::from(row.clone()))
-            .exec_without_returning(txn)
-            .await?;
-        service::announce(txn, &row).await?;
+        let row = service::introduce(txn, member.id(), &new, [a, b]).await?;
         let views = service::views(txn, member.id(), std::slice::from_ref(&row)).await?;
         let location = format!("/api/v1/introductions/{}", row.id);
         StoredResponse::created(&views.first(), Some(location), None)

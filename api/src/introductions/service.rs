@@ -103,8 +103,23 @@ pub async fn resolve<C: ConnectionTrait>(
     Ok((a, b))
 }
 
+/// Records a new introduction, pending both sides' answers, and tells them.
+pub async fn introduce<C: ConnectionTrait>(
+    txn: &C,
+    facilitator: Uuid,
+    new: &NewIntroduction,
+    [a, b]: [Uuid; 2],
+) -> Result<introduction::Model> {
+    let row = pending(facilitator, new, a, b);
+    IntroductionEntity::insert(introduction::ActiveModel::from(row.clone()))
+        .exec_without_returning(txn)
+        .await?;
+    announce(txn, &row).await?;
+    Ok(row)
+}
+
 /// A new pending introduction row.
-pub fn pending(facilitator: Uuid, new: &NewIntroduction, a: Uuid, b: Uuid) -> introduction::Model {
+fn pending(facilitator: Uuid, new: &NewIntroduction, a: Uuid, b: Uuid) -> introduction::Model {
     let now = Utc::now();
     let item = |side: SideRef| (side.kind != SideKind::Member).then_some(side.id);
     let pending = IntroductionStatus::Pending.as_str();
@@ -128,7 +143,7 @@ pub fn pending(facilitator: Uuid, new: &NewIntroduction, a: Uuid, b: Uuid) -> in
 
 /// Tells both sides that a facilitator proposes they meet, without naming either side (one
 /// may be an anonymous owner).
-pub async fn announce<C: ConnectionTrait>(db: &C, row: &introduction::Model) -> Result<()> {
+async fn announce<C: ConnectionTrait>(db: &C, row: &introduction::Model) -> Result<()> {
     let persons = people::find(db, [row.facilitator_id, row.a_user_id, row.b_user_id]).await?;
     let facilitator = persons
         .get(&row.facilitator_id)
