@@ -215,6 +215,6 @@ listing_query! {
 }
 
 search_page! {
-    CooperationLinkSearchPage of CooperationLink,
+    CooperationLinkSearchPage of CooperationLink, total "How many results match, on all pages.",
     facets CooperationLinkFacets { country, subdivision, level, theme, status, french_region }
 }

@@ -214,7 +214,7 @@ listing_query! {
         pub direction: Option<Direction>,
         pub category: Option<OpportunityCategory>,
     }
-    places, then {
+    places("ISO 3166-1 alpha-2."), then {
         pub remote: Option<bool>,
         /// Default: open and not expired.
         pub status: Option<OpportunityStatus>,
@@ -227,7 +227,7 @@ listing_query! {
 }
 
 search_page! {
-    OpportunitySearchPage of Opportunity,
+    OpportunitySearchPage of Opportunity, total "How many results match, on all pages.",
     facets OpportunityFacets { country, sector_category, category }
 }
 

@@ -100,7 +100,10 @@ impl From<&organisation::Model> for Organisation {
 }
 
 search_page! {
-    OrganisationPage of Organisation, facets OrganisationFacets { kind, country }
+    OrganisationPage of Organisation,
+    cursor "Pass it as `cursor` for the next page; absent on the last page.",
+    total "How many organisations match, on all pages.",
+    facets OrganisationFacets { kind, country }
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -231,7 +231,7 @@ impl From<&project::Model> for Project {
 
 listing_query! {
     pub struct ProjectQuery {}
-    places, then {
+    places(), then {
         pub stage: Option<ProjectStage>,
         /// A kind of partner the project seeks.
         pub need: Option<OpportunityCategory>,

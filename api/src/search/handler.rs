@@ -45,14 +45,15 @@ pub(crate) use search_handler;
 /// Declares the query parameters of a kind's public search, in the spec's order: the words
 /// (`q`) first, then the kind's own filters and `sort` as given, then the page (`limit`,
 /// `cursor`), the same for every kind. A kind filtered by place as projects and opportunities
-/// are says where its `country`, `region` and `sector` filters stand:
+/// are says where its `country`, `region` and `sector` filters stand (with the country's
+/// description, if it has one):
 ///
 /// ```ignore
 /// listing_query! {
 ///     pub struct OpportunityQuery {
 ///         pub direction: Option<Direction>,
 ///     }
-///     places, then {
+///     places("ISO 3166-1 alpha-2."), then {
 ///         pub remote: Option<bool>,
 ///         pub sort: Option<Sort>,
 ///     }
@@ -62,13 +63,13 @@ macro_rules! listing_query {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident { $($before:tt)* }
-        places, then { $($after:tt)* }
+        places($($country_doc:literal)?), then { $($after:tt)* }
     ) => {
         $crate::search::listing_query! {
             $(#[doc = $doc])*
             pub struct $name {
                 $($before)*
-                /// ISO 3166-1 alpha-2.
+                $(#[doc = $country_doc])?
                 #[param(pattern = "^[A-Za-z]{2}$")]
                 pub country: Option<String>,
                 /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
@@ -104,8 +105,9 @@ macro_rules! listing_query {
 pub(crate) use listing_query;
 
 /// Declares the page a kind's search answers, for the spec (the engine's `Page` is what is
-/// sent): its items, the cursor of the next page, the total, and the facets, each counted
-/// under the name of its field; the facets turn from the engine's counts by those names.
+/// sent): its items, the cursor of the next page, the total (each with its description, if it
+/// has one), and the facets, each counted under the name of its field; the facets turn from
+/// the engine's counts by those names.
 ///
 /// ```ignore
 /// search_page! {
@@ -115,6 +117,8 @@ pub(crate) use listing_query;
 macro_rules! search_page {
     (
         $page:ident of $item:ty,
+        $(cursor $cursor_doc:literal,)?
+        $(total $total_doc:literal,)?
         facets $facets:ident { $($(#[doc = $facet_doc:literal])* $facet:ident),+ $(,)? }
     ) => {
         #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -133,9 +137,9 @@ macro_rules! search_page {
         #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
         pub struct $page {
             pub items: Vec<$item>,
-            /// Pass it as `cursor` for the next page; absent on the last page.
+            $(#[doc = $cursor_doc])?
             pub next_cursor: Option<String>,
-            /// How many results match, on all pages.
+            $(#[doc = $total_doc])?
             pub total: i64,
             pub facets: $facets,
         }

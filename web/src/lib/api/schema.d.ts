@@ -1841,12 +1841,8 @@ export interface components {
         ApplicationPage: {
             facets: components["schemas"]["ApplicationFacets"];
             items: components["schemas"]["Application"][];
-            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
-            /**
-             * Format: int64
-             * @description How many results match, on all pages.
-             */
+            /** Format: int64 */
             total: number;
         };
         /**
@@ -1970,7 +1966,6 @@ export interface components {
         CooperationLinkSearchPage: {
             facets: components["schemas"]["CooperationLinkFacets"];
             items: components["schemas"]["CooperationLink"][];
-            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
             /**
              * Format: int64
@@ -2357,12 +2352,8 @@ export interface components {
         FundingCallSearchPage: {
             facets: components["schemas"]["FundingCallFacets"];
             items: components["schemas"]["FundingCall"][];
-            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
-            /**
-             * Format: int64
-             * @description How many results match, on all pages.
-             */
+            /** Format: int64 */
             total: number;
         };
         /** @description One organisation's applications of one year (by submission) and what they obtained. */
@@ -3489,7 +3480,6 @@ export interface components {
         OpportunitySearchPage: {
             facets: components["schemas"]["OpportunityFacets"];
             items: components["schemas"]["Opportunity"][];
-            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
             /**
              * Format: int64
@@ -3618,7 +3608,7 @@ export interface components {
             next_cursor?: string | null;
             /**
              * Format: int64
-             * @description How many results match, on all pages.
+             * @description How many organisations match, on all pages.
              */
             total: number;
         };
@@ -3854,12 +3844,8 @@ export interface components {
         ProjectSearchPage: {
             facets: components["schemas"]["ProjectFacets"];
             items: components["schemas"]["Project"][];
-            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
-            /**
-             * Format: int64
-             * @description How many results match, on all pages.
-             */
+            /** Format: int64 */
             total: number;
         };
         /** @description A published project in one of the countries of origin that seeks partners. */
@@ -7149,7 +7135,6 @@ export interface operations {
             query?: {
                 /** @description Words to find (French or English; accents and case do not matter). */
                 q?: string;
-                /** @description ISO 3166-1 alpha-2. */
                 country?: string;
                 /** @description An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa. */
                 region?: string;
