@@ -182,17 +182,9 @@ fn set_fields(
         row.status = Set(status.as_str().to_owned());
     }
     if let Some(description) = &changes.description {
-        let side = |[name, place]: [&str; 2]| Side {
-            organisation_id: None,
-            name: name.to_owned(),
-            country: String::new(),
-            level: String::new(),
-            subdivision: None,
-            place: place.to_owned(),
-        };
         let (text, _) = service::indexed_text(
-            &side([&current.north_name, &current.north_place]),
-            &side([&current.south_name, &current.south_place]),
+            [&current.north_name, &current.north_place],
+            [&current.south_name, &current.south_place],
             description,
         );
         row.search_text = Set(text);

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::dto::{LinkStatus, NewAuthority, NewCooperationLink};
+use super::dto::{Level, LinkStatus, NewAuthority, NewCooperationLink};
 use crate::{
     accounts::{Member, Role},
     db,
@@ -22,8 +22,8 @@ use crate::{
     organisations::membership,
     search::text::{search_text, title_text},
     taxonomies::{
-        Code, CodeCheck, OrganisationKind, SectorCode, Taxonomies, code_strings, sector_links,
-        subdivisions,
+        CodeCheck, CountryCode, OrganisationKind, SectorCode, Taxonomies, code_strings,
+        sector_links, subdivisions,
     },
 };
 
@@ -32,8 +32,8 @@ use crate::{
 pub struct Side {
     pub organisation_id: Option<Uuid>,
     pub name: String,
-    pub country: String,
-    pub level: String,
+    pub country: CountryCode,
+    pub level: Level,
     pub subdivision: Option<String>,
     pub place: String,
 }
@@ -96,8 +96,9 @@ pub async fn resolve<C: ConnectionTrait>(
     let mut resolved = Side {
         organisation_id: side.organisation_id,
         name: side.name.clone().unwrap_or_default().trim().to_owned(),
-        country: side.country.clone().unwrap_or_default(),
-        level: side.level.as_str().to_owned(),
+        // Replaced below by the organisation's country or the one given, once checked.
+        country: CountryCode::from_stored(""),
+        level: side.level,
         subdivision: None,
         place: String::new(),
     };
@@ -108,7 +109,7 @@ pub async fn resolve<C: ConnectionTrait>(
                 if resolved.name.is_empty() {
                     resolved.name = organisation.name;
                 }
-                resolved.country = organisation.country;
+                resolved.country = CountryCode::from_stored(organisation.country);
                 city = organisation.city;
             }
             Ok(_) => errors.push(FieldError::new(
@@ -132,18 +133,18 @@ pub async fn resolve<C: ConnectionTrait>(
                 "name the authority when it is not on the platform",
             ));
         }
-        let check = CodeCheck::new(taxonomies).one(
-            Code::Country,
-            &format!("{field}.country"),
-            &resolved.country,
-        );
+        let mut check = CodeCheck::new(taxonomies);
+        let given = side.country.as_deref().unwrap_or_default();
+        if let Some(country) = check.country(&format!("{field}.country"), given) {
+            resolved.country = country;
+        }
         errors.extend(check.errors());
     }
     if let Some(code) = &side.subdivision {
-        let code = subdivisions::normalise(&resolved.country, code);
+        let code = subdivisions::normalise(resolved.country.as_str(), code);
         errors.extend(subdivisions::error(
             &format!("{field}.subdivision"),
-            &resolved.country,
+            resolved.country.as_str(),
             &code,
         ));
         resolved.subdivision = Some(code);
@@ -202,16 +203,14 @@ impl PreparedLink {
 }
 
 /// The indexed words of a link: both sides' names and places, and its description.
-pub fn indexed_text(north: &Side, south: &Side, description: &str) -> (String, String) {
+pub fn indexed_text(
+    [north, north_place]: [&str; 2],
+    [south, south_place]: [&str; 2],
+    description: &str,
+) -> (String, String) {
     (
-        search_text(&[
-            &north.name,
-            &north.place,
-            &south.name,
-            &south.place,
-            description,
-        ]),
-        title_text(&format!("{} {}", north.name, south.name)),
+        search_text(&[north, north_place, south, south_place, description]),
+        title_text(&format!("{north} {south}")),
     )
 }
 
@@ -239,23 +238,27 @@ pub fn prepare(
     now: DateTime<Utc>,
 ) -> PreparedLink {
     let id = Uuid::now_v7();
-    let (search_text, search_title) = indexed_text(&north, &south, &new.description);
-    let french_region = (north.country == "FR")
+    let (search_text, search_title) = indexed_text(
+        [&north.name, &north.place],
+        [&south.name, &south.place],
+        &new.description,
+    );
+    let french_region = (north.country.as_str() == "FR")
         .then(|| north.subdivision.clone())
         .flatten();
     let mut row = cooperation_link::ActiveModel {
         id: Set(id),
         north_organisation_id: Set(north.organisation_id),
         north_name: Set(north.name.clone()),
-        north_country: Set(north.country.clone()),
-        north_level: Set(north.level.clone()),
+        north_country: Set(north.country.as_str().to_owned()),
+        north_level: Set(north.level.as_str().to_owned()),
         north_subdivision: Set(north.subdivision.clone()),
         north_place: Set(north.place.clone()),
         north_confirmed: Set(agrees[0] && north.organisation_id.is_some()),
         south_organisation_id: Set(south.organisation_id),
         south_name: Set(south.name.clone()),
-        south_country: Set(south.country.clone()),
-        south_level: Set(south.level.clone()),
+        south_country: Set(south.country.as_str().to_owned()),
+        south_level: Set(south.level.as_str().to_owned()),
         south_subdivision: Set(south.subdivision.clone()),
         south_place: Set(south.place.clone()),
         south_confirmed: Set(agrees[1] && south.organisation_id.is_some()),
@@ -278,9 +281,9 @@ pub fn prepare(
         .map(|(side, place)| cooperation_link_place::ActiveModel {
             link_id: Set(id),
             side: Set(side.to_owned()),
-            country: Set(place.country.clone()),
+            country: Set(place.country.as_str().to_owned()),
             subdivision: Set(place.subdivision.clone()),
-            level: Set(place.level.clone()),
+            level: Set(place.level.as_str().to_owned()),
         })
         .collect();
     PreparedLink {

@@ -24,7 +24,7 @@ use crate::{
     entities::{organisation, project, user},
     organisations::dto::NewOrganisation,
     search,
-    taxonomies::OrganisationKind,
+    taxonomies::{CountryCode, OrganisationKind},
 };
 
 /// French authorities: name, level, region (ISO 3166-2), place.
@@ -898,7 +898,7 @@ async fn links(db: &Db, rng: &mut StdRng, owner: Uuid, count: usize) -> anyhow::
         let theme_count = rng.random_range(1..=3);
         let themes: Vec<&(&str, &str)> = THEMES.choose_multiple(rng, theme_count).collect();
         let status = random_status(rng);
-        let project_ids = projects_in(rng, &projects, &south.country);
+        let project_ids = projects_in(rng, &projects, south.country.as_str());
         let new = NewCooperationLink {
             north: authority_of(&north),
             south: authority_of(&south),
@@ -992,8 +992,8 @@ fn authority_of(side: &Side) -> NewAuthority {
     NewAuthority {
         organisation_id: side.organisation_id,
         name: Some(side.name.clone()),
-        country: Some(side.country.clone()),
-        level: crate::http::fields::parse_code(&side.level).unwrap_or(Level::Municipality),
+        country: Some(side.country.as_str().to_owned()),
+        level: side.level,
         subdivision: side.subdivision.clone(),
         place: Some(side.place.clone()),
     }
@@ -1004,8 +1004,8 @@ fn named_side(rng: &mut StdRng, list: &[(&str, Level, &str, &str)]) -> Side {
     Side {
         organisation_id: None,
         name: name.to_owned(),
-        country: "FR".to_owned(),
-        level: level.as_str().to_owned(),
+        country: CountryCode::from_stored("FR"),
+        level,
         subdivision: Some(subdivision.to_owned()),
         place: place.to_owned(),
     }
@@ -1017,8 +1017,8 @@ fn named_african(rng: &mut StdRng) -> Side {
     Side {
         organisation_id: None,
         name: name.to_owned(),
-        country: country.to_owned(),
-        level: level.as_str().to_owned(),
+        country: CountryCode::from_stored(country),
+        level,
         subdivision: Some(subdivision.to_owned()),
         place: place.to_owned(),
     }
@@ -1029,8 +1029,8 @@ fn platform_side((id, org): &(Uuid, organisation::Model)) -> Side {
     Side {
         organisation_id: Some(*id),
         name: org.name.clone(),
-        country: org.country.clone(),
-        level: Level::Municipality.as_str().to_owned(),
+        country: CountryCode::from_stored(org.country.as_str()),
+        level: Level::Municipality,
         subdivision: None,
         place,
     }
