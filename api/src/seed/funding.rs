@@ -32,7 +32,7 @@ use crate::{
         dto::{NewProject, ProjectStatus, Territory},
         service as projects,
     },
-    taxonomies::{Lang, OrganisationKind},
+    taxonomies::{CountryCode, Lang, OrganisationKind},
 };
 
 /// How much was written.
@@ -234,7 +234,13 @@ async fn publish(
         time_zone: call.time_zone.into(),
         grants_expected: call.grants,
     };
-    calls::insert(txn, owner, new, Utc::now()).await
+    // The demo's codes are known ones: stored as written.
+    let countries: Vec<CountryCode> = call
+        .countries
+        .iter()
+        .map(|c| CountryCode::from_stored(*c))
+        .collect();
+    calls::insert(txn, owner, new, &countries, Utc::now()).await
 }
 
 /// A project of `owner` for `organisation`, published.

@@ -11,7 +11,7 @@ use crate::{
     error::{ApiError, Result},
     funding::eligibility::{self, Rules},
     search::text::title_text,
-    taxonomies::Taxonomies,
+    taxonomies::{CountryCode, Taxonomies, code_strings},
 };
 
 /// The new values of a call's row, and whether the link rows that filters read (countries,
@@ -29,12 +29,13 @@ pub fn changed_row(
     taxonomies: &Taxonomies,
 ) -> Result<ChangedCall> {
     let mut errors = ApiError::field_errors_of(changes.validate());
-    errors.extend(service::place_and_sector_errors(
+    let countries = service::eligible_places(
         taxonomies,
         changes.countries.as_deref(),
         changes.regions.as_deref(),
         changes.sectors.as_deref(),
-    ));
+        &mut errors,
+    );
     let zone = match changes.time_zone.as_deref().map(service::time_zone) {
         Some(Ok(zone)) => Some(zone),
         Some(Err(error)) => {
@@ -62,7 +63,7 @@ pub fn changed_row(
     };
     set_texts(&mut row, current, changes);
     set_amounts(&mut row, changes);
-    let links_changed = set_eligibility(&mut row, changes);
+    let links_changed = set_eligibility(&mut row, changes, countries);
     if changes.opens_on.is_some() || changes.closes_on.is_some() || changes.time_zone.is_some() {
         let (opens_at, closes_at) = eligibility::window(opens_on, closes_on, zone);
         row.opens_on = Set(opens_on);
@@ -132,13 +133,17 @@ fn set_amounts(row: &mut funding_call::ActiveModel, changes: &FundingCallChanges
 }
 
 /// Who may apply; `true` when the places or sectors changed.
-fn set_eligibility(row: &mut funding_call::ActiveModel, changes: &FundingCallChanges) -> bool {
+fn set_eligibility(
+    row: &mut funding_call::ActiveModel,
+    changes: &FundingCallChanges,
+    countries: Option<Vec<CountryCode>>,
+) -> bool {
     if let Some(kinds) = &changes.applicant_kinds {
         let codes: Vec<String> = kinds.iter().map(|kind| kind.as_str().to_owned()).collect();
         row.applicant_kinds = Set(codes.into());
     }
-    if let Some(countries) = &changes.countries {
-        row.countries = Set(countries.clone().into());
+    if let Some(countries) = countries {
+        row.countries = Set(code_strings(&countries).into());
     }
     if let Some(regions) = &changes.regions {
         row.regions = Set(regions.clone().into());

@@ -20,12 +20,14 @@ use crate::{
     error::{ApiError, Result},
     organisations::queries,
     search::{ListingKind, changes},
+    taxonomies::CountryCode,
 };
 
 impl Editable for Calls {
     type Row = funding_call::Model;
     type New = NewFundingCall;
-    type Ready = ();
+    /// Its eligible countries, parsed.
+    type Ready = Vec<CountryCode>;
     type Changes = FundingCallChanges;
     type Checked = ChangedCall;
     type Shown = FundingCall;
@@ -39,11 +41,11 @@ impl Editable for Calls {
     }
 
     /// A call is public from its publication.
-    async fn check_new(editor: &Editor<'_>, new: &NewFundingCall) -> Result<()> {
+    async fn check_new(editor: &Editor<'_>, new: &NewFundingCall) -> Result<Vec<CountryCode>> {
         editor.member.require_verified_email()?;
         let mut errors = ApiError::field_errors_of(new.validate());
-        errors.extend(service::errors(new, editor.taxonomies));
-        ApiError::valid(errors, ())
+        let countries = service::check_new(new, editor.taxonomies, &mut errors);
+        ApiError::valid(errors, countries)
     }
 
     /// For a funder the member belongs to (403 otherwise), checked in the write's transaction.
@@ -51,10 +53,10 @@ impl Editable for Calls {
         txn: &DatabaseTransaction,
         member: &Member,
         new: NewFundingCall,
-        (): (),
+        countries: Vec<CountryCode>,
     ) -> Result<funding_call::Model> {
         service::check_funder(txn, member.id(), new.funder_id).await?;
-        service::insert(txn, member.id(), new, Utc::now()).await
+        service::insert(txn, member.id(), new, &countries, Utc::now()).await
     }
 
     async fn read(

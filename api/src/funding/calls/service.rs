@@ -17,7 +17,7 @@ use crate::{
     funding::eligibility::{eligible_countries, window},
     organisations::{membership, queries},
     search::text::{search_text, title_text},
-    taxonomies::{Code, CodeCheck, OrganisationKind, Taxonomies},
+    taxonomies::{Code, CodeCheck, CountryCode, OrganisationKind, Taxonomies, code_strings},
 };
 
 /// The kinds of organisation that publish calls.
@@ -30,35 +30,47 @@ pub const FUNDER_KINDS: [OrganisationKind; 3] = [
 /// The value a link row holds for a call open to every country or sector.
 pub const ANY: &str = "any";
 
-/// The errors of a new call's codes and dates (its shape is `validator`'s).
-pub fn errors(new: &NewFundingCall, taxonomies: &Taxonomies) -> Vec<FieldError> {
-    let mut errors = CodeCheck::new(taxonomies)
-        .one(Code::Currency, "currency", &new.currency)
-        .errors();
-    errors.extend(place_and_sector_errors(
+/// The eligible countries of a new call, parsed, and in `errors` every problem with its codes
+/// and dates (its shape is `validator`'s).
+pub fn check_new(
+    new: &NewFundingCall,
+    taxonomies: &Taxonomies,
+    errors: &mut Vec<FieldError>,
+) -> Vec<CountryCode> {
+    errors.extend(
+        CodeCheck::new(taxonomies)
+            .one(Code::Currency, "currency", &new.currency)
+            .errors(),
+    );
+    let countries = eligible_places(
         taxonomies,
         Some(&new.countries),
         Some(&new.regions),
         Some(&new.sectors),
-    ));
+        errors,
+    );
     errors.extend(time_zone(&new.time_zone).err());
     errors.extend(window_error(new.opens_on, new.closes_on));
     errors.extend(max_grant_error(new.max_grant, new.total_budget));
-    errors
+    countries.unwrap_or_default()
 }
 
-/// The errors of the eligible places and sectors a call is given, new or changed (`None`: not
-/// given).
-pub fn place_and_sector_errors(
+/// The eligible countries a call is given, new or changed (`None`: not given), parsed; in
+/// `errors` the unknown countries, sectors and regions.
+pub fn eligible_places(
     taxonomies: &Taxonomies,
     countries: Option<&[String]>,
     regions: Option<&[String]>,
     sectors: Option<&[String]>,
-) -> Vec<FieldError> {
-    let mut errors = CodeCheck::new(taxonomies)
-        .each_optional(Code::Country, "countries", countries)
-        .each_optional(Code::SectorOrCategory, "sectors", sectors)
-        .errors();
+    errors: &mut Vec<FieldError>,
+) -> Option<Vec<CountryCode>> {
+    let mut check = CodeCheck::new(taxonomies);
+    let countries = countries.map(|countries| check.countries("countries", countries));
+    errors.extend(
+        check
+            .each_optional(Code::SectorOrCategory, "sectors", sectors)
+            .errors(),
+    );
     for (index, region) in regions.unwrap_or_default().iter().enumerate() {
         if crate::taxonomies::regions::countries_in(region).is_none() {
             errors.push(FieldError::new(
@@ -68,7 +80,7 @@ pub fn place_and_sector_errors(
             ));
         }
     }
-    errors
+    countries
 }
 
 /// A call closes on or after the day it opens.
@@ -130,6 +142,7 @@ pub async fn insert<C: ConnectionTrait>(
     db: &C,
     owner: Uuid,
     new: NewFundingCall,
+    countries: &[CountryCode],
     now: DateTime<Utc>,
 ) -> Result<funding_call::Model> {
     let id = Uuid::now_v7();
@@ -161,7 +174,7 @@ pub async fn insert<C: ConnectionTrait>(
         max_grant: Set(new.max_grant),
         max_rate: Set(new.max_cofinancing_rate),
         applicant_kinds: Set(kinds.clone().into()),
-        countries: Set(new.countries.clone().into()),
+        countries: Set(code_strings(countries).into()),
         regions: Set(new.regions.clone().into()),
         sectors: Set(new.sectors.clone().into()),
         opens_on: Set(new.opens_on),
