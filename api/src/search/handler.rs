@@ -46,7 +46,7 @@ pub(crate) use search_handler;
 /// (`q`) first, then the kind's own filters and `sort` as given, then the page (`limit`,
 /// `cursor`), the same for every kind. A kind filtered by place as projects and opportunities
 /// are says where its `country`, `region` and `sector` filters stand (with the country's
-/// description, if it has one):
+/// description, if it has one; or each one's, as a call's say what they mean for it):
 ///
 /// ```ignore
 /// listing_query! {
@@ -67,15 +67,32 @@ macro_rules! listing_query {
     ) => {
         $crate::search::listing_query! {
             $(#[doc = $doc])*
+            pub struct $name { $($before)* }
+            places(
+                $(country $country_doc,)?
+                region "An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.",
+                sector "A 5-digit DAC code or a 3-digit category."
+            ),
+            then { $($after)* }
+        }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident { $($before:tt)* }
+        places($(country $country_doc:literal,)? region $region_doc:literal, sector $sector_doc:literal),
+        then { $($after:tt)* }
+    ) => {
+        $crate::search::listing_query! {
+            $(#[doc = $doc])*
             pub struct $name {
                 $($before)*
                 $(#[doc = $country_doc])?
                 #[param(pattern = "^[A-Za-z]{2}$")]
                 pub country: Option<String>,
-                /// An OECD-DAC region code (`/api/v1/taxonomies/regions`), e.g. `1030` for West Africa.
+                #[doc = $region_doc]
                 #[param(pattern = "^[0-9]{2,4}$")]
                 pub region: Option<String>,
-                /// A 5-digit DAC code or a 3-digit category.
+                #[doc = $sector_doc]
                 #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
                 pub sector: Option<String>,
                 $($after)*

@@ -236,15 +236,13 @@ listing_query! {
     pub struct FundingCallQuery {
         /// Default: open calls.
         pub status: Option<CallStatus>,
-        /// ISO 3166-1 alpha-2: calls open to this country (those open everywhere included).
-        #[param(pattern = "^[A-Za-z]{2}$")]
-        pub country: Option<String>,
-        /// An OECD-DAC region code: calls open to one of its countries.
-        #[param(pattern = "^[0-9]{2,4}$")]
-        pub region: Option<String>,
-        /// A 5-digit DAC code or a 3-digit category: calls open to it (and to any sector).
-        #[param(pattern = "^[0-9]{3}([0-9]{2})?$")]
-        pub sector: Option<String>,
+    }
+    places(
+        country "ISO 3166-1 alpha-2: calls open to this country (those open everywhere included).",
+        region "An OECD-DAC region code: calls open to one of its countries.",
+        sector "A 5-digit DAC code or a 3-digit category: calls open to it (and to any sector)."
+    ),
+    then {
         pub applicant_kind: Option<OrganisationKind>,
         /// The funding organisation's id.
         pub funder: Option<Uuid>,
